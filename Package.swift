@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "marac",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "marac", targets: ["marac"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "MARACCore"),
+        .target(name: "MARACStore", dependencies: ["MARACCore"]),
+        .target(name: "MARACTUI", dependencies: ["MARACCore", "CNCursesW"]),
+        .executableTarget(
+            name: "marac",
+            dependencies: [
+                "MARACCore", "MARACStore", "MARACTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MARACCoreTests",
+            dependencies: [
+                "MARACCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore"]),
+        .testTarget(name: "MARACTUITests", dependencies: ["MARACTUI", "MARACCore", "CNCursesW"]),
+        .testTarget(name: "maracTests", dependencies: ["MARACCore"]),
+    ]
+)

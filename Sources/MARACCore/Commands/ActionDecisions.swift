@@ -1,0 +1,65 @@
+/// The rules for actions: one owner agency that has signed the ISP, a due date no earlier than
+/// the meeting, and a status that moves by the four outcomes without being closed twice.
+extension MARACState {
+    func decideAgreeAction(caseID: CaseID, meetingID: MeetingID, agencyID: AgencyID, owner: String,
+                           description: String, due: Day) throws(DomainError) -> [Event] {
+        let c = try requireCase(caseID)
+        guard c.status == .listed || c.status == .heard else { throw .caseNotOpen(caseID, status: c.status) }
+        let m = try requireMeeting(meetingID)
+        guard m.status != .cancelled else { throw .meetingNotOpen(meetingID, status: m.status) }
+        let agency = try requireAgency(agencyID)
+        guard agency.hasSignedISP else { throw .agencyHasNotSignedISP(agency.name) }
+        let text = try requireText(description, field: "description", what: "what the agency will do")
+        guard due >= m.date else { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
+        let action = Action(id: nextActionID, caseID: caseID, meeting: meetingID, agency: agencyID,
+                            owner: owner.trimmingSpaces(), description: text, due: due,
+                            agreed: Stamp(actor: "", at: Instant(milliseconds: 0)))
+        return [.actionAgreed(action)]
+    }
+
+    func decideActionStatus(_ id: ActionID, _ status: ActionStatus, note: String, on day: Day,
+                            today: Day) throws(DomainError) -> [Event] {
+        let a = try requireAction(id)
+        if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+        guard a.status != status else { throw .actionAlreadyInStatus(id, status: status) }
+        if a.status.isClosed && status.isClosed { throw .actionAlreadyClosed(id, status: a.status) }
+        guard day <= today else {
+            throw .invalid(field: "date", reason: "\(day.british) is in the future")
+        }
+        let trimmed = note.trimmingSpaces()
+        if (status == .notPossible || status == .notDone) && trimmed.isEmpty {
+            throw .missing(field: "note", what: "why the action was \(status == .notPossible ? "not possible" : "not done")")
+        }
+        return [.actionStatusChanged(id, status, note: trimmed, on: day)]
+    }
+
+    func requireMarkable(_ reference: RecordReference) throws(DomainError) {
+        switch reference {
+        case .referral(let id):
+            let r = try requireReferral(id)
+            if case .recordedInError = r.status { throw .alreadyRecordedInError("Referral \(id)") }
+            if case .accepted(let caseID) = r.status, let c = `case`(caseID), c.status == .heard {
+                throw .invalid(field: "referral", reason: "case \(caseID) has been heard at a meeting; its record stands")
+            }
+        case .action(let id):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+        case .risk(let m, let c, let i):
+            guard let d = try requireMeeting(m).discussion(of: c), d.risks.indices.contains(i) else {
+                throw .invalid(field: "risk", reason: "there is no risk \(i + 1) for \(c) at \(m)")
+            }
+            if d.risks[i].inError != nil { throw .alreadyRecordedInError("That risk") }
+        case .information(let m, let c, let i):
+            guard let d = try requireMeeting(m).discussion(of: c), d.information.indices.contains(i) else {
+                throw .invalid(field: "information", reason: "there is no information line \(i + 1) for \(c) at \(m)")
+            }
+            if d.information[i].line.inError != nil { throw .alreadyRecordedInError("That information") }
+        case .otherBusiness(let m, let i):
+            let meeting = try requireMeeting(m)
+            guard meeting.otherBusiness.indices.contains(i) else {
+                throw .invalid(field: "other business", reason: "there is no item \(i + 1) at \(m)")
+            }
+            if meeting.otherBusiness[i].inError != nil { throw .alreadyRecordedInError("That item") }
+        }
+    }
+}

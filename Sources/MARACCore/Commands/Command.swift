@@ -1,0 +1,125 @@
+/// Something a user asks for. A command is checked against the state and the area's rules and
+/// becomes events (``MARACState/decide(_:context:)``), or is refused with a ``DomainError``.
+public enum Command: Hashable, Sendable {
+    case setAreaProfile(AreaProfile)
+
+    case registerAgency(name: String, kind: AgencyKind, ispSignedOn: Day?, representatives: [Representative])
+    case updateAgency(AgencyID, name: String, kind: AgencyKind, representatives: [Representative])
+    case recordISPSigned(AgencyID, on: Day)
+
+    case receiveReferral(ReferralDetails)
+    case updateReferral(ReferralID, ReferralDetails)
+    /// Links (or with nil unlinks) the earlier case this referral repeats.
+    case linkRepeat(ReferralID, CaseID?)
+    case acceptReferral(ReferralID, onto: MeetingID)
+    case returnReferral(ReferralID, missing: String)
+    case declineReferral(ReferralID, reason: String)
+    case transferReferralOut(ReferralID, Transfer)
+    case transferCaseOut(CaseID, Transfer)
+    case moveCase(CaseID, to: MeetingID)
+
+    case scheduleMeeting(date: Day, startTime: String, venue: String, chair: String)
+    case changeMeeting(MeetingID, date: Day, startTime: String, venue: String, chair: String)
+    case cancelMeeting(MeetingID, reason: String)
+    case freezeCaseList(MeetingID)
+    case recordResearchReturn(CaseID, AgencyID, receivedOn: Day?)
+    case reorderAgenda(MeetingID, [CaseID])
+    case addOtherBusiness(MeetingID, String)
+
+    case startMeeting(MeetingID)
+    case recordAttendance(MeetingID, AgencyID, Attendance)
+    case recordObserver(MeetingID, Observer)
+    case recordStatementRead(MeetingID)
+    case startCaseDiscussion(MeetingID, CaseID)
+    case shareInformation(MeetingID, CaseID, AgencyID, String)
+    case identifyRisk(MeetingID, CaseID, String)
+    case endCaseDiscussion(MeetingID, CaseID)
+    case endMeeting(MeetingID)
+    case signOffMinutes(MeetingID)
+
+    case agreeAction(caseID: CaseID, meeting: MeetingID, agency: AgencyID, owner: String, description: String, due: Day)
+    case updateActionStatus(ActionID, ActionStatus, note: String, on: Day)
+    case changeAction(ActionID, owner: String, description: String, due: Day)
+
+    case markRecordedInError(RecordReference, reason: String)
+
+    case recordCaseViewed(CaseID)
+    case recordExport(what: String, cases: [CaseID])
+    case purgeCase(CaseID)
+
+    /// The command's name as the palette and refusals show it.
+    public var name: String {
+        switch self {
+        case .setAreaProfile: "set area profile"
+        case .registerAgency: "add agency"
+        case .updateAgency: "change agency"
+        case .recordISPSigned: "record ISP signature"
+        case .receiveReferral: "enter referral"
+        case .updateReferral: "change referral"
+        case .linkRepeat: "link repeat"
+        case .acceptReferral: "accept referral"
+        case .returnReferral: "return referral"
+        case .declineReferral: "decline referral"
+        case .transferReferralOut: "transfer referral out"
+        case .transferCaseOut: "transfer case out"
+        case .moveCase: "move case"
+        case .scheduleMeeting: "schedule meeting"
+        case .changeMeeting: "change meeting"
+        case .cancelMeeting: "cancel meeting"
+        case .freezeCaseList: "freeze case list"
+        case .recordResearchReturn: "record research return"
+        case .reorderAgenda: "reorder agenda"
+        case .addOtherBusiness: "add other business"
+        case .startMeeting: "start meeting"
+        case .recordAttendance: "record attendance"
+        case .recordObserver: "record observer"
+        case .recordStatementRead: "record confidentiality statement"
+        case .startCaseDiscussion: "start case"
+        case .shareInformation: "record information shared"
+        case .identifyRisk: "record risk"
+        case .endCaseDiscussion: "end case"
+        case .endMeeting: "end meeting"
+        case .signOffMinutes: "sign off minutes"
+        case .agreeAction: "add action"
+        case .updateActionStatus: "update action status"
+        case .changeAction: "change action"
+        case .markRecordedInError: "mark recorded in error"
+        case .recordCaseViewed: "view case"
+        case .recordExport: "export"
+        case .purgeCase: "purge case"
+        }
+    }
+
+    /// The roles allowed to make this command. Viewers change nothing; admins and coordinators
+    /// triage and run meetings; chairs follow up actions and sign off minutes.
+    public var allowedRoles: [Role] {
+        switch self {
+        case .setAreaProfile, .purgeCase:
+            [.coordinator]
+        case .updateActionStatus:
+            [.coordinator, .admin, .chair]
+        case .signOffMinutes:
+            [.coordinator, .chair]
+        case .recordCaseViewed, .recordExport:
+            Role.allCases
+        default:
+            [.coordinator, .admin]
+        }
+    }
+}
+
+/// Who asks, and when: the context a command is decided in.
+public struct DecisionContext: Sendable {
+    public var actor: Actor
+    public var now: Instant
+    /// The local calendar day at `now`, which the executable works out from the machine's zone.
+    public var today: Day
+
+    public init(actor: Actor, now: Instant, today: Day) {
+        self.actor = actor
+        self.now = now
+        self.today = today
+    }
+
+    public var stamp: Stamp { Stamp(actor: actor.name, at: now) }
+}

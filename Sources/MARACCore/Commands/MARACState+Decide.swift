@@ -1,0 +1,279 @@
+/// Deciding: a command is checked against the state and the area's rules and becomes the
+/// events that record it, or is refused with the rule it breaks. Deciding never changes the
+/// state; the caller saves the events and then folds them in.
+extension MARACState {
+    public func decide(_ command: Command, context: DecisionContext) throws(DomainError) -> [Event] {
+        guard command.allowedRoles.contains(context.actor.role) else {
+            throw .notPermitted(command: command.name, role: context.actor.role, needs: command.allowedRoles)
+        }
+        switch command {
+        case .setAreaProfile(let profile):
+            try validate(profile)
+            return [.areaProfileSet(profile)]
+
+        case .registerAgency(let name, let kind, let signed, let representatives):
+            return try decideRegisterAgency(name: name, kind: kind, signed: signed, representatives: representatives)
+        case .updateAgency(let id, let name, let kind, let representatives):
+            var agency = try requireAgency(id)
+            let trimmed = try requireText(name, field: "agency name", what: "a name")
+            if let other = self.agency(named: trimmed), other.id != id { throw .duplicateAgency(trimmed) }
+            agency.name = trimmed
+            agency.kind = kind
+            agency.representatives = representatives
+            return [.agencyUpdated(agency)]
+        case .recordISPSigned(let id, let day):
+            var agency = try requireAgency(id)
+            guard day <= context.today else {
+                throw .invalid(field: "ISP signed", reason: "\(day.british) is in the future")
+            }
+            agency.ispSignedOn = day
+            return [.agencyUpdated(agency)]
+
+        case .receiveReferral(let details):
+            return try decideReceive(details, context: context)
+        case .updateReferral(let id, let details):
+            return try decideUpdate(id, details, context: context)
+        case .linkRepeat(let id, let caseID):
+            return try decideLinkRepeat(id, caseID)
+        case .acceptReferral(let id, let meetingID):
+            return try decideAccept(id, onto: meetingID, context: context)
+        case .returnReferral(let id, let missing):
+            try requireAwaitingTriage(id)
+            let text = try requireText(missing, field: "missing", what: "what is missing")
+            return [.referralReturned(id, missing: text)]
+        case .declineReferral(let id, let reason):
+            try requireAwaitingTriage(id)
+            let text = try requireText(reason, field: "reason", what: "the reason it is not eligible")
+            return [.referralDeclined(id, reason: text)]
+        case .transferReferralOut(let id, let transfer):
+            try requireAwaitingTriage(id)
+            return [.referralTransferredOut(id, try validate(transfer, today: context.today))]
+        case .transferCaseOut(let id, let transfer):
+            let c = try requireCase(id)
+            guard c.status == .listed || c.status == .heard else { throw .caseNotOpen(id, status: c.status) }
+            return [.caseTransferredOut(id, try validate(transfer, today: context.today))]
+        case .moveCase(let id, let to):
+            return try decideMoveCase(id, to: to)
+
+        case .scheduleMeeting(let date, let time, let venue, let chair):
+            let t = try validateTime(time)
+            var m = Meeting(id: nextMeetingID, date: date, startTime: t, venue: venue.trimmingSpaces(),
+                            chair: chair.trimmingSpaces())
+            m.status = .scheduled
+            return [.meetingScheduled(m)]
+        case .changeMeeting(let id, let date, let time, let venue, let chair):
+            let m = try requireMeeting(id)
+            guard m.status == .scheduled else { throw .meetingNotOpen(id, status: m.status) }
+            return [.meetingChanged(id, date: date, startTime: try validateTime(time),
+                                    venue: venue.trimmingSpaces(), chair: chair.trimmingSpaces())]
+        case .cancelMeeting(let id, let reason):
+            let m = try requireMeeting(id)
+            guard m.status == .scheduled else { throw .meetingNotOpen(id, status: m.status) }
+            guard m.listedCases.isEmpty else {
+                throw .invalid(field: "meeting", reason: "\(m.listedCases.count) cases are listed on \(id); move them to another meeting first")
+            }
+            return [.meetingCancelled(id, reason: try requireText(reason, field: "reason", what: "the reason"))]
+        case .freezeCaseList(let id):
+            let m = try requireMeeting(id)
+            guard m.status == .scheduled else { throw .meetingNotOpen(id, status: m.status) }
+            guard m.caseListFrozenAt == nil else { throw .caseListFrozen(id) }
+            return [.caseListFrozen(id)]
+        case .recordResearchReturn(let caseID, let agencyID, let day):
+            let c = try requireCase(caseID)
+            _ = try requireAgency(agencyID)
+            guard c.status == .listed || c.status == .heard else { throw .caseNotOpen(caseID, status: c.status) }
+            if day == nil && c.researchReturn(from: agencyID) == nil {
+                throw .nothingToRecord("no research return from that agency is ticked")
+            }
+            return [.researchReturnRecorded(caseID, agencyID, receivedOn: day)]
+        case .reorderAgenda(let id, let order):
+            let m = try requireOpenMeeting(id)
+            guard order.count == m.listedCases.count, Set(order) == Set(m.listedCases) else {
+                throw .reorderMustListEveryCase(id)
+            }
+            return [.agendaReordered(id, order)]
+        case .addOtherBusiness(let id, let text):
+            _ = try requireOpenMeeting(id)
+            return [.otherBusinessAdded(id, try requireText(text, field: "other business", what: "the item"))]
+
+        case .startMeeting(let id):
+            let m = try requireMeeting(id)
+            guard m.status == .scheduled else {
+                if m.status == .inProgress { throw .meetingAlreadyStarted(id) }
+                throw .meetingNotOpen(id, status: m.status)
+            }
+            return [.meetingStarted(id)]
+        case .recordAttendance(let id, let agency, let attendance):
+            _ = try requireOpenMeeting(id)
+            _ = try requireAgency(agency)
+            return [.attendanceRecorded(id, agency, attendance)]
+        case .recordObserver(let id, let observer):
+            _ = try requireOpenMeeting(id)
+            var o = observer
+            o.name = try requireText(observer.name, field: "observer name", what: "the observer's name")
+            o.organisation = observer.organisation.trimmingSpaces()
+            return [.observerRecorded(id, o)]
+        case .recordStatementRead(let id):
+            _ = try requireInProgress(id)
+            return [.statementRead(id)]
+        case .startCaseDiscussion(let id, let caseID):
+            let m = try requireInProgress(id)
+            try requireListed(caseID, on: m)
+            var events: [Event] = []
+            if let current = m.currentCase, current != caseID { events.append(.caseDiscussionEnded(id, current)) }
+            if m.currentCase != caseID { events.append(.caseDiscussionStarted(id, caseID)) }
+            if events.isEmpty { throw .nothingToRecord("case \(caseID) is already under discussion") }
+            return events
+        case .shareInformation(let id, let caseID, let agencyID, let text):
+            let m = try requireInProgress(id)
+            try requireListed(caseID, on: m)
+            let agency = try requireAgency(agencyID)
+            guard agency.hasSignedISP else { throw .agencyHasNotSignedISP(agency.name) }
+            return [.informationShared(id, caseID, agencyID, try requireText(text, field: "information", what: "what was shared"))]
+        case .identifyRisk(let id, let caseID, let text):
+            let m = try requireInProgress(id)
+            try requireListed(caseID, on: m)
+            return [.riskIdentified(id, caseID, try requireText(text, field: "risk", what: "the risk"))]
+        case .endCaseDiscussion(let id, let caseID):
+            let m = try requireInProgress(id)
+            guard m.currentCase == caseID else { throw .nothingToRecord("case \(caseID) is not under discussion") }
+            return [.caseDiscussionEnded(id, caseID)]
+        case .endMeeting(let id):
+            _ = try requireInProgress(id)
+            return [.meetingEnded(id)]
+        case .signOffMinutes(let id):
+            let m = try requireMeeting(id)
+            guard m.status == .ended else {
+                throw .invalid(field: "meeting", reason: "minutes can be signed off once meeting \(id) has ended")
+            }
+            return [.minutesSignedOff(id)]
+
+        case .agreeAction(let caseID, let meetingID, let agencyID, let owner, let description, let due):
+            return try decideAgreeAction(caseID: caseID, meetingID: meetingID, agencyID: agencyID,
+                                         owner: owner, description: description, due: due)
+        case .updateActionStatus(let id, let status, let note, let day):
+            return try decideActionStatus(id, status, note: note, on: day, today: context.today)
+        case .changeAction(let id, let owner, let description, let due):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+            let m = try requireMeeting(a.meeting)
+            guard due >= m.date else { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
+            return [.actionChanged(id, owner: owner.trimmingSpaces(),
+                                   description: try requireText(description, field: "description", what: "the action"),
+                                   due: due)]
+
+        case .markRecordedInError(let reference, let reason):
+            try requireMarkable(reference)
+            return [.recordedInError(reference, reason: try requireText(reason, field: "reason", what: "why it is wrong"))]
+
+        case .recordCaseViewed(let id):
+            _ = try requireCase(id)
+            return [.caseViewed(id)]
+        case .recordExport(let what, let cases):
+            return [.exported(what: what, cases: cases)]
+        case .purgeCase(let id):
+            let c = try requireCase(id)
+            if c.purgedOn != nil { throw .nothingToRecord("case \(id) has already been purged") }
+            return [.casePurged(id, on: context.today)]
+        }
+    }
+
+    /// Decides a command and wraps its events in a change stamped with who and when.
+    public func change(for command: Command, context: DecisionContext) throws(DomainError) -> Change {
+        Change(stamp: context.stamp, events: try decide(command, context: context))
+    }
+
+    // MARK: - Lookups that refuse
+
+    func requireAgency(_ id: AgencyID) throws(DomainError) -> Agency {
+        guard let a = agency(id) else { throw .unknownAgency(id.description) }
+        return a
+    }
+
+    func requireReferral(_ id: ReferralID) throws(DomainError) -> Referral {
+        guard let r = referral(id) else { throw .unknownReferral(id) }
+        return r
+    }
+
+    func requireCase(_ id: CaseID) throws(DomainError) -> Case {
+        guard let c = `case`(id) else { throw .unknownCase(id) }
+        return c
+    }
+
+    func requireMeeting(_ id: MeetingID) throws(DomainError) -> Meeting {
+        guard let m = meeting(id) else { throw .unknownMeeting(id) }
+        return m
+    }
+
+    func requireAction(_ id: ActionID) throws(DomainError) -> Action {
+        guard let a = action(id) else { throw .unknownAction(id) }
+        return a
+    }
+
+    func requireOpenMeeting(_ id: MeetingID) throws(DomainError) -> Meeting {
+        let m = try requireMeeting(id)
+        guard m.isOpenForChanges else { throw .meetingNotOpen(id, status: m.status) }
+        return m
+    }
+
+    func requireInProgress(_ id: MeetingID) throws(DomainError) -> Meeting {
+        let m = try requireMeeting(id)
+        guard m.status == .inProgress else {
+            if m.status == .scheduled { throw .meetingNotInProgress(id) }
+            throw .meetingNotOpen(id, status: m.status)
+        }
+        return m
+    }
+
+    func requireListed(_ caseID: CaseID, on m: Meeting) throws(DomainError) {
+        _ = try requireCase(caseID)
+        guard m.listedCases.contains(caseID) else { throw .caseNotOnMeeting(caseID, m.id) }
+    }
+
+    @discardableResult
+    func requireAwaitingTriage(_ id: ReferralID) throws(DomainError) -> Referral {
+        let r = try requireReferral(id)
+        guard r.status == .awaitingTriage else { throw .referralNotAwaitingTriage(id, status: r.status.label) }
+        return r
+    }
+
+    func requireText(_ text: String, field: String, what: String) throws(DomainError) -> String {
+        let t = text.trimmingSpaces()
+        guard !t.isEmpty else { throw .missing(field: field, what: what) }
+        return t
+    }
+
+    func validateTime(_ time: String) throws(DomainError) -> String {
+        let t = time.trimmingSpaces()
+        if t.isEmpty { return "" }
+        let parts = t.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h),
+              (0...59).contains(m), parts[1].count == 2 else {
+            throw .invalid(field: "time", reason: "\"\(t)\" is not a time like 10:00")
+        }
+        return "\(Day.pad(h, 2)):\(Day.pad(m, 2))"
+    }
+
+    func validate(_ transfer: Transfer, today: Day) throws(DomainError) -> Transfer {
+        let name = try requireText(transfer.marac, field: "MARAC", what: "the other MARAC's name")
+        guard transfer.on <= today else {
+            throw .invalid(field: "transfer date", reason: "\(transfer.on.british) is in the future")
+        }
+        return Transfer(marac: name, on: transfer.on)
+    }
+
+    func validate(_ profile: AreaProfile) throws(DomainError) {
+        _ = try requireText(profile.maracName, field: "MARAC name", what: "the MARAC's name")
+        guard profile.riskTool(profile.defaultRiskTool) != nil else { throw .unknownRiskTool(profile.defaultRiskTool) }
+        guard profile.escalation.incidents > 0, profile.escalation.months > 0 else {
+            throw .invalid(field: "escalation", reason: "the rule needs at least one incident in at least one month")
+        }
+        guard profile.repeatWindowMonths > 0 else {
+            throw .invalid(field: "repeat window", reason: "the window must be at least one month")
+        }
+        guard profile.minimumAge >= 0, profile.targetMinutesPerCase > 0, profile.retentionMonths > 0,
+              profile.caseListCutoffWorkingDays >= 0, profile.adultFemalePopulation >= 0 else {
+            throw .invalid(field: "area profile", reason: "ages, minutes, months and populations cannot be negative")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+extension RiskItem: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(number); w.write(question); w.write(weight)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(number: try r.read(), question: try r.read(), weight: try r.read())
+    }
+}
+
+extension RiskBand: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(name); w.write(from) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(name: try r.read(), from: try r.read())
+    }
+}
+
+extension RiskTool: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(key); w.write(name); w.write(version); w.write(items); w.write(scoring)
+        w.write(threshold); w.write(bands); w.write(acceptsScoreOnly); w.write(maximumScore)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(key: try r.read(), name: try r.read(), version: try r.read(), items: try r.read(),
+                  scoring: try r.read(), threshold: try r.read(), bands: try r.read(),
+                  acceptsScoreOnly: try r.read(), maximumScore: try r.read(Int.self))
+    }
+}
+
+extension EscalationRule: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(incidents); w.write(months) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(incidents: try r.read(), months: try r.read())
+    }
+}
+
+extension MeetingPattern: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(everyDays); w.write(weekday) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(everyDays: try r.read(), weekday: try r.read())
+    }
+}
+
+extension AreaProfile: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(maracName); w.write(riskTools); w.write(defaultRiskTool); w.write(escalation)
+        w.write(repeatWindowMonths); w.write(repeatAnchor); w.write(minimumAge); w.write(meetingPattern)
+        w.write(targetMinutesPerCase); w.write(caseListCutoffWorkingDays); w.write(retentionMonths)
+        w.write(confidentialityStatement); w.write(adultFemalePopulation); w.write(postcodePrefixes)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(maracName: try r.read(), riskTools: try r.read(), defaultRiskTool: try r.read(),
+                  escalation: try r.read(), repeatWindowMonths: try r.read(), repeatAnchor: try r.read(),
+                  minimumAge: try r.read(), meetingPattern: try r.read(), targetMinutesPerCase: try r.read(),
+                  caseListCutoffWorkingDays: try r.read(), retentionMonths: try r.read(),
+                  confidentialityStatement: try r.read(), adultFemalePopulation: try r.read(),
+                  postcodePrefixes: try r.read())
+    }
+}

@@ -1,0 +1,146 @@
+extension Attendance: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        switch self {
+        case .present(let rep): w.writeTag(0); w.write(rep)
+        case .apologies(let sent): w.writeTag(1); w.write(sent)
+        case .absent: w.writeTag(2)
+        }
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        switch try r.readTag("attendance", below: 3) {
+        case 0: self = .present(representative: try r.read())
+        case 1: self = .apologies(informationSent: try r.read())
+        default: self = .absent
+        }
+    }
+}
+
+extension AgencyAttendance: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(agency); w.write(attendance) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(agency: try r.read(), attendance: try r.read())
+    }
+}
+
+extension Observer: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(name); w.write(organisation); w.write(confidentialitySigned) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(name: try r.read(), organisation: try r.read(), confidentialitySigned: try r.read())
+    }
+}
+
+extension NoteLine: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(text); w.write(stamp); w.write(inError) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(text: try r.read(), stamp: try r.read(), inError: try r.read())
+    }
+}
+
+extension SharedInformation: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(agency); w.write(line) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(agency: try r.read(), line: try r.read())
+    }
+}
+
+extension CaseDiscussion: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(caseID); w.write(startedAt); w.write(endedAt); w.write(information); w.write(risks)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(caseID: try r.read(), startedAt: try r.read(), endedAt: try r.read(), information: try r.read(),
+                  risks: try r.read())
+    }
+}
+
+extension Meeting: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(id); w.write(date); w.write(startTime); w.write(venue); w.write(chair); w.write(status)
+        w.write(cancelledReason); w.write(caseListFrozenAt); w.write(listedCases); w.write(caseOrder)
+        w.write(otherBusiness); w.write(attendance); w.write(observers); w.write(statementReadAt)
+        w.write(startedAt); w.write(endedAt); w.write(discussions); w.write(currentCase); w.write(minutesSignedOff)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(id: try r.read(), date: try r.read(), startTime: try r.read(), venue: try r.read(), chair: try r.read())
+        status = try r.read()
+        cancelledReason = try r.read()
+        caseListFrozenAt = try r.read()
+        listedCases = try r.read()
+        caseOrder = try r.read()
+        otherBusiness = try r.read()
+        attendance = try r.read()
+        observers = try r.read()
+        statementReadAt = try r.read()
+        startedAt = try r.read()
+        endedAt = try r.read()
+        discussions = try r.read()
+        currentCase = try r.read()
+        minutesSignedOff = try r.read()
+    }
+}
+
+extension ActionStatusChange: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(status); w.write(note); w.write(on); w.write(stamp) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(status: try r.read(), note: try r.read(), on: try r.read(), stamp: try r.read())
+    }
+}
+
+extension Action: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(id); w.write(caseID); w.write(meeting); w.write(agency); w.write(owner); w.write(description)
+        w.write(due); w.write(agreed); w.write(status); w.write(history); w.write(inError)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(id: try r.read(), caseID: try r.read(), meeting: try r.read(), agency: try r.read(),
+                  owner: try r.read(), description: try r.read(), due: try r.read(), agreed: try r.read())
+        status = try r.read()
+        history = try r.read()
+        inError = try r.read()
+    }
+}
+
+extension AuditEntry.Kind: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        switch self {
+        case .caseViewed(let c): w.writeTag(0); w.write(c)
+        case .exported(let what, let cases): w.writeTag(1); w.write(what); w.write(cases)
+        case .purged(let c): w.writeTag(2); w.write(c)
+        }
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        switch try r.readTag("audit entry", below: 3) {
+        case 0: self = .caseViewed(try r.read())
+        case 1: self = .exported(what: try r.read(), cases: try r.read())
+        default: self = .purged(try r.read())
+        }
+    }
+}
+
+extension AuditEntry: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(kind); w.write(stamp) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(kind: try r.read(), stamp: try r.read())
+    }
+}
+
+extension RecordReference: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        switch self {
+        case .referral(let id): w.writeTag(0); w.write(id)
+        case .action(let id): w.writeTag(1); w.write(id)
+        case .risk(let m, let c, let i): w.writeTag(2); w.write(m); w.write(c); w.write(i)
+        case .information(let m, let c, let i): w.writeTag(3); w.write(m); w.write(c); w.write(i)
+        case .otherBusiness(let m, let i): w.writeTag(4); w.write(m); w.write(i)
+        }
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        switch try r.readTag("record reference", below: 5) {
+        case 0: self = .referral(try r.read())
+        case 1: self = .action(try r.read())
+        case 2: self = .risk(try r.read(), try r.read(), index: try r.read())
+        case 3: self = .information(try r.read(), try r.read(), index: try r.read())
+        default: self = .otherBusiness(try r.read(), index: try r.read())
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// Reads values back from bytes written by ``BinaryWriter``. Every read checks the bounds and
+/// throws rather than trapping: the bytes may come from a damaged file.
+public struct BinaryReader {
+    @usableFromInline let base: UnsafeRawBufferPointer
+    public private(set) var offset: Int
+    /// The format version the bytes were written with, for fields added later.
+    public let version: Int
+
+    /// Valid only inside the closure that lent the buffer; use ``decode(_:from:version:)``.
+    public init(_ base: UnsafeRawBufferPointer, version: Int, offset: Int = 0) {
+        self.base = base
+        self.version = version
+        self.offset = offset
+    }
+
+    public var remaining: Int { base.count - offset }
+    public var isAtEnd: Bool { offset >= base.count }
+
+    public mutating func read<T: BinaryCodable>(_ type: T.Type = T.self) throws(BinaryDecodingError) -> T {
+        try T(from: &self)
+    }
+
+    public mutating func readByte() throws(BinaryDecodingError) -> UInt8 {
+        guard offset < base.count else { throw .truncated(at: offset) }
+        let b = base[offset]
+        offset += 1
+        return b
+    }
+
+    public mutating func readVarint() throws(BinaryDecodingError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < base.count else { throw .truncated(at: offset) }
+            let b = base[offset]
+            offset += 1
+            if shift == 63 && b > 1 { throw .invalidTag(type: "number", tag: Int(b), at: offset - 1) }
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+            if shift > 63 { throw .invalidTag(type: "number", tag: Int(b), at: offset - 1) }
+        }
+    }
+
+    public mutating func readSigned() throws(BinaryDecodingError) -> Int64 {
+        let v = try readVarint()
+        return Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
+    }
+
+    public mutating func readFixed32() throws(BinaryDecodingError) -> UInt32 {
+        guard remaining >= 4 else { throw .truncated(at: offset) }
+        let v = base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        offset += 4
+        return UInt32(littleEndian: v)
+    }
+
+    public mutating func readFixed64() throws(BinaryDecodingError) -> UInt64 {
+        guard remaining >= 8 else { throw .truncated(at: offset) }
+        let v = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        offset += 8
+        return UInt64(littleEndian: v)
+    }
+
+    /// A count of things that follow, checked against the bytes left so a damaged count cannot
+    /// make the reader allocate gigabytes.
+    public mutating func readCount(_ what: String, minimumBytesEach: Int = 1) throws(BinaryDecodingError) -> Int {
+        let at = offset
+        let n = try readVarint()
+        guard n <= UInt64(remaining / max(1, minimumBytesEach)) else {
+            throw .tooLarge(what: what, count: Int(clamping: n), at: at)
+        }
+        return Int(n)
+    }
+
+    public mutating func readString() throws(BinaryDecodingError) -> String {
+        let n = try readCount("text length")
+        let s = String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + n]), as: UTF8.self)
+        offset += n
+        return s
+    }
+
+    public mutating func readBytes(_ n: Int) throws(BinaryDecodingError) -> [UInt8] {
+        guard n >= 0, n <= remaining else { throw .truncated(at: offset) }
+        let out = Array(base[offset..<offset + n])
+        offset += n
+        return out
+    }
+
+    public mutating func readTag(_ type: String, below limit: Int) throws(BinaryDecodingError) -> Int {
+        let at = offset
+        let t = try readVarint()
+        guard t < UInt64(limit) else { throw .invalidTag(type: type, tag: Int(clamping: t), at: at) }
+        return Int(t)
+    }
+
+    public mutating func readOptional<T: BinaryCodable>(_ type: T.Type = T.self) throws(BinaryDecodingError) -> T? {
+        let at = offset
+        switch try readByte() {
+        case 0: return nil
+        case 1: return try T(from: &self)
+        case let b: throw .invalidTag(type: "presence", tag: Int(b), at: at)
+        }
+    }
+
+    public mutating func readArray<T: BinaryCodable>(_ type: T.Type = T.self) throws(BinaryDecodingError) -> [T] {
+        let n = try readCount("list length")
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try T(from: &self)) }
+        return out
+    }
+
+    /// Decodes one value from bytes, requiring that every byte is used.
+    public static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: some LendableBytes & Sendable,
+                                                version: Int) throws(BinaryDecodingError) -> T {
+        let result: Result<T, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw, version: version)
+            do throws(BinaryDecodingError) {
+                let value = try T(from: &reader)
+                guard reader.isAtEnd else { return .failure(.tooLarge(what: "trailing bytes", count: reader.remaining, at: reader.offset)) }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+}
+
+/// Bytes that can be lent as a raw buffer (arrays, slices). The standard library has this
+/// protocol only in Foundation, which the core does not import.
+public protocol LendableBytes {
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
+}
+
+extension Array: LendableBytes where Element == UInt8 {}
+extension ArraySlice: LendableBytes where Element == UInt8 {}

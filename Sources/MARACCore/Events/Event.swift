@@ -1,0 +1,69 @@
+/// Something that happened, in the past tense, as the store keeps it. Events are the only way
+/// the state changes: commands are decided into events, and the state is their fold.
+///
+/// An event carries the ids it was decided with, so folding the same events always gives the
+/// same state; who and when come from the change (``Change``) that holds it.
+public enum Event: Hashable, Sendable, Codable {
+    case areaProfileSet(AreaProfile)
+
+    case agencyRegistered(Agency)
+    case agencyUpdated(Agency)
+
+    case referralReceived(Referral)
+    case referralUpdated(ReferralID, ReferralDetails)
+    case referralRepeatLinked(ReferralID, CaseID?)
+    /// Accepting makes the case; the IDVA referral is part of it.
+    case referralAccepted(ReferralID, CaseID, MeetingID, on: Day, idvaService: AgencyID?)
+    case referralReturned(ReferralID, missing: String)
+    case referralDeclined(ReferralID, reason: String)
+    case referralTransferredOut(ReferralID, Transfer)
+    case caseTransferredOut(CaseID, Transfer)
+    case caseMoved(CaseID, to: MeetingID)
+
+    case meetingScheduled(Meeting)
+    case meetingChanged(MeetingID, date: Day, startTime: String, venue: String, chair: String)
+    case meetingCancelled(MeetingID, reason: String)
+    case caseListFrozen(MeetingID)
+    case researchReturnRecorded(CaseID, AgencyID, receivedOn: Day?)
+    case agendaReordered(MeetingID, [CaseID])
+    case otherBusinessAdded(MeetingID, String)
+
+    case meetingStarted(MeetingID)
+    case attendanceRecorded(MeetingID, AgencyID, Attendance)
+    case observerRecorded(MeetingID, Observer)
+    case statementRead(MeetingID)
+    case caseDiscussionStarted(MeetingID, CaseID)
+    case informationShared(MeetingID, CaseID, AgencyID, String)
+    case riskIdentified(MeetingID, CaseID, String)
+    case caseDiscussionEnded(MeetingID, CaseID)
+    case meetingEnded(MeetingID)
+    case minutesSignedOff(MeetingID)
+
+    case actionAgreed(Action)
+    case actionStatusChanged(ActionID, ActionStatus, note: String, on: Day)
+    case actionChanged(ActionID, owner: String, description: String, due: Day)
+
+    case recordedInError(RecordReference, reason: String)
+
+    case caseViewed(CaseID)
+    case exported(what: String, cases: [CaseID])
+    case casePurged(CaseID, on: Day)
+}
+
+/// The events of one command, with who made it and when. A change is the unit the store
+/// writes atomically: after a crash, all of a change is there or none of it.
+public struct Change: Hashable, Sendable, Codable {
+    /// The version of the event model this change was written with; readers decode older
+    /// versions by the rules of their time.
+    public var schemaVersion: Int
+    public var stamp: Stamp
+    public var events: [Event]
+
+    public static let currentSchemaVersion = 1
+
+    public init(stamp: Stamp, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
+        self.schemaVersion = schemaVersion
+        self.stamp = stamp
+        self.events = events
+    }
+}

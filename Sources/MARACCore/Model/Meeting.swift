@@ -1,0 +1,148 @@
+public enum MeetingStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    case scheduled
+    case inProgress = "in-progress"
+    case ended
+    case cancelled
+}
+
+/// How an agency was represented at a meeting.
+public enum Attendance: Hashable, Sendable, Codable {
+    case present(representative: String)
+    /// Sent apologies; whether the agency sent its information for the cases anyway.
+    case apologies(informationSent: Bool)
+    case absent
+
+    public var key: String {
+        switch self {
+        case .present: "present"
+        case .apologies(let sent): sent ? "apologies-information-sent" : "apologies"
+        case .absent: "absent"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .present(let rep): rep.isEmpty ? "present" : "present (\(rep))"
+        case .apologies(let sent): sent ? "apologies, information sent" : "apologies, no information sent"
+        case .absent: "absent"
+        }
+    }
+
+    public var isPresent: Bool { if case .present = self { true } else { false } }
+}
+
+public struct AgencyAttendance: Hashable, Sendable, Codable {
+    public var agency: AgencyID
+    public var attendance: Attendance
+
+    public init(agency: AgencyID, attendance: Attendance) {
+        self.agency = agency
+        self.attendance = attendance
+    }
+}
+
+/// Someone attending who is not an agency representative (a student, an inspector): the
+/// minutes must show they signed the confidentiality statement.
+public struct Observer: Hashable, Sendable, Codable {
+    public var name: String
+    public var organisation: String
+    public var confidentialitySigned: Bool
+
+    public init(name: String, organisation: String, confidentialitySigned: Bool) {
+        self.name = name
+        self.organisation = organisation
+        self.confidentialitySigned = confidentialitySigned
+    }
+}
+
+/// A line of the record that can later be marked recorded in error.
+public struct NoteLine: Hashable, Sendable, Codable {
+    public var text: String
+    public var stamp: Stamp
+    public var inError: String?
+
+    public init(text: String, stamp: Stamp, inError: String? = nil) {
+        self.text = text
+        self.stamp = stamp
+        self.inError = inError
+    }
+}
+
+/// What an agency said about a case at the meeting.
+public struct SharedInformation: Hashable, Sendable, Codable {
+    public var agency: AgencyID
+    public var line: NoteLine
+
+    public init(agency: AgencyID, line: NoteLine) {
+        self.agency = agency
+        self.line = line
+    }
+}
+
+/// The record of one case's turn at one meeting.
+public struct CaseDiscussion: Hashable, Sendable, Codable {
+    public var caseID: CaseID
+    public var startedAt: Instant?
+    public var endedAt: Instant?
+    public var information: [SharedInformation]
+    public var risks: [NoteLine]
+
+    public init(caseID: CaseID, startedAt: Instant? = nil, endedAt: Instant? = nil,
+                information: [SharedInformation] = [], risks: [NoteLine] = []) {
+        self.caseID = caseID
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.information = information
+        self.risks = risks
+    }
+}
+
+public struct Meeting: Hashable, Sendable, Codable, Identifiable {
+    public var id: MeetingID
+    public var date: Day
+    /// "10:00": kept as written; meetings are local events.
+    public var startTime: String
+    public var venue: String
+    public var chair: String
+    public var status: MeetingStatus
+    public var cancelledReason: String?
+    public var caseListFrozenAt: Instant?
+    /// Cases accepted onto this meeting, in the order they were accepted.
+    public var listedCases: [CaseID]
+    /// The coordinator's own order of the cases, when the standard order was changed.
+    public var caseOrder: [CaseID]?
+    public var otherBusiness: [NoteLine]
+    public var attendance: [AgencyAttendance]
+    public var observers: [Observer]
+    public var statementReadAt: Instant?
+    public var startedAt: Instant?
+    public var endedAt: Instant?
+    public var discussions: [CaseDiscussion]
+    /// The case being discussed now, during a meeting.
+    public var currentCase: CaseID?
+    public var minutesSignedOff: Stamp?
+
+    public init(id: MeetingID, date: Day, startTime: String, venue: String, chair: String) {
+        self.id = id
+        self.date = date
+        self.startTime = startTime
+        self.venue = venue
+        self.chair = chair
+        self.status = .scheduled
+        self.listedCases = []
+        self.otherBusiness = []
+        self.attendance = []
+        self.observers = []
+        self.discussions = []
+    }
+
+    public func attendance(of agency: AgencyID) -> Attendance? {
+        attendance.first { $0.agency == agency }?.attendance
+    }
+
+    public func discussion(of caseID: CaseID) -> CaseDiscussion? {
+        discussions.first { $0.caseID == caseID }
+    }
+
+    public var isOpenForChanges: Bool { status == .scheduled || status == .inProgress }
+}

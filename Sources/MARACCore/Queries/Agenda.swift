@@ -1,0 +1,104 @@
+/// A meeting's agenda in the standard order: outstanding actions from earlier meetings; new
+/// and repeat cases with children in the household first, then adult-only cases; cases whose
+/// repeat window has lapsed since the last meeting (for information); any other business.
+public struct Agenda: Hashable, Sendable {
+    public var meeting: MeetingID
+    public var outstandingActions: [ActionID]
+    /// Cases in the order they will be heard (the coordinator's order where one was set).
+    public var cases: [CaseID]
+    /// Of `cases`, those with children in the household.
+    public var casesWithChildren: Set<CaseID>
+    public var lapsedWindows: [CaseID]
+    public var otherBusiness: [String]
+    /// The day the case list is frozen and circulated.
+    public var caseListCutoff: Day
+}
+
+extension MARACState {
+    public func agenda(for id: MeetingID) -> Agenda? {
+        guard let m = meeting(id) else { return nil }
+        let ordered = orderedCases(of: m)
+        return Agenda(meeting: id,
+                      outstandingActions: outstandingActions(before: m),
+                      cases: ordered,
+                      casesWithChildren: Set(ordered.filter { childrenInHousehold(of: $0) > 0 }),
+                      lapsedWindows: lapsedWindows(before: m),
+                      otherBusiness: m.otherBusiness.filter { $0.inError == nil }.map(\.text),
+                      caseListCutoff: caseListCutoff(of: m))
+    }
+
+    /// The meeting's cases in hearing order: the coordinator's order where one was set, else
+    /// cases with children first, then adult-only cases, each in the order they were accepted.
+    public func orderedCases(of m: Meeting) -> [CaseID] {
+        let open = m.listedCases.filter { `case`($0).map { $0.status == .listed || $0.status == .heard } ?? false }
+        if let custom = m.caseOrder { return custom.filter(open.contains) }
+        let withChildren = open.filter { childrenInHousehold(of: $0) > 0 }
+        return withChildren + open.filter { childrenInHousehold(of: $0) == 0 }
+    }
+
+    public func caseListCutoff(of m: Meeting) -> Day {
+        m.date.subtractingWorkingDays(profile.caseListCutoffWorkingDays)
+    }
+
+    public func childrenInHousehold(of caseID: CaseID) -> Int {
+        `case`(caseID).flatMap(referral(of:))?.details.childrenInHousehold ?? 0
+    }
+
+    /// Open actions agreed at meetings before this one, oldest due first: the first item of the
+    /// agenda, where agencies say what they have done.
+    public func outstandingActions(before m: Meeting) -> [ActionID] {
+        openActions()
+            .filter { a in
+                guard a.meeting != m.id, let agreedAt = meeting(a.meeting) else { return false }
+                return agreedAt.date < m.date
+            }
+            .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            .map(\.id)
+    }
+
+    /// The meeting held before this one (by date), if any, not counting cancelled ones.
+    public func previousMeeting(before m: Meeting) -> Meeting? {
+        meetings.filter { $0.date < m.date && $0.status != .cancelled }.max { $0.date < $1.date }
+    }
+
+    /// Cases whose repeat window closed after the previous meeting and on or before this one.
+    public func lapsedWindows(before m: Meeting) -> [CaseID] {
+        let from = previousMeeting(before: m)?.date ?? m.date.adding(days: -28)
+        return lapsedWindows(after: from, through: m.date)
+    }
+
+    public func lapsedWindows(after from: Day, through to: Day) -> [CaseID] {
+        cases.filter { c in
+            guard c.status == .heard, c.purgedOn == nil else { return false }
+            let end = repeatWindowEnd(of: c)
+            return end > from && end <= to
+        }.map(\.id)
+    }
+
+    /// The next meeting on or after `day` that has not ended or been cancelled.
+    public func nextMeeting(onOrAfter day: Day) -> Meeting? {
+        meetings.filter { $0.date >= day && ($0.status == .scheduled || $0.status == .inProgress) }
+            .min { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// The meeting in progress, if one is.
+    public var meetingInProgress: Meeting? { meetings.last { $0.status == .inProgress } }
+
+    /// Meetings by date, most recent first.
+    public func meetingsByDate() -> [Meeting] {
+        meetings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+    }
+
+    /// Each signed agency and the day its research return for the case arrived (nil: missing).
+    public func researchReturns(for caseID: CaseID) -> [(agency: Agency, receivedOn: Day?)] {
+        guard let c = `case`(caseID) else { return [] }
+        return agencies.filter(\.hasSignedISP).map { ($0, c.researchReturn(from: $0.id)?.receivedOn) }
+    }
+
+    /// How many research returns are still missing for a meeting's cases.
+    public func missingResearchReturns(for m: Meeting) -> Int {
+        let signed = agencies.filter(\.hasSignedISP).count
+        return m.listedCases.compactMap(`case`).filter { $0.status == .listed }
+            .reduce(0) { $0 + max(0, signed - $1.researchReturns.count) }
+    }
+}
