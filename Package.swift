@@ -17,7 +17,8 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "MARACCore"),
-        .target(name: "MARACStore", dependencies: ["MARACCore"]),
+        .target(name: "CStoreSupport"),
+        .target(name: "MARACStore", dependencies: ["MARACCore", "CStoreSupport"]),
         .target(name: "MARACTUI", dependencies: ["MARACCore", "CNCursesW"]),
         .executableTarget(
             name: "marac",
@@ -35,6 +36,6 @@ let package = Package(
         ),
         .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore"]),
         .testTarget(name: "MARACTUITests", dependencies: ["MARACTUI", "MARACCore", "CNCursesW"]),
-        .testTarget(name: "maracTests", dependencies: ["MARACCore"]),
+        .testTarget(name: "maracTests", dependencies: ["marac"]),
     ]
 )

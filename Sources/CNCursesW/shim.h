@@ -80,4 +80,25 @@ static inline int marac_wcwidth_utf8(unsigned int scalar) {
     return width;
 }
 
+
+/* Restoring the terminal when the program dies of a signal it cannot survive (a crash, a
+   failed precondition): leave curses mode, then die of the same signal as before. Quitting
+   signals (SIGINT, SIGTERM, SIGTSTP, SIGWINCH) are left to ncurses, which handles them itself. */
+#include <signal.h>
+#include <unistd.h>
+
+static void marac_fatal_signal(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void marac_install_crash_handlers(void) {
+    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], marac_fatal_signal);
+}
+
+/* A key code with KEY_CODE_YES's meaning, for readability on the Swift side. */
+static inline int marac_key_code_yes(void) { return KEY_CODE_YES; }
+
 #endif

@@ -1,0 +1,127 @@
+/// The append-only log: a 32-byte file header, then records.
+///
+/// File header: magic `MARACLOG` (8 bytes), format version (u32), reserved (u32, zero),
+/// generation (u64), CRC32C of the first 24 bytes (u32), reserved (u32, zero).
+///
+/// Record: payload length (u32), CRC32C (u32) of the length, sequence and payload bytes,
+/// sequence number (u64), payload. All integers little-endian. One record holds one change,
+/// so a change is written whole or, after a crash, not at all.
+enum LogFormat {
+    static let magic: [UInt8] = Array("MARACLOG".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 32
+    static let recordHeaderSize = 16
+    /// Larger records are taken for damage: a whole-area import is a few megabytes.
+    static let maximumPayload = 1 << 30
+
+    static func header(generation: UInt64) -> [UInt8] {
+        var b = magic
+        b.appendLE(version)
+        b.appendLE(UInt32(0))
+        b.appendLE(generation)
+        b.appendLE(CRC32C.checksum(b))
+        b.appendLE(UInt32(0))
+        return b
+    }
+
+    /// The generation a log header names, or why the header is not one.
+    static func readHeader(_ raw: UnsafeRawBufferPointer, path: String) throws(StoreError) -> UInt64 {
+        guard raw.count >= headerSize else {
+            throw .corrupt(path: path, offset: 0, reason: "the log header is incomplete (\(raw.count) of \(headerSize) bytes)")
+        }
+        guard Array(raw[0..<8]) == magic else { throw .corrupt(path: path, offset: 0, reason: "this is not a marac log (wrong magic)") }
+        let v = raw.le32(8)
+        guard v == version else { throw .notAStore(path: path, reason: "log format version \(v) is not one this program reads") }
+        guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<24])) == raw.le32(24) else {
+            throw .corrupt(path: path, offset: 24, reason: "the log header checksum does not match")
+        }
+        return raw.le64(16)
+    }
+
+    static func record(sequence: UInt64, payload: [UInt8]) -> [UInt8] {
+        var b: [UInt8] = []
+        b.reserveCapacity(recordHeaderSize + payload.count)
+        b.appendLE(UInt32(payload.count))
+        b.appendLE(UInt32(0))
+        b.appendLE(sequence)
+        b.append(contentsOf: payload)
+        var crc = CRC32C.checksum(b[0..<4])
+        crc = CRC32C.checksum(b[8...], extending: crc)
+        b.withUnsafeMutableBytes { $0.storeBytes(of: crc.littleEndian, toByteOffset: 4, as: UInt32.self) }
+        return b
+    }
+
+    struct Record {
+        var sequence: UInt64
+        /// Where the record starts in the file.
+        var offset: Int
+        var payload: ArraySlice<UInt8>
+        var size: Int { recordHeaderSize + payload.count }
+    }
+
+    /// What a scan found after the last good record.
+    enum Ending: Equatable {
+        /// The file ends exactly after the last record.
+        case clean
+        /// Bytes after the last good record do not form a record, and no good record follows
+        /// them: an append that a crash (or a writer still at work) left unfinished.
+        case incomplete(offset: Int, bytes: Int)
+    }
+
+    struct Scan {
+        var records: [Record]
+        var ending: Ending
+        /// The offset just after the last good record.
+        var goodEnd: Int
+    }
+
+    /// Reads the records from `start` on. A bad record with good records after it is damage
+    /// (thrown with its offset); a bad stretch at the end with nothing good after it is an
+    /// unfinished append (returned as the ending, for the caller to cut or wait on).
+    static func scan(_ bytes: [UInt8], from start: Int, firstSequence: UInt64, path: String) throws(StoreError) -> Scan {
+        let result: Result<Scan, StoreError> = bytes.withUnsafeBytes { raw in
+            var records: [Record] = []
+            var offset = start
+            var expected = firstSequence
+            while offset < raw.count {
+                guard let (sequence, length) = validRecord(raw, at: offset) else {
+                    if let later = nextValidRecord(raw, after: offset) {
+                        return .failure(.corrupt(path: path, offset: offset,
+                                                 reason: "a record fails its checksum, and intact records follow at byte \(later)"))
+                    }
+                    return .success(Scan(records: records, ending: .incomplete(offset: offset, bytes: raw.count - offset), goodEnd: offset))
+                }
+                guard sequence == expected else {
+                    return .failure(.corrupt(path: path, offset: offset,
+                                             reason: "record sequence \(sequence) where \(expected) was expected"))
+                }
+                let payloadStart = offset + recordHeaderSize
+                records.append(Record(sequence: sequence, offset: offset, payload: bytes[payloadStart..<payloadStart + length]))
+                offset = payloadStart + length
+                expected += 1
+            }
+            return .success(Scan(records: records, ending: .clean, goodEnd: offset))
+        }
+        return try result.get()
+    }
+
+    /// The sequence and payload length of an intact record at `offset`, or nil.
+    static func validRecord(_ raw: UnsafeRawBufferPointer, at offset: Int) -> (UInt64, Int)? {
+        guard raw.count - offset >= recordHeaderSize else { return nil }
+        let length = Int(raw.le32(offset))
+        guard length > 0, length <= maximumPayload, length <= raw.count - offset - recordHeaderSize else { return nil }
+        var crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 4]))
+        crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[offset + 8..<offset + recordHeaderSize + length]), extending: crc)
+        guard crc == raw.le32(offset + 4) else { return nil }
+        return (raw.le64(offset + 8), length)
+    }
+
+    static func nextValidRecord(_ raw: UnsafeRawBufferPointer, after offset: Int) -> Int? {
+        var p = offset + 1
+        while p + recordHeaderSize <= raw.count {
+            if validRecord(raw, at: p) != nil { return p }
+            p += 1
+        }
+        return nil
+    }
+}

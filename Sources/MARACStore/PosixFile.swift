@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file descriptor with the few calls the store needs, each turned into a ``StoreError`` that
+/// names the file. Nothing here buffers: a write has reached the kernel when it returns, and
+/// `sync` has reached the disk.
+final class PosixFile {
+    let path: String
+    private(set) var fd: Int32
+
+    private init(path: String, fd: Int32) {
+        self.path = path
+        self.fd = fd
+    }
+
+    deinit { if fd >= 0 { _ = Glibc.close(fd) } }
+
+    enum Mode {
+        case read
+        case readWrite
+        /// Create a new file (refuse an existing one), mode 0600.
+        case create
+        /// Create or open for appending.
+        case append
+    }
+
+    static func open(_ path: String, _ mode: Mode) throws(StoreError) -> PosixFile {
+        let flags: Int32
+        switch mode {
+        case .read: flags = O_RDONLY | O_CLOEXEC
+        case .readWrite: flags = O_RDWR | O_CLOEXEC
+        case .create: flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC
+        case .append: flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC
+        }
+        let fd = Glibc.open(path, flags, 0o600)
+        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+        let file = PosixFile(path: path, fd: fd)
+        if mode == .create || mode == .append {
+            // The process umask could loosen the mode asked for; personal data stays 0600.
+            _ = fchmod(fd, 0o600)
+        }
+        return file
+    }
+
+    static func openDirectory(_ path: String) throws(StoreError) -> PosixFile {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(operation: "open folder", path: path, errno: errno) }
+        return PosixFile(path: path, fd: fd)
+    }
+
+    func close() {
+        if fd >= 0 { _ = Glibc.close(fd) }
+        fd = -1
+    }
+
+    var size: Int {
+        get throws(StoreError) {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw .io(operation: "examine", path: path, errno: errno) }
+            return Int(st.st_size)
+        }
+    }
+
+    /// The inode, to notice when another process has replaced the file by rename.
+    var identity: (device: UInt64, inode: UInt64) {
+        get throws(StoreError) {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw .io(operation: "examine", path: path, errno: errno) }
+            return (UInt64(st.st_dev), UInt64(st.st_ino))
+        }
+    }
+
+    /// Writes every byte or throws; a short write (a full disk) is an error, not a retry loop
+    /// that could interleave with a later attempt.
+    func writeAll(_ bytes: UnsafeRawBufferPointer) throws(StoreError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(operation: "write to", path: path, errno: errno)
+            }
+            if n == 0 { throw .io(operation: "write to", path: path, errno: ENOSPC) }
+            offset += n
+        }
+    }
+
+    func writeAll(_ bytes: [UInt8]) throws(StoreError) {
+        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { raw in
+            do throws(StoreError) { try writeAll(raw); return .success(()) } catch { return .failure(error) }
+        }
+        try result.get()
+    }
+
+    func read(at offset: Int, count: Int) throws(StoreError) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        let failure: Int32? = out.withUnsafeMutableBytes { raw in
+            while done < count {
+                let n = pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { break }
+                done += n
+            }
+            return nil
+        }
+        if let failure { throw .io(operation: "read", path: path, errno: failure) }
+        if done < count { out.removeLast(count - done) }
+        return out
+    }
+
+    func readAll() throws(StoreError) -> [UInt8] { try read(at: 0, count: try size) }
+
+    /// Data and the size that reaches it, on the disk (not the metadata timestamps).
+    func syncData() throws(StoreError) {
+        guard fdatasync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
+    }
+
+    func sync() throws(StoreError) {
+        guard fsync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
+    }
+
+    func truncate(to length: Int) throws(StoreError) {
+        guard ftruncate(fd, off_t(length)) == 0 else { throw .io(operation: "truncate", path: path, errno: errno) }
+    }
+
+    /// Takes the advisory lock without waiting: true when this process now holds it.
+    func tryLockExclusive() throws(StoreError) -> Bool {
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+        if errno == EWOULDBLOCK || errno == EAGAIN { return false }
+        throw .io(operation: "lock", path: path, errno: errno)
+    }
+
+    func unlock() { _ = flock(fd, LOCK_UN) }
+}
+
+enum FileSystem {
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Creates the folder (and its parents) with mode 0700, or tightens an empty existing one.
+    static func makePrivateDirectory(_ path: String) throws(StoreError) {
+        if isDirectory(path) {
+            _ = chmod(path, 0o700)
+            return
+        }
+        let parent = (path as String).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty && !exists(parent) { try makePrivateDirectory(parent) }
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw .io(operation: "create folder", path: path, errno: errno) }
+        _ = chmod(path, 0o700)
+    }
+
+    static func rename(_ from: String, _ to: String) throws(StoreError) {
+        guard Glibc.rename(from, to) == 0 else { throw .io(operation: "rename \(from) to", path: to, errno: errno) }
+    }
+
+    static func remove(_ path: String) {
+        _ = unlink(path)
+    }
+
+    static func syncDirectory(_ path: String) throws(StoreError) {
+        let dir = try PosixFile.openDirectory(path)
+        try dir.sync()
+        dir.close()
+    }
+
+    static func list(_ path: String) -> [String] {
+        guard let d = opendir(path) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Writes a whole file so that it appears complete or not at all: a temporary file beside
+    /// it, flushed, renamed over the old one, and the folder flushed so the rename survives.
+    static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+        let tmp = path + ".tmp"
+        remove(tmp)
+        let file = try PosixFile.open(tmp, .create)
+        do throws(StoreError) {
+            try file.writeAll(bytes)
+            try file.sync()
+            file.close()
+            try rename(tmp, path)
+            try syncDirectory(directory(of: path))
+        } catch {
+            file.close()
+            remove(tmp)
+            throw error
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+}

@@ -1,0 +1,83 @@
+import MARACCore
+
+/// Draws frames and feeds events to the app. Each frame is drawn whole into a canvas, compared
+/// with the last one, and only the rows that changed are sent to the terminal.
+public final class RunLoop {
+    public let terminal: Terminal
+    public let app: App
+    private var last: Canvas?
+    /// How long to wait for a key before looking for other writers' changes and the clock.
+    public var pollMilliseconds = 250
+    private var idleTicks = 0
+
+    public init(terminal: Terminal, app: App) {
+        self.terminal = terminal
+        self.app = app
+    }
+
+    /// Draws the current frame.
+    public func draw() {
+        let size = terminal.size
+        var canvas = Canvas(rows: size.rows, columns: size.columns, glyphs: terminal.glyphs)
+        app.render(&canvas)
+        if let last, last.rows == canvas.rows, last.columns == canvas.columns {
+            for row in 0..<canvas.rows where canvas.rowCells(row) != last.rowCells(row) {
+                send(row: row, of: canvas)
+            }
+        } else {
+            terminal.clear()
+            for row in 0..<canvas.rows { send(row: row, of: canvas) }
+        }
+        last = canvas
+        terminal.flush()
+    }
+
+    private func send(row: Int, of canvas: Canvas) {
+        for run in canvas.runs(ofRow: row) {
+            terminal.put(row: row, column: run.column, text: run.text, role: run.role)
+        }
+    }
+
+    /// Forgets the last frame, so the next draw repaints everything (after a resize, say).
+    public func invalidate() { last = nil }
+
+    /// Handles one event; false when the app should quit.
+    public func handle(_ event: TerminalEvent) -> Bool {
+        if event == .resize { invalidate() }
+        return app.handle(event, size: terminal.size)
+    }
+
+    /// Handles every queued event (tests), drawing after each; false if one asked to quit.
+    @discardableResult
+    public func processPendingEvents() -> Bool {
+        draw()
+        while let event = terminal.nextEvent(timeoutMilliseconds: 0) {
+            if !handle(event) { return false }
+            draw()
+        }
+        return true
+    }
+
+    /// Runs until the user quits or the terminal goes away.
+    public func run() {
+        draw()
+        while true {
+            if let event = terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+                idleTicks = 0
+                if !handle(event) { break }
+            } else {
+                idleTicks += 1
+                tick()
+            }
+            draw()
+        }
+        app.session.connection.idle()
+    }
+
+    /// A quiet moment: take in other writers' changes; after a few seconds idle, let the store
+    /// compact.
+    func tick() {
+        if app.session.connection.poll() { app.stateChanged() }
+        if idleTicks == 8 { app.session.connection.idle() }
+    }
+}

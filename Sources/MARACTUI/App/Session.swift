@@ -1,0 +1,135 @@
+import MARACCore
+
+/// Whether changes can be saved, and if not why: shown in the status bar.
+public enum WriteStatus: Equatable, Sendable {
+    case writable
+    case readOnly(String)
+}
+
+/// Where the screen's changes are saved. The executable wires the file store behind it; tests
+/// use ``MemoryConnection``. No pane ever touches a file.
+public protocol StoreConnection: AnyObject {
+    var state: MARACState { get }
+    /// The store's name for the status bar (its folder).
+    var name: String { get }
+    var writeStatus: WriteStatus { get }
+    /// Saves a change durably and folds it into `state`; returns only once it is on disk.
+    func save(_ change: Change) throws
+    /// Takes in what another process saved; true when the state changed.
+    func poll() -> Bool
+    /// A quiet moment: the store may compact.
+    func idle()
+    /// Messages from opening the store (a repaired log, say) to show once.
+    var notices: [String] { get }
+}
+
+/// A store in memory, for tests and for the benchmark's screens.
+public final class MemoryConnection: StoreConnection {
+    public private(set) var state: MARACState
+    public private(set) var saved: [Change] = []
+    public var name: String
+    public var writeStatus: WriteStatus
+    public var failNextSave: Error?
+    public var notices: [String] = []
+
+    public init(state: MARACState, name: String = "memory", writeStatus: WriteStatus = .writable) {
+        self.state = state
+        self.name = name
+        self.writeStatus = writeStatus
+    }
+
+    public func save(_ change: Change) throws {
+        if let e = failNextSave {
+            failNextSave = nil
+            throw e
+        }
+        saved.append(change)
+        state.apply(change)
+    }
+
+    /// Applies a change as if another process had saved it.
+    public func receive(_ change: Change) {
+        pendingFromOutside.append(change)
+    }
+
+    private var pendingFromOutside: [Change] = []
+
+    public func poll() -> Bool {
+        guard !pendingFromOutside.isEmpty else { return false }
+        for c in pendingFromOutside { state.apply(c) }
+        pendingFromOutside = []
+        return true
+    }
+
+    public func idle() {}
+}
+
+/// The time, from the machine in the program and fixed in tests.
+public struct Clock: Sendable {
+    public var now: @Sendable () -> Instant
+    public var today: @Sendable () -> Day
+
+    public init(now: @escaping @Sendable () -> Instant, today: @escaping @Sendable () -> Day) {
+        self.now = now
+        self.today = today
+    }
+
+    public static func fixed(_ day: Day, minutes: Int = 10 * 60) -> Clock {
+        Clock(now: { Instant(milliseconds: Int64(day.ordinal) * 86_400_000 + Int64(minutes) * 60_000) }, today: { day })
+    }
+}
+
+/// Why a command made on screen did not take effect.
+public enum SessionError: Error, CustomStringConvertible {
+    case refused(DomainError)
+    case notSaved(String)
+    case readOnly(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let e): e.message
+        case .notSaved(let reason): "Not saved: \(reason)"
+        case .readOnly(let reason): "Read-only: \(reason)"
+        }
+    }
+}
+
+/// The signed-in user's connection to the store: decides commands through the core, saves
+/// the events through the store connection, and keeps what this user did for undo.
+public final class Session {
+    public let actor: Actor
+    public let connection: StoreConnection
+    public let clock: Clock
+    public private(set) var lastSavedAt: Instant?
+
+    public init(actor: Actor, connection: StoreConnection, clock: Clock) {
+        self.actor = actor
+        self.connection = connection
+        self.clock = clock
+    }
+
+    public var state: MARACState { connection.state }
+    public var today: Day { clock.today() }
+
+    public var isWritable: Bool { connection.writeStatus == .writable }
+
+    /// Decides and saves a command. Nothing changes unless the change is on disk.
+    @discardableResult
+    public func perform(_ command: Command) throws(SessionError) -> [Event] {
+        if case .readOnly(let reason) = connection.writeStatus { throw .readOnly(reason) }
+        let context = DecisionContext(actor: actor, now: clock.now(), today: clock.today())
+        let change: Change
+        do {
+            change = try state.change(for: command, context: context)
+        } catch {
+            throw .refused(error)
+        }
+        do {
+            try connection.save(change)
+        } catch {
+            throw .notSaved(String(describing: error))
+        }
+        lastSavedAt = change.stamp.at
+        return change.events
+    }
+}

@@ -1,0 +1,55 @@
+import MARACCore
+
+/// Everything about one case in one place, scrolled with the list keys.
+public final class CaseViewPane: Pane {
+    public let kind = PaneKind.caseView
+    public let keyContexts: [KeyContext] = [.caseView, .list, .global]
+    public private(set) var subject: CaseSubject?
+    private var top = 0
+    private var lineCount = 0
+    private var visible = 1
+
+    public init() {}
+
+    public func show(_ subject: CaseSubject) {
+        if subject != self.subject { top = 0 }
+        self.subject = subject
+    }
+
+    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+        guard let subject else {
+            canvas.put("No case is open.", in: region, row: 0, role: .title)
+            canvas.put("Choose a referral, agenda item or action in another pane and press Enter.", in: region, row: 2)
+            return
+        }
+        let content = CaseViewContent(subject: subject, state: context.state, today: context.today,
+                                      width: region.width - 1, glyphs: canvas.glyphs)
+        lineCount = content.lines.count
+        visible = max(1, region.height)
+        top = max(0, min(top, lineCount - visible))
+        for (i, line) in content.lines.dropFirst(top).prefix(visible).enumerated() {
+            canvas.put(line.text, in: region, row: i, column: line.indent, role: line.role)
+        }
+        if lineCount > visible {
+            let end = min(lineCount, top + visible)
+            let note = " lines \(top + 1)-\(end) of \(lineCount) "
+            canvas.put(note, in: region, row: region.height - 1, column: max(0, region.width - TextWidth.of(note)), role: .dim)
+        }
+    }
+
+    public func handle(_ request: Request, context: PaneContext) -> PaneResponse {
+        switch request {
+        case .moveDown: top += 1
+        case .moveUp: top = max(0, top - 1)
+        case .pageDown: top += max(1, visible - 1)
+        case .pageUp: top = max(0, top - max(1, visible - 1))
+        case .top: top = 0
+        case .bottom: top = max(0, lineCount - visible)
+        default: return .ignored
+        }
+        top = max(0, min(top, max(0, lineCount - visible)))
+        return .handled
+    }
+
+    public func scroll(down: Bool) { top = max(0, min(top + (down ? 3 : -3), max(0, lineCount - visible))) }
+}

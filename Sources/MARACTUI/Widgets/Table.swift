@@ -1,0 +1,145 @@
+/// A column of a table: its heading and how it takes width.
+public struct TableColumn: Sendable {
+    public enum Width: Sendable {
+        case fixed(Int)
+        /// Shares what the fixed columns leave, by weight, never below `minimum`.
+        case flexible(minimum: Int, weight: Int)
+    }
+
+    public var title: String
+    public var width: Width
+    public var alignRight: Bool
+
+    public init(_ title: String, _ width: Width, alignRight: Bool = false) {
+        self.title = title
+        self.width = width
+        self.alignRight = alignRight
+    }
+}
+
+/// Draws rows of cells in aligned columns. Widths are counted in terminal columns, so names in
+/// any script line up.
+public enum TableRenderer {
+    /// Column widths for a total width; one space separates columns, and two columns at the
+    /// left are kept for the selection and tag markers.
+    public static func layout(_ columns: [TableColumn], width: Int) -> [Int] {
+        let gaps = max(0, columns.count - 1) + 2
+        let fixed = columns.reduce(0) { total, c in
+            if case .fixed(let w) = c.width { return total + w }
+            if case .flexible(let m, _) = c.width { return total + m }
+            return total
+        }
+        var spare = max(0, width - gaps - fixed)
+        let weights = columns.reduce(0) { total, c in
+            if case .flexible(_, let w) = c.width { return total + w }
+            return total
+        }
+        var widths: [Int] = []
+        var flexibleLeft = weights
+        for c in columns {
+            switch c.width {
+            case .fixed(let w):
+                widths.append(w)
+            case .flexible(let minimum, let weight):
+                let share = flexibleLeft == 0 ? 0 : spare * weight / flexibleLeft
+                widths.append(minimum + share)
+                spare -= share
+                flexibleLeft -= weight
+            }
+        }
+        return widths
+    }
+
+    /// A table in `region`: a heading row, then the visible rows of `list`.
+    public static func draw(_ canvas: inout Canvas, region: Region, columns: [TableColumn], list: inout SelectionList,
+                            tagged: (Int) -> Bool = { _ in false },
+                            cell: (_ row: Int, _ column: Int) -> (String, StyleRole)) {
+        guard region.height > 0 else { return }
+        let widths = layout(columns, width: region.width)
+        var col = 2
+        for (i, c) in columns.enumerated() {
+            canvas.put(c.title.padded(toWidth: widths[i], ellipsis: canvas.glyphs.ellipsis, alignRight: c.alignRight),
+                       in: region, row: 0, column: col, role: .header)
+            col += widths[i] + 1
+        }
+        let body = region.dropping(top: 1)
+        list.scrollToSelection(visible: body.height)
+        guard list.count > 0 else { return }
+        for r in 0..<body.height {
+            let index = list.top + r
+            guard index < list.count else { break }
+            let isSelected = index == list.selected
+            let isTagged = tagged(index)
+            if isSelected { canvas.put(canvas.glyphs.selectionMarker, in: body, row: r, column: 0, role: .selected) }
+            if isTagged { canvas.put(canvas.glyphs.tagMarker, in: body, row: r, column: 1, role: .tagged) }
+            var x = 2
+            for (i, c) in columns.enumerated() {
+                let (text, role) = cell(index, i)
+                canvas.put(text.padded(toWidth: widths[i], ellipsis: canvas.glyphs.ellipsis, alignRight: c.alignRight),
+                           in: body, row: r, column: x, role: role)
+                x += widths[i] + 1
+            }
+            if isSelected {
+                canvas.paint(row: body.row + r, column: body.column, count: body.width,
+                             role: isTagged ? .selectedTagged : .selected)
+            }
+        }
+    }
+
+    /// The list row under a screen row of a table drawn in `region`, for mouse clicks.
+    public static func row(at screenRow: Int, region: Region, list: SelectionList) -> Int? {
+        let r = screenRow - region.row - 1
+        guard r >= 0, r < region.height - 1 else { return nil }
+        let index = list.top + r
+        return index < list.count ? index : nil
+    }
+}
+
+/// Long text as lines of at most `width` columns, broken at spaces where possible.
+public func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        var lineWidth = 0
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = String(word)
+            var ww = TextWidth.of(w)
+            if lineWidth > 0 && lineWidth + 1 + ww > width {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            while ww > width {
+                // A word longer than the line: break it.
+                var head = ""
+                var hw = 0
+                var rest = Substring(w)
+                while let c = rest.first, hw + TextWidth.of(c) <= width - lineWidth - (lineWidth > 0 ? 1 : 0) {
+                    head.append(c)
+                    hw += TextWidth.of(c)
+                    rest = rest.dropFirst()
+                }
+                if head.isEmpty {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                    continue
+                }
+                lines.append(lineWidth > 0 ? line + " " + head : head)
+                line = ""
+                lineWidth = 0
+                w = String(rest)
+                ww = TextWidth.of(w)
+            }
+            if lineWidth > 0 {
+                line += " "
+                lineWidth += 1
+            }
+            line += w
+            lineWidth += ww
+        }
+        lines.append(line)
+    }
+    return lines
+}

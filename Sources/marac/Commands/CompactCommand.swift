@@ -1,0 +1,26 @@
+import ArgumentParser
+import MARACStore
+
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact",
+        abstract: "Write a new snapshot and start an empty log.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "Seconds to wait for another writer to finish.")
+    var wait: Double = 5
+
+    func run() throws {
+        do {
+            let store = try Store.open(at: storeOptions.storePath, mode: .write(waitSeconds: wait), user: storeOptions.userName)
+            let before = store.logSize
+            try store.compact()
+            print("Compacted: snapshot at sequence \(store.sequence); the log went from \(before) to \(store.logSize) bytes.")
+            store.close()
+        } catch {
+            printError("marac compact: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}

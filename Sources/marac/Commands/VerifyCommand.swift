@@ -1,0 +1,35 @@
+import ArgumentParser
+import MARACStore
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every record and the snapshot of a store; exit 0 when intact.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let report: VerificationReport
+        do {
+            report = try Store.verify(at: storeOptions.storePath)
+        } catch {
+            printError("marac verify: \(error.message)")
+            throw ExitCode(2)
+        }
+        print("store:             \(storeOptions.storePath)")
+        print("snapshot:          \(report.snapshotBytes) bytes, generation \(report.generation), sequence \(report.snapshotSequence)")
+        print("log:               \(report.logBytes) bytes, \(report.records) records, \(report.events) events")
+        print("last sequence:     \(report.lastSequence)")
+        print("cases:             \(report.state.cases.count)")
+        if let tail = report.incompleteTail {
+            printError("marac verify: \(storeOptions.storePath)/log.bin ends with an incomplete record at byte \(tail.offset) "
+                + "(\(tail.bytes) bytes); opening the store for writing will set it aside.")
+            throw ExitCode(1)
+        }
+        if report.interruptedCompaction {
+            printError("marac verify: a compaction was interrupted; opening the store for writing will finish it.")
+            throw ExitCode(1)
+        }
+        print("intact")
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import MARACTUI
+
+/// Docs/keys.md is the keymap written out: every binding must be on it, as the help screen has it.
+@Suite struct KeysDocumentTests {
+    static var document: String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("Docs/keys.md"), encoding: .utf8)) ?? ""
+    }
+
+    @Test func everyBindingIsDocumentedWithItsKeysAndWhatItDoes() {
+        let doc = Self.document
+        #expect(!doc.isEmpty)
+        for section in Keymap.standard.sections {
+            #expect(doc.contains("## \(section.context.title)"), "no section for \(section.context)")
+            for b in section.bindings {
+                let keys = b.keys.map { "`\($0.description)`" }.joined(separator: ", ")
+                #expect(doc.contains("| \(keys) | \(b.request.help) |"), "Docs/keys.md lacks \(keys) → \(b.request.help)")
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import MARACCore
+@testable import MARACTUI
+
+/// A screen on a demo store, in memory: the app, its run loop and the terminal it draws on.
+struct ScreenFixture {
+    static let today = Day(year: 2026, month: 11, day: 28)!
+
+    let terminal: MemoryTerminal
+    let connection: MemoryConnection
+    let app: App
+    let loop: RunLoop
+
+    init(state: MARACState, rows: Int = 40, columns: Int = 120, actor: Actor = Actor(name: "coordinator", role: .coordinator),
+         glyphs: Glyphs = .unicode, theme: Theme = .color) {
+        terminal = MemoryTerminal(rows: rows, columns: columns, theme: theme, glyphs: glyphs)
+        connection = MemoryConnection(state: state, name: "~/demo")
+        let session = Session(actor: actor, connection: connection, clock: .fixed(Self.today))
+        app = App(session: session)
+        loop = RunLoop(terminal: terminal, app: app)
+        loop.draw()
+    }
+
+    static func demo(cases: Int = 60, seed: UInt64 = 3, rows: Int = 40, columns: Int = 120) -> ScreenFixture {
+        ScreenFixture(state: DemoGenerator(seed: seed, cases: cases, today: today).generate { _ in }, rows: rows, columns: columns)
+    }
+
+    /// Types keys and lets the app handle them, drawing after each; false if one quit.
+    @discardableResult
+    func press(_ keys: Key...) -> Bool {
+        terminal.send(keys: keys)
+        return loop.processPendingEvents()
+    }
+
+    func type(_ text: String) {
+        terminal.type(text)
+        loop.processPendingEvents()
+    }
+
+    var lines: [String] { terminal.lines }
+    var screen: String { terminal.screen }
+
+    /// The row whose selection marker is shown.
+    var selectedRow: Int? { lines.firstIndex { $0.hasPrefix(" ▶") || $0.hasPrefix(" >") } }
+}
+
+/// The display column at which `needle` starts in `line`, counting wide characters as two.
+func displayColumn(of needle: String, in line: String) -> Int? {
+    guard let range = line.range(of: needle) else { return nil }
+    return TextWidth.of(line[..<range.lowerBound])
+}
+
+extension String {
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The real program in a real terminal: a tmux server of its own (a unique socket), one
+/// window running `marac`, keys sent as a person would type them, and the screen read back.
+final class TmuxSession {
+    let socket: String
+    private(set) var rows: Int
+    private(set) var columns: Int
+
+    struct Timeout: Error, CustomStringConvertible {
+        let waitingFor: String
+        let screen: String
+        var description: String { "timed out waiting for \(waitingFor); the screen was:\n\(screen)" }
+    }
+
+    /// Starts `command` in a new window of `columns`x`rows`. When the program ends, the window
+    /// shows `[exited N]` and stays open, so the last screen and the exit status can be read.
+    init(_ command: [String], rows: Int = 40, columns: Int = 120, term: String = "tmux-256color",
+         environment: [String: String] = [:]) throws {
+        socket = "marac-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        self.rows = rows
+        self.columns = columns
+        let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        var args = ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
+                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=\(term)"]
+        for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
+        args += ["/bin/sh", "-c", "\(quoted); echo \"[exited $?]\"; exec sleep 600"]
+        let result = runProcess(args, captureOutput: false)
+        guard result.status == 0 else { throw Timeout(waitingFor: "tmux to start (exit \(result.status))", screen: "") }
+        _ = runProcess(["tmux", "-L", socket, "set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    deinit { _ = runProcess(["tmux", "-L", socket, "kill-server"], captureOutput: false) }
+
+    /// Sends keys by tmux name: "q", "Enter", "Tab", "BTab", "Escape", "Down", "C-c".
+    func send(_ keys: String...) {
+        _ = runProcess(["tmux", "-L", socket, "send-keys"] + keys)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) {
+        _ = runProcess(["tmux", "-L", socket, "send-keys", "-l", text])
+    }
+
+    func capture() -> String {
+        runProcess(["tmux", "-L", socket, "capture-pane", "-p"]).output
+    }
+
+    var lines: [String] { capture().components(separatedBy: "\n") }
+
+    func resize(rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
+        _ = runProcess(["tmux", "-L", socket, "resize-window", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Polls the screen every 10 ms until `condition` holds, up to `seconds`.
+    @discardableResult
+    func wait(for description: String, seconds: Double = 15, until condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen = capture()
+        while !condition(screen) {
+            if Date() > deadline { throw Timeout(waitingFor: description, screen: screen) }
+            usleep(10_000)
+            screen = capture()
+        }
+        return screen
+    }
+
+    @discardableResult
+    func wait(for text: String, seconds: Double = 15) throws -> String {
+        try wait(for: "\"\(text)\"", seconds: seconds) { $0.contains(text) }
+    }
+}
+
+/// tmux is needed for these tests; `.ci/run` installs it.
+let tmuxAvailable = runProcess(["tmux", "-V"]).status == 0

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what marac needs to build and test on Debian or Ubuntu, when it is missing:
+# libncurses-dev (the curses library and headers) and tmux (for the end-to-end tests).
+set -euo pipefail
+
+missing=()
+if ! [ -e /usr/include/ncursesw/curses.h ] && ! [ -e /usr/include/curses.h ]; then missing+=(libncurses-dev); fi
+if ! command -v tmux >/dev/null 2>&1; then missing+=(tmux); fi
+if ! command -v make >/dev/null 2>&1; then missing+=(make); fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "marac needs: ${missing[*]}. This system has no apt-get; install them with its package manager." >&2
+    exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+        echo "marac needs: ${missing[*]}. Run as root, or install them: apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+echo "Installing ${missing[*]}..."
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
