@@ -38,8 +38,13 @@ extension MARACState {
         case .referral(let id):
             let r = try requireReferral(id)
             if case .recordedInError = r.status { throw .alreadyRecordedInError("Referral \(id)") }
-            if case .accepted(let caseID) = r.status, let c = `case`(caseID), c.status == .heard {
-                throw .invalid(field: "referral", reason: "case \(caseID) has been heard at a meeting; its record stands")
+            if case .accepted(let caseID) = r.status, let c = `case`(caseID) {
+                if c.status == .heard {
+                    throw .invalid(field: "referral", reason: "case \(caseID) has been heard at a meeting; its record stands")
+                }
+                if actions(of: caseID).contains(where: { $0.inError == nil }) {
+                    throw .invalid(field: "referral", reason: "case \(caseID) has actions; mark them recorded in error first")
+                }
             }
         case .action(let id):
             let a = try requireAction(id)

@@ -62,7 +62,6 @@ extension MARACState {
                 $0.transferredOut = transfer
                 $0.status = .transferredOut
             }
-            for a in actions(of: id) where a.status == .open { index.openActions.remove(a.id) }
         case .caseMoved(let id, let to):
             guard let c = `case`(id), meetings.indices.contains(to.index) else { return }
             meetings[c.meeting.index].listedCases.removeAll { $0 == id }
@@ -242,7 +241,6 @@ extension MARACState {
                         $0.caseOrder?.removeAll { $0 == caseID }
                     }
                 }
-                for a in actions(of: caseID) { index.openActions.remove(a.id) }
             }
         case .action(let id):
             updateAction(id) { $0.inError = reason }
@@ -264,7 +262,10 @@ extension MARACState {
         guard let c = `case`(id) else { return }
         unindexVictim(of: c)
         updateCase(id) { $0.purgedOn = day }
-        if let r = referral(c.referral) { index.referralByReference[Self.referenceKey(r.details.reference)] = nil }
+        if let r = referral(c.referral) {
+            index.referralByReference[Self.referenceKey(r.details.reference)] = nil
+            index.referralByReference[Self.referenceKey("purged \(r.id)")] = r.id
+        }
         updateReferral(c.referral) { r in
             r.details = r.details.erasingPersonalData(replacingReference: "purged \(r.id)")
             r.victimKeys = []

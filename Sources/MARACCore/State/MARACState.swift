@@ -23,6 +23,20 @@ public struct MARACState: Hashable, Sendable {
         var casesByVictimKey: [String: [CaseID]] = [:]
         var actionsByCase: [CaseID: [ActionID]] = [:]
         var openActions: Set<ActionID> = []
+
+        /// Two indexes are the same when they answer every lookup alike: a key left with an
+        /// empty list is the same as no key.
+        static func == (a: Indexes, b: Indexes) -> Bool {
+            a.referralByReference == b.referralByReference && a.openActions == b.openActions
+                && a.casesByVictimBirth.filter { !$0.value.isEmpty } == b.casesByVictimBirth.filter { !$0.value.isEmpty }
+                && a.casesByVictimKey.filter { !$0.value.isEmpty } == b.casesByVictimKey.filter { !$0.value.isEmpty }
+                && a.actionsByCase.filter { !$0.value.isEmpty } == b.actionsByCase.filter { !$0.value.isEmpty }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(referralByReference.count)
+            hasher.combine(openActions.count)
+        }
     }
 
     public init(profile: AreaProfile = AreaProfile(maracName: "MARAC")) {
@@ -90,7 +104,7 @@ public struct MARACState: Hashable, Sendable {
         index = Indexes()
         index.referralByReference.reserveCapacity(referrals.count)
         for r in referrals { index.referralByReference[Self.referenceKey(r.details.reference)] = r.id }
-        for c in cases { indexVictim(of: c) }
+        for c in cases where c.status != .recordedInError && c.purgedOn == nil { indexVictim(of: c) }
         for a in actions {
             index.actionsByCase[a.caseID, default: []].append(a.id)
             if a.status == .open && a.inError == nil { index.openActions.insert(a.id) }

@@ -1,0 +1,83 @@
+import MARACCore
+import Testing
+
+/// The agenda in the standard order, and the case list's cut-off.
+@Suite struct AgendaTests {
+    @Test func casesWithChildrenComeFirstThenAdultOnlyCasesEachInTheOrderAccepted() throws {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let m = s.meeting(on: s.today.adding(days: 21))
+        var cases: [CaseID] = []
+        for (i, children) in [0, 2, 0, 1].enumerated() {
+            let v = Scenario.victim("Victim \(i)", born: Day(year: 1980 + i, month: 1, day: 1)!)
+            cases.append(try s.accept(try s.receive(Scenario.details("A\(i)", on: s.today, agency: a.police, victim: v, children: children)), onto: m))
+        }
+        let agenda = s.state.agenda(for: m)!
+        #expect(agenda.cases == [cases[1], cases[3], cases[0], cases[2]])
+        #expect(agenda.casesWithChildren == [cases[1], cases[3]])
+        try s.run(.reorderAgenda(m, [cases[2], cases[0], cases[1], cases[3]]))
+        #expect(s.state.agenda(for: m)!.cases == [cases[2], cases[0], cases[1], cases[3]])
+        #expect(s.refusal(.reorderAgenda(m, [cases[0]])) == .reorderMustListEveryCase(m))
+    }
+
+    @Test func outstandingActionsFromEarlierMeetingsComeFirst() throws {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let first = s.meeting(on: s.today.adding(days: 7))
+        let second = s.meeting(on: s.today.adding(days: 35))
+        let c = try s.accept(try s.receive(Scenario.details("O1", on: s.today, agency: a.police)), onto: first)
+        s.advance(days: 7)
+        try s.run(.startMeeting(first))
+        try s.run(.startCaseDiscussion(first, c))
+        for (n, due) in [20, 10, 30].enumerated() {
+            try s.run(.agreeAction(caseID: c, meeting: first, agency: a.housing, owner: "", description: "Action \(n)",
+                                   due: s.today.adding(days: due)))
+        }
+        try s.run(.endMeeting(first))
+        try s.run(.updateActionStatus(ActionID(3), .done, note: "", on: s.today))
+        let agenda = s.state.agenda(for: second)!
+        #expect(agenda.outstandingActions == [ActionID(2), ActionID(1)], "open ones, soonest due first")
+        #expect(s.state.agenda(for: first)!.outstandingActions.isEmpty, "not the meeting's own")
+    }
+
+    @Test func lapsedRepeatWindowsAreListedForInformation() throws {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let m1 = s.meeting(on: s.today.adding(days: 7))
+        let c = try s.accept(try s.receive(Scenario.details("L1", on: s.today, agency: a.police)), onto: m1)
+        let referralDay = s.today
+        s.advance(days: 7)
+        s.hold(m1)
+        let before = s.meeting(on: referralDay.adding(months: 12).adding(days: -10))
+        let after = s.meeting(on: referralDay.adding(months: 12).adding(days: 10))
+        #expect(s.state.agenda(for: before)!.lapsedWindows.isEmpty)
+        #expect(s.state.agenda(for: after)!.lapsedWindows == [c])
+        #expect(s.state.repeatWindowEnd(of: s.state.case(c)!) == referralDay.adding(months: 12))
+    }
+
+    @Test func otherBusinessClosesTheAgenda() throws {
+        var s = Scenario()
+        let m = s.meeting(on: s.today.adding(days: 7))
+        try s.run(.addOtherBusiness(m, "New housing representative"))
+        #expect(s.state.agenda(for: m)!.otherBusiness == ["New housing representative"])
+    }
+
+    @Test func theCaseListIsCutOffEightWorkingDaysBefore() {
+        var s = Scenario()
+        // Thursday 19 March 2026: eight working days before is Monday 9 March.
+        let m = s.meeting(on: Day(year: 2026, month: 3, day: 19)!)
+        #expect(s.state.agenda(for: m)!.caseListCutoff == Day(year: 2026, month: 3, day: 9)!)
+        var nine = Scenario(profile: AreaProfile(maracName: "Nine", caseListCutoffWorkingDays: 9))
+        let m9 = nine.meeting(on: Day(year: 2026, month: 3, day: 19)!)
+        #expect(nine.state.agenda(for: m9)!.caseListCutoff == Day(year: 2026, month: 3, day: 6)!)
+    }
+
+    @Test func theNextMeetingIsTheFirstStillToBeHeld() throws {
+        var s = Scenario()
+        let past = s.meeting(on: s.today.adding(days: -14))
+        let soon = s.meeting(on: s.today.adding(days: 7))
+        _ = s.meeting(on: s.today.adding(days: 35))
+        s.hold(past)
+        #expect(s.state.nextMeeting(onOrAfter: s.today)?.id == soon)
+    }
+}
