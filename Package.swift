@@ -34,7 +34,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore"]),
+        // Drives a store from a separate process for the crash, concurrency and full-disk tests.
+        .executableTarget(name: "store-exerciser", dependencies: ["MARACStore", "MARACCore"]),
+        .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore", "store-exerciser"]),
         .testTarget(name: "MARACTUITests", dependencies: ["MARACTUI", "MARACCore", "CNCursesW"]),
         .testTarget(name: "maracTests", dependencies: ["marac"]),
     ]

@@ -35,6 +35,7 @@ enum LogFormat {
         guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<24])) == raw.le32(24) else {
             throw .corrupt(path: path, offset: 24, reason: "the log header checksum does not match")
         }
+        guard raw.le32(28) == 0 else { throw .corrupt(path: path, offset: 28, reason: "reserved header bytes are not zero") }
         return raw.le64(16)
     }
 

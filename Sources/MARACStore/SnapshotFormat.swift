@@ -54,6 +54,7 @@ enum SnapshotFormat {
         guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<48])) == raw.le32(48) else {
             throw .corrupt(path: path, offset: 48, reason: "the snapshot header checksum does not match")
         }
+        guard raw.le32(52) == 0 else { throw .corrupt(path: path, offset: 52, reason: "reserved header bytes are not zero") }
         guard Int(raw.le32(40)) == chunkSize else {
             throw .corrupt(path: path, offset: 40, reason: "unexpected chunk size \(raw.le32(40))")
         }

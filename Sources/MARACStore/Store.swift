@@ -322,7 +322,15 @@ public final class Store {
         logEnd += bytes.count
         sequence = next
         for change in changes { state.apply(change) }
+        // A writer that is never idle still compacts, once the log is well past the threshold.
+        // The changes are already safe; a compaction that fails leaves the old files in place.
+        if logEnd > compactionThreshold * 4 {
+            do throws(StoreError) { try compact() } catch { compactionFailure = error.message }
+        }
     }
+
+    /// Why the last automatic compaction failed, if it did (the store is intact either way).
+    public private(set) var compactionFailure: String?
 
     public var readOnlyReason: String {
         switch access {

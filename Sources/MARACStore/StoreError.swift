@@ -23,7 +23,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .io(let op, let path, let code):
             let hint: String
             switch code {
-            case 28: hint = " The disk is full: free some space and try again; nothing was saved."
+            case 28, 27, 122: hint = " There is no room to write: free some space and try again; nothing was saved."
             case 13, 1: hint = " Check the folder's owner and permissions."
             case 2: hint = ""
             case 5: hint = " The disk reported an input/output error; copy the store elsewhere and run marac verify."
@@ -58,6 +58,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case 17: "it already exists"
         case 20: "not a folder"
         case 21: "it is a folder"
+        case 27: "the file is larger than this system allows"
         case 28: "no space left on the device"
         case 30: "the file system is read-only"
         case 122: "disk quota exceeded"
