@@ -250,7 +250,8 @@ final class DemoRun {
         var first = max(previousCutoff.adding(days: 1), day)
         var last = meetings[i].held ? cutoff : min(cutoff, g.today.adding(days: -1))
         if !meetings[i].held && last < first { first = g.today.adding(days: -3); last = g.today.adding(days: -1) }
-        if last < first { last = first }
+        // Meetings closer together than the cut-off (large stores) share a window: take the cut-off day.
+        if last < first { first = last }
         for _ in 0..<meetings[i].cases {
             let arrival = first.adding(days: rng.int(0...max(0, first.days(until: last))))
             arrivals[max(arrival, day.adding(days: 1)), default: []].append(m.id)
@@ -331,11 +332,12 @@ final class DemoRun {
         let pool = FakePeople.pools[poolIndex].0
         let gender: Gender = rng.chance(0.065) ? .male : .female
         let age = rng.chance(0.013) ? rng.int(16...17) : rng.int(18...68)
-        let birth = Day(year: day.year - age - 1, month: rng.int(1...12), day: rng.int(1...28))!
+        // Exactly `age` on the referral day: born between one and 360 days more than `age` years before.
+        let birth = day.adding(years: -age).adding(days: -rng.int(1...360))
         var ethnicity = pool.ethnicity
         if ethnicity == .white && rng.chance(0.05) { ethnicity = .notKnown }
         let person = Person(
-            name: pool.name(gender: gender, rng: &rng), dateOfBirth: birth.adding(days: rng.int(0...330)), gender: gender,
+            name: pool.name(gender: gender, rng: &rng), dateOfBirth: birth, gender: gender,
             address: FakePeople.address(rng: &rng),
             contact: SafeContact(phone: FakePeople.phone(rng: &rng), safeToCall: rng.chance(0.7) ? .yes : .no,
                                  safeTimes: rng.pick(["Weekdays 9-3 only", "Not after 5pm", "Text first", "Via the IDVA only"])),
@@ -353,8 +355,8 @@ final class DemoRun {
         let relationship = rng.weighted([(Relationship.partner, 45), (.exPartner, 42), (.family, 13)])
         var age = rng.int(19...60)
         if relationship == .family && rng.chance(0.3) { age = rng.int(16...17) }
-        let birth = Day(year: day.year - age - 1, month: rng.int(1...12), day: rng.int(1...28))!
-        let person = Person(name: pool.name(gender: gender, rng: &rng), dateOfBirth: birth.adding(days: rng.int(0...330)),
+        let birth = day.adding(years: -age).adding(days: -rng.int(1...360))
+        let person = Person(name: pool.name(gender: gender, rng: &rng), dateOfBirth: birth,
                             gender: gender, address: rng.chance(0.5) ? FakePeople.address(rng: &rng) : nil)
         let detail = relationship == .family ? rng.pick(["son", "brother", "father", "brother-in-law", "daughter"]) : ""
         return Perpetrator(person: person, relationship: relationship, relationshipDetail: detail)

@@ -86,10 +86,12 @@ public struct BinaryReader {
         return out
     }
 
-    public mutating func readTag(_ type: String, below limit: Int) throws(BinaryDecodingError) -> Int {
+    /// A case number below `limit`; `type` names the enum in the error, and is only worked out
+    /// when there is one (describing a type costs more than reading a thousand tags).
+    public mutating func readTag(_ type: @autoclosure () -> String, below limit: Int) throws(BinaryDecodingError) -> Int {
         let at = offset
         let t = try readVarint()
-        guard t < UInt64(limit) else { throw .invalidTag(type: type, tag: Int(clamping: t), at: at) }
+        guard t < UInt64(limit) else { throw .invalidTag(type: type(), tag: Int(clamping: t), at: at) }
         return Int(t)
     }
 
