@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -18,12 +19,19 @@ let package = Package(
         ),
         .target(name: "MARACCore"),
         .target(name: "CStoreSupport"),
-        .target(name: "MARACStore", dependencies: ["MARACCore", "CStoreSupport"]),
+        .target(
+            name: "MARACStore",
+            dependencies: [
+                "MARACCore", "CStoreSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "MARACTUI", dependencies: ["MARACCore", "CNCursesW"]),
         .executableTarget(
             name: "marac",
             dependencies: [
-                "MARACCore", "MARACStore", "MARACTUI",
+                "MARACCore", "MARACStore", "MARACTUI", "CStoreSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

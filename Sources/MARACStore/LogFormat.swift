@@ -1,31 +1,32 @@
 /// The append-only log: a 32-byte file header, then records.
 ///
-/// File header: magic `MARACLOG` (8 bytes), format version (u32), reserved (u32, zero),
+/// File header: magic `MARACLOG` (8 bytes), format version (u32), key epoch (u32),
 /// generation (u64), CRC32C of the first 24 bytes (u32), reserved (u32, zero).
 ///
 /// Record: payload length (u32), CRC32C (u32) of the length, sequence and payload bytes,
 /// sequence number (u64), payload. All integers little-endian. One record holds one change,
-/// so a change is written whole or, after a crash, not at all.
+/// so a change is written whole or, after a crash, not at all. The payload is the change
+/// sealed with AES-256-GCM (nonce, ciphertext, tag); see Docs/storage-format.md.
 enum LogFormat {
     static let magic: [UInt8] = Array("MARACLOG".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 32
     static let recordHeaderSize = 16
     /// Larger records are taken for damage: a whole-area import is a few megabytes.
     static let maximumPayload = 1 << 30
 
-    static func header(generation: UInt64) -> [UInt8] {
+    static func header(generation: UInt64, epoch: Int) -> [UInt8] {
         var b = magic
         b.appendLE(version)
-        b.appendLE(UInt32(0))
+        b.appendLE(UInt32(epoch))
         b.appendLE(generation)
         b.appendLE(CRC32C.checksum(b))
         b.appendLE(UInt32(0))
         return b
     }
 
-    /// The generation a log header names, or why the header is not one.
-    static func readHeader(_ raw: UnsafeRawBufferPointer, path: String) throws(StoreError) -> UInt64 {
+    /// The generation and key epoch a log header names, or why the header is not one.
+    static func readHeader(_ raw: UnsafeRawBufferPointer, path: String) throws(StoreError) -> (generation: UInt64, epoch: Int) {
         guard raw.count >= headerSize else {
             throw .corrupt(path: path, offset: 0, reason: "the log header is incomplete (\(raw.count) of \(headerSize) bytes)")
         }
@@ -36,7 +37,17 @@ enum LogFormat {
             throw .corrupt(path: path, offset: 24, reason: "the log header checksum does not match")
         }
         guard raw.le32(28) == 0 else { throw .corrupt(path: path, offset: 28, reason: "reserved header bytes are not zero") }
-        return raw.le64(16)
+        return (raw.le64(16), Int(raw.le32(12)))
+    }
+
+    /// What a record's seal authenticates besides its contents: the store, the log generation,
+    /// the sequence number and the hash of the record before it.
+    static func additionalData(storeID: [UInt8], generation: UInt64, sequence: UInt64, previous: [UInt8]) -> [UInt8] {
+        var b = Array("marac-record-v1".utf8) + storeID
+        b.appendLE(generation)
+        b.appendLE(sequence)
+        b += previous
+        return b
     }
 
     static func record(sequence: UInt64, payload: [UInt8]) -> [UInt8] {

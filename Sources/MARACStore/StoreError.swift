@@ -15,6 +15,16 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A write failed part way and could not be undone; the store refuses further writes
     /// until it is opened again.
     case failed(reason: String)
+    /// The passphrase does not open this user's key slot.
+    case wrongPassphrase(user: String)
+    /// The store has no key slot for this user.
+    case unknownUser(user: String, path: String)
+    /// The header (users, roles, keys) was changed by someone without the data key.
+    case headerTampered(path: String, reason: String)
+    /// A user-management step the signed-in user's role does not allow, or that would break the store.
+    case refused(String)
+    /// No passphrase could be read (no terminal to ask at, no MARAC_PASSPHRASE_FILE).
+    case noPassphrase(String)
 
     public var description: String { message }
 
@@ -46,6 +56,16 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The store is open read-only: \(reason)."
         case .failed(let reason):
             return "The store stopped accepting changes: \(reason). Quit and open it again."
+        case .wrongPassphrase(let user):
+            return "Wrong passphrase for \(user). Nothing was decrypted; try again."
+        case .unknownUser(let user, let path):
+            return "\(path) has no user called \(user); a coordinator can add you with: marac user add \(user) --role ROLE"
+        case .headerTampered(let path, let reason):
+            return "\(path)/store.json has been altered: \(reason). The store was not opened; keep a copy and restore store.json from a backup."
+        case .refused(let reason):
+            return reason
+        case .noPassphrase(let reason):
+            return reason
         }
     }
 

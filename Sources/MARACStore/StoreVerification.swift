@@ -5,38 +5,46 @@ public struct VerificationReport: Sendable {
     public var snapshotBytes: Int
     public var snapshotSequence: UInt64
     public var generation: UInt64
+    public var keyEpoch: Int
     public var logBytes: Int
     public var records: Int
     public var events: Int
     public var lastSequence: UInt64
+    /// The hash of the last record: note it down, and a later verify shows whether anything was
+    /// cut from the end since.
+    public var chainHead: String
     /// An unfinished append at the end of the log, which opening for writing will set aside.
     public var incompleteTail: (offset: Int, bytes: Int)?
     public var interruptedCompaction: Bool
+    public var users: [(name: String, role: Role)]
     public var state: MARACState
 
     public var isIntact: Bool { incompleteTail == nil && !interruptedCompaction }
 }
 
 extension Store {
-    /// Checks a store without changing it or taking its lock: the manifest, the snapshot's
-    /// header and every chunk, the log's header, and every record's checksum, sequence and
-    /// contents. Throws the first damage found, with its file and byte offset.
-    public static func verify(at path: String) throws(StoreError) -> VerificationReport {
+    /// Checks a store without changing it or taking its lock: the header's seal, the snapshot's
+    /// header and every chunk (checksum and authentication), the log's header, and every
+    /// record's checksum, sequence, place in the hash chain and contents. Throws the first
+    /// damage found, with its file and byte offset.
+    public static func verify(at path: String, credentials: Credentials) throws(StoreError) -> VerificationReport {
         let dir = normalise(path)
-        _ = try StoreManifest.read(in: dir)
-        let loaded = try readFiles(dir)
-        var events = 0
-        for record in loaded.scan.records where record.sequence > loaded.snapshot.sequence {
-            events += (try? Change.decode(record.payload).events.count) ?? 0
-        }
+        return try verify(dir, unlocked: try unlock(dir, credentials: credentials))
+    }
+
+    static func verify(_ dir: String, unlocked: Unlocked) throws(StoreError) -> VerificationReport {
+        let (header, keyring, _) = unlocked
+        try header.verify(with: keyring, path: dir)
+        let loaded = try readFiles(dir, keyring: keyring)
+        let events = loaded.replayedChanges.reduce(0) { $0 + $1.1.events.count }
         var tail: (Int, Int)?
         if case .incomplete(let offset, let bytes) = loaded.scan.ending { tail = (offset, bytes) }
         let snapshotSize = (try? PosixFile.open(dir + "/" + snapshotName, .read).size) ?? 0
         return VerificationReport(
             snapshotBytes: snapshotSize, snapshotSequence: loaded.snapshot.sequence, generation: loaded.snapshot.generation,
-            logBytes: loaded.logBytes.count, records: loaded.scan.records.count, events: events,
-            lastSequence: loaded.scan.records.last.map { max($0.sequence, loaded.snapshot.sequence) } ?? loaded.snapshot.sequence,
-            incompleteTail: tail, interruptedCompaction: loaded.logGeneration != loaded.snapshot.generation,
-            state: loaded.state)
+            keyEpoch: header.keyEpoch, logBytes: loaded.logBytes.count, records: loaded.scan.records.count, events: events,
+            lastSequence: loaded.lastSequence, chainHead: Chain.hex(loaded.chainHead), incompleteTail: tail,
+            interruptedCompaction: loaded.logGeneration != loaded.snapshot.generation || loaded.logEpoch != header.keyEpoch,
+            users: header.users.map { ($0.user, $0.role) }, state: loaded.state)
     }
 }

@@ -8,10 +8,14 @@ struct Marac: ParsableCommand {
         abstract: "The MARAC coordinator's terminal application.",
         discussion: """
             Run without a subcommand to open the screen on the store (--store, else $MARAC_STORE, \
-            else ~/.local/share/marac). Try it first with: marac demo
+            else ~/.local/share/marac), as --user (else $MARAC_USER, else your login name). \
+            Passphrases are asked at the terminal without echo, or read from the file named by \
+            $MARAC_PASSPHRASE_FILE; never from the command line. Try it first with: marac demo
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, VerifyCommand.self, CompactCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, PasswdCommand.self,
+                      VerifyCommand.self, CompactCommand.self, AuditCommand.self, RetentionCommand.self, PurgeCommand.self,
+                      KeysCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -13,6 +13,9 @@ import Testing
         var manifest: [UInt8]
         /// The state after the snapshot and the first k log records, for k = 0...records.
         var prefixes: [MARACState]
+        /// The tester's key slot, opened once: key derivation is slow in a debug build, and the
+        /// header is the same in every trial.
+        var unlocked: Store.Unlocked
     }
 
     static func makeStore() throws -> Original {
@@ -20,7 +23,7 @@ import Testing
         let history = DemoGenerator(seed: 4, cases: 2, today: Day(year: 2026, month: 11, day: 28)!).changes()
         let base = Array(history.prefix(history.count - 8))
         let tail = Array(history.suffix(8))
-        let store = try Store.create(at: folder.path, changes: base, user: "t")
+        let store = try StoreFixtures.create(at: folder.path, changes: base)
         var prefixes = [store.state]
         for change in tail {
             try store.append(change)
@@ -28,7 +31,8 @@ import Testing
         }
         store.close()
         return Original(snapshot: folder.bytes("snapshot.bin"), log: folder.bytes("log.bin"),
-                        manifest: folder.bytes("store.json"), prefixes: prefixes)
+                        manifest: folder.bytes("store.json"), prefixes: prefixes,
+                        unlocked: try Store.unlock(folder.path, credentials: StoreFixtures.credentials))
     }
 
     enum Outcome: Equatable {
@@ -43,9 +47,9 @@ import Testing
         folder.write("store.json", original.manifest)
         folder.write("snapshot.bin", snapshot)
         folder.write("log.bin", log)
-        let verified = try? Store.verify(at: folder.path)
+        let verified = try? Store.verify(folder.path, unlocked: original.unlocked)
         do {
-            let store = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), user: "t")
+            let store = try Store.open(folder.path, mode: .write(waitSeconds: 0), unlocked: original.unlocked, user: "tester")
             defer { store.close() }
             guard let k = original.prefixes.firstIndex(of: store.state) else { return nil }  // a wrong state
             // verify agrees: intact, or an unfinished tail to set aside.

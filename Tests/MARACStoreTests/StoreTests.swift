@@ -7,11 +7,11 @@ import Testing
     @Test func whatIsAppendedIsThereAfterReopening() throws {
         let folder = TemporaryFolder()
         let history = StoreFixtures.demoChanges()
-        let store = try Store.create(at: folder.path, changes: Array(history.prefix(200)), user: "t")
+        let store = try StoreFixtures.create(at: folder.path, changes: Array(history.prefix(200)))
         for change in history.dropFirst(200) { try store.append(change) }
         let expected = store.state
         store.close()
-        let reopened = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), user: "t")
+        let reopened = try StoreFixtures.open(folder.path, .write(waitSeconds: 0))
         #expect(reopened.state == expected)
         #expect(reopened.state == MARACState.folding(history))
         #expect(reopened.sequence == UInt64(history.count))
@@ -20,7 +20,7 @@ import Testing
 
     @Test func storeFilesArePrivateToTheirOwner() throws {
         let folder = TemporaryFolder()
-        let store = try Store.create(at: folder.path, user: "t")
+        let store = try StoreFixtures.create(at: folder.path)
         try store.append(StoreFixtures.change(1))
         store.close()
         var st = stat()
@@ -34,20 +34,20 @@ import Testing
 
     @Test func aTornTailIsCutOffKeptBesideTheLogAndReported() throws {
         let folder = TemporaryFolder()
-        let store = try Store.create(at: folder.path, user: "t")
+        let store = try StoreFixtures.create(at: folder.path)
         for n in 1...5 { try store.append(StoreFixtures.change(n)) }
         let intact = store.state
         store.close()
         // Half of a sixth record, as a crash in the middle of write() would leave it.
-        let sixth = LogFormat.record(sequence: 6, payload: StoreFixtures.change(6).encoded())
+        let sixth = LogFormat.record(sequence: 6, payload: Array(repeating: 0x42, count: 120))
         var log = folder.bytes("log.bin")
         let goodSize = log.count
         log += sixth.prefix(sixth.count / 2)
         folder.write("log.bin", log)
-        #expect(throws: Never.self) { try Store.verify(at: folder.path) }
-        #expect(try Store.verify(at: folder.path).incompleteTail?.offset == goodSize)
+        #expect(throws: Never.self) { try StoreFixtures.verify(folder.path) }
+        #expect(try StoreFixtures.verify(folder.path).incompleteTail?.offset == goodSize)
 
-        let reopened = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), user: "t")
+        let reopened = try StoreFixtures.open(folder.path, .write(waitSeconds: 0))
         #expect(reopened.state == intact)
         #expect(reopened.notices.count == 1)
         #expect(reopened.notices[0].contains("incomplete"))
@@ -59,20 +59,20 @@ import Testing
         try reopened.append(StoreFixtures.change(6))
         #expect(reopened.sequence == 6)
         reopened.close()
-        #expect(try Store.verify(at: folder.path).isIntact)
+        #expect(try StoreFixtures.verify(folder.path).isIntact)
     }
 
     @Test func damageBeforeTheEndIsAnErrorNamingFileAndOffset() throws {
         let folder = TemporaryFolder()
-        let store = try Store.create(at: folder.path, user: "t")
+        let store = try StoreFixtures.create(at: folder.path)
         for n in 1...5 { try store.append(StoreFixtures.change(n)) }
         store.close()
         var log = folder.bytes("log.bin")
-        let second = LogFormat.headerSize + LogFormat.record(sequence: 1, payload: StoreFixtures.change(1).encoded()).count
+        let second = StoreFixtures.recordOffsets(log)[1]
         log[second + 20] ^= 0x40
         folder.write("log.bin", log)
         do {
-            _ = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), user: "t")
+            _ = try StoreFixtures.open(folder.path, .write(waitSeconds: 0))
             Issue.record("a damaged store opened")
         } catch {
             guard case .corrupt(let path, let offset, _) = error else {
@@ -90,7 +90,7 @@ import Testing
     @Test func compactionKeepsTheStateAndEmptiesTheLog() throws {
         let folder = TemporaryFolder()
         let history = StoreFixtures.demoChanges()
-        let store = try Store.create(at: folder.path, user: "t")
+        let store = try StoreFixtures.create(at: folder.path)
         try store.append(history)
         let before = store.state
         #expect(store.logSize > 10_000)
@@ -100,7 +100,7 @@ import Testing
         try store.append(StoreFixtures.change(1))
         let after = store.state
         store.close()
-        let reopened = try Store.open(at: folder.path, mode: .readOnly, user: "t")
+        let reopened = try StoreFixtures.open(folder.path, .readOnly)
         #expect(reopened.state == after)
         #expect(reopened.state != before)
         #expect(reopened.snapshotSequence == UInt64(history.count))
@@ -108,20 +108,20 @@ import Testing
 
     @Test func aSecondWriterIsRefusedWithTheHolderNamed() throws {
         let folder = TemporaryFolder()
-        let writer = try Store.create(at: folder.path, user: "alice")
+        let writer = try StoreFixtures.create(at: folder.path)
         do {
-            _ = try Store.open(at: folder.path, mode: .write(waitSeconds: 0.2), user: "bob")
+            _ = try StoreFixtures.open(folder.path, .write(waitSeconds: 0.2))
             Issue.record("two writers")
         } catch {
             guard case .locked(_, let holder) = error else {
                 Issue.record("unexpected \(error)")
                 return
             }
-            #expect(holder?.user == "alice")
+            #expect(holder?.user == "tester")
             #expect(holder?.pid == getpid())
-            #expect(error.message.contains("alice"))
+            #expect(error.message.contains("tester"))
         }
-        let reader = try Store.open(at: folder.path, mode: .writeOrFollow, user: "bob")
+        let reader = try StoreFixtures.open(folder.path, .writeOrFollow)
         #expect(!reader.isWritable)
         #expect(reader.access == .reader(holder: StoreLock.holder(in: folder.path)))
         #expect(throws: StoreError.self) { try reader.append(StoreFixtures.change(1)) }
@@ -130,8 +130,8 @@ import Testing
 
     @Test func aReaderFollowsWhatTheWriterSaves() throws {
         let folder = TemporaryFolder()
-        let writer = try Store.create(at: folder.path, user: "alice")
-        let reader = try Store.open(at: folder.path, mode: .readOnly, user: "bob")
+        let writer = try StoreFixtures.create(at: folder.path)
+        let reader = try StoreFixtures.open(folder.path, .readOnly)
         try writer.append(StoreFixtures.change(1))
         try writer.append(StoreFixtures.change(2))
         #expect(try reader.follow() == 2)
@@ -146,7 +146,7 @@ import Testing
     @Test func aFolderThatIsNotAStoreIsNamedInTheError() {
         let folder = TemporaryFolder()
         do {
-            _ = try Store.open(at: folder.path, mode: .readOnly, user: "t")
+            _ = try StoreFixtures.open(folder.path, .readOnly)
             Issue.record("opened nothing")
         } catch {
             #expect(error.message.contains(folder.path))

@@ -7,8 +7,9 @@ struct EndToEndScreenTests {
     @Test func theDemoOpensAndEachPaneShowsItsDataThenQQuitsToTheShell() throws {
         let scratch = Scratch()
         let tmux = try TmuxSession([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "60", "--seed", "2"])
-        try tmux.wait(for: "awaiting triage")
-        let first = tmux.lines
+        let first = try tmux.wait(for: "the referral queue with its status bar") { screen in
+            screen.contains("awaiting triage") && screen.contains("Referral queue │")
+        }.components(separatedBy: "\n")
         #expect(first[0].contains("1 Referrals"))
         #expect(first.contains { $0.contains("marac │ store") && $0.contains("user coordinator") && $0.contains("Referral queue") })
 

@@ -48,47 +48,7 @@ public enum Command: Hashable, Sendable {
     case purgeCase(CaseID)
 
     /// The command's name as the palette and refusals show it.
-    public var name: String {
-        switch self {
-        case .setAreaProfile: "set area profile"
-        case .registerAgency: "add agency"
-        case .updateAgency: "change agency"
-        case .recordISPSigned: "record ISP signature"
-        case .receiveReferral: "enter referral"
-        case .updateReferral: "change referral"
-        case .linkRepeat: "link repeat"
-        case .acceptReferral: "accept referral"
-        case .returnReferral: "return referral"
-        case .declineReferral: "decline referral"
-        case .transferReferralOut: "transfer referral out"
-        case .transferCaseOut: "transfer case out"
-        case .moveCase: "move case"
-        case .scheduleMeeting: "schedule meeting"
-        case .changeMeeting: "change meeting"
-        case .cancelMeeting: "cancel meeting"
-        case .freezeCaseList: "freeze case list"
-        case .recordResearchReturn: "record research return"
-        case .reorderAgenda: "reorder agenda"
-        case .addOtherBusiness: "add other business"
-        case .startMeeting: "start meeting"
-        case .recordAttendance: "record attendance"
-        case .recordObserver: "record observer"
-        case .recordStatementRead: "record confidentiality statement"
-        case .startCaseDiscussion: "start case"
-        case .shareInformation: "record information shared"
-        case .identifyRisk: "record risk"
-        case .endCaseDiscussion: "end case"
-        case .endMeeting: "end meeting"
-        case .signOffMinutes: "sign off minutes"
-        case .agreeAction: "add action"
-        case .updateActionStatus: "update action status"
-        case .changeAction: "change action"
-        case .markRecordedInError: "mark recorded in error"
-        case .recordCaseViewed: "view case"
-        case .recordExport: "export"
-        case .purgeCase: "purge case"
-        }
-    }
+    public var name: String { kind.label }
 
     /// The roles allowed to make this command. Viewers change nothing; admins and coordinators
     /// triage and run meetings; chairs follow up actions and sign off minutes.

@@ -180,7 +180,7 @@ extension MARACState {
 
     /// Decides a command and wraps its events in a change stamped with who and when.
     public func change(for command: Command, context: DecisionContext) throws(DomainError) -> Change {
-        Change(stamp: context.stamp, events: try decide(command, context: context))
+        Change(stamp: context.stamp, command: command.kind, events: try decide(command, context: context))
     }
 
     // MARK: - Lookups that refuse

@@ -91,14 +91,15 @@ extension Event: BinaryCodable {
 extension Change: BinaryCodable {
     /// The schema version leads, so a reader can choose how to read the rest.
     public func encode(to w: inout BinaryWriter) {
-        w.write(schemaVersion); w.write(stamp); w.write(events)
+        w.write(schemaVersion); w.write(stamp); w.write(command); w.write(events)
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         let version: Int = try r.read()
         guard version >= 1 && version <= Change.currentSchemaVersion else { throw .unsupportedVersion(version) }
         let stamp: Stamp = try r.read()
-        self.init(stamp: stamp, events: try r.read(), schemaVersion: version)
+        let command: CommandKind? = try r.read()
+        self.init(stamp: stamp, command: command, events: try r.read(), schemaVersion: version)
     }
 
     /// The change's bytes as the log stores them.

@@ -104,3 +104,4 @@ extension MeetingStatus: BinaryCodableEnum {}
 extension ActionStatus: BinaryCodableEnum {}
 extension RepeatAnchor: BinaryCodableEnum {}
 extension RiskTool.Scoring: BinaryCodableEnum {}
+extension CommandKind: BinaryCodableEnum {}

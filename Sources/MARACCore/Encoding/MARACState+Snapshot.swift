@@ -16,6 +16,7 @@ extension MARACState {
         w.write(meetings)
         w.write(actions)
         w.write(audit)
+        w.write(journal)
         w.write(lastStamp)
         return w.bytes
     }
@@ -29,7 +30,7 @@ extension MARACState {
                 var r = BinaryReader(raw, version: version, offset: probe.offset)
                 let state = MARACState(profile: try r.read(), agencies: try r.read(), referrals: try r.read(),
                                        cases: try r.read(), meetings: try r.read(), actions: try r.read(),
-                                       audit: try r.read(), lastStamp: try r.read())
+                                       audit: try r.read(), journal: try r.read(), lastStamp: try r.read())
                 guard r.isAtEnd else {
                     throw .tooLarge(what: "trailing bytes", count: r.remaining, at: r.offset)
                 }

@@ -57,13 +57,16 @@ public struct Change: Hashable, Sendable, Codable {
     /// versions by the rules of their time.
     public var schemaVersion: Int
     public var stamp: Stamp
+    /// The command that made the change, for the audit trail (nil for changes not made by one).
+    public var command: CommandKind?
     public var events: [Event]
 
     public static let currentSchemaVersion = 1
 
-    public init(stamp: Stamp, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
+    public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion
         self.stamp = stamp
+        self.command = command
         self.events = events
     }
 }

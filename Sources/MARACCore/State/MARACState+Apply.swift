@@ -4,6 +4,7 @@
 extension MARACState {
     public mutating func apply(_ change: Change) {
         for event in change.events { apply(event, stamp: change.stamp) }
+        journal.append(stamp: change.stamp, command: change.command, record: change.events.first?.primaryRecord)
         lastStamp = change.stamp
     }
 

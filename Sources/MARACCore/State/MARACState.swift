@@ -11,6 +11,8 @@ public struct MARACState: Hashable, Sendable {
     public internal(set) var meetings: [Meeting]
     public internal(set) var actions: [Action]
     public internal(set) var audit: [AuditEntry]
+    /// Who made every change, when, by which command and about which record.
+    public internal(set) var journal = ChangeJournal()
     /// Who made the last change and when; nil for an empty store.
     public internal(set) var lastStamp: Stamp?
 
@@ -51,7 +53,9 @@ public struct MARACState: Hashable, Sendable {
 
     /// A state from records read back from a snapshot; the derived lookups are rebuilt.
     public init(profile: AreaProfile, agencies: [Agency], referrals: [Referral], cases: [Case],
-                meetings: [Meeting], actions: [Action], audit: [AuditEntry], lastStamp: Stamp?) {
+                meetings: [Meeting], actions: [Action], audit: [AuditEntry], journal: ChangeJournal = ChangeJournal(),
+                lastStamp: Stamp?) {
+        self.journal = journal
         self.profile = profile
         self.agencies = agencies
         self.referrals = referrals

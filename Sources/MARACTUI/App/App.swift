@@ -18,6 +18,13 @@ public final class App {
     private var messageIsAlert = false
     /// Bumped whenever the state may have changed, so panes recompute their rows.
     public private(set) var revision = 0
+    /// Presentation mode: a screen shared in the meeting room shows no addresses, phone numbers
+    /// or dates of birth until revealed.
+    public private(set) var presentation = false
+    /// The screen is locked after a while without a key: cleared, until the passphrase is typed.
+    public private(set) var locked = false
+    private var lockInput: [Character] = []
+    private var lockMessage: String?
     private var region = Region(row: 1, column: 0, height: 0, width: 0)
     public static let minimumSize = TerminalSize(rows: 24, columns: 80)
 
@@ -31,7 +38,7 @@ public final class App {
 
     func pane(_ kind: PaneKind) -> Pane { panes[kind.rawValue - 1] }
 
-    var context: PaneContext { PaneContext(session: session, revision: revision) }
+    var context: PaneContext { PaneContext(session: session, revision: revision, presentation: presentation) }
 
     public func say(_ text: String, alert: Bool = false) {
         message = text
@@ -46,10 +53,68 @@ public final class App {
         current = kind
     }
 
+    // MARK: - Locking
+
+    /// Clears the screen and asks for the passphrase before anything is shown again.
+    public func lock() {
+        guard !locked else { return }
+        locked = true
+        lockInput = []
+        lockMessage = nil
+        showingHelp = false
+    }
+
+    func handleLocked(_ key: Key) {
+        switch key {
+        case .enter:
+            let typed = Array(String(lockInput).utf8)
+            lockInput = []
+            if session.connection.checkPassphrase(typed) {
+                locked = false
+                lockMessage = nil
+                say("Unlocked.")
+            } else {
+                lockMessage = "Wrong passphrase; try again."
+            }
+        case .backspace:
+            if !lockInput.isEmpty { lockInput.removeLast() }
+        case .escape, .control("u"):
+            lockInput = []
+        case .character(let c):
+            lockInput.append(c)
+        default:
+            break
+        }
+    }
+
+    func renderLocked(_ canvas: inout Canvas) {
+        let top = max(0, canvas.rows / 2 - 3)
+        let lines: [(String, StyleRole)] = [
+            ("marac is locked", .title),
+            ("", .normal),
+            ("The screen locked itself after a time without use. Everything is saved.", .normal),
+            ("Passphrase for \(session.actor.name): " + String(repeating: "•", count: lockInput.count), .input),
+            ("", .normal),
+            (lockMessage ?? "Type your passphrase and press Enter.", lockMessage == nil ? .dim : .warning),
+        ]
+        for (i, line) in lines.enumerated() {
+            let text = line.0.truncated(toWidth: canvas.columns - 4, ellipsis: canvas.glyphs.ellipsis)
+            canvas.put(text, row: top + i, column: 2, role: line.1)
+        }
+    }
+
     // MARK: - Events
 
     /// Handles one event; false when the user asked to quit.
     public func handle(_ event: TerminalEvent, size: TerminalSize) -> Bool {
+        if locked {
+            switch event {
+            case .hangup: return false
+            case .key(let key): handleLocked(key)
+            default: break
+            }
+            return true
+        }
         switch event {
         case .hangup:
             return false
@@ -108,8 +173,20 @@ public final class App {
     }
 
     func open(_ subject: CaseSubject) {
+        let before = caseView.subject
         caseView.show(subject)
         show(.caseView)
+        guard before != subject else { return }
+        // Opening a case is recorded in the audit trail (a read-only screen cannot write it).
+        var caseID: CaseID?
+        switch subject {
+        case .case(let c): caseID = c
+        case .referral(let r):
+            if case .accepted(let c)? = session.state.referral(r)?.status { caseID = c }
+        }
+        if let caseID, session.isWritable, (try? session.perform(.recordCaseViewed(caseID))) != nil {
+            revision += 1
+        }
     }
 
     /// The requests the app itself handles.
@@ -127,6 +204,10 @@ public final class App {
         case .previousPane: show(PaneKind(rawValue: (current.rawValue + 2) % 4 + 1)!)
         case .back: show(previous ?? .referrals)
         case .cancel: message = nil
+        case .presentationMode:
+            presentation.toggle()
+            say(presentation ? "Presentation mode: addresses, phone numbers and dates of birth are hidden (r on a case shows them)."
+                : "Presentation mode off.")
         default: say("\(request.help.prefix(1).uppercased() + request.help.dropFirst()) is not available in the \(current.title.lowercased()).")
         }
         return true
@@ -140,6 +221,10 @@ public final class App {
 
     public func render(_ canvas: inout Canvas) {
         let size = TerminalSize(rows: canvas.rows, columns: canvas.columns)
+        if locked {
+            renderLocked(&canvas)
+            return
+        }
         if isTooSmall(size) {
             renderTooSmall(&canvas, size: size)
             return
@@ -187,7 +272,8 @@ public final class App {
         case .readOnly(let reason): store = "read-only: \(reason)"
         }
         let sep = canvas.glyphs.separator
-        let left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(showingHelp ? "Help" : current.title)\(sep)\(store) "
+        let mode = presentation ? "\(sep)PRESENTATION" : ""
+        let left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(showingHelp ? "Help" : current.title)\(sep)\(store)\(mode) "
         canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
         let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
         if let message {

@@ -1,3 +1,4 @@
+import Dispatch
 import MARACCore
 
 /// Draws frames and feeds events to the app. Each frame is drawn whole into a canvas, compared
@@ -9,6 +10,11 @@ public final class RunLoop {
     /// How long to wait for a key before looking for other writers' changes and the clock.
     public var pollMilliseconds = 250
     private var idleTicks = 0
+    /// Seconds without a key before the screen locks; 0 never locks.
+    public var lockAfterSeconds = 600
+    /// Seconds on a monotonic clock: replaced in tests.
+    public var monotonicSeconds: () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    private var lastKeyAt: Double?
 
     public init(terminal: Terminal, app: App) {
         self.terminal = terminal
@@ -44,7 +50,19 @@ public final class RunLoop {
     /// Handles one event; false when the app should quit.
     public func handle(_ event: TerminalEvent) -> Bool {
         if event == .resize { invalidate() }
+        if case .key = event { lastKeyAt = monotonicSeconds() }
         return app.handle(event, size: terminal.size)
+    }
+
+    /// Locks the screen when no key has come for `lockAfterSeconds`.
+    public func checkIdleLock() {
+        let now = monotonicSeconds()
+        let since = lastKeyAt ?? now
+        if lastKeyAt == nil { lastKeyAt = now }
+        if lockAfterSeconds > 0, now - since >= Double(lockAfterSeconds), !app.locked {
+            app.lock()
+            invalidate()
+        }
     }
 
     /// Handles every queued event (tests), drawing after each; false if one asked to quit.
@@ -77,6 +95,7 @@ public final class RunLoop {
     /// A quiet moment: take in other writers' changes; after a few seconds idle, let the store
     /// compact.
     func tick() {
+        checkIdleLock()
         if app.session.connection.poll() { app.stateChanged() }
         if idleTicks == 8 { app.session.connection.idle() }
     }

@@ -21,6 +21,8 @@ public protocol StoreConnection: AnyObject {
     func idle()
     /// Messages from opening the store (a repaired log, say) to show once.
     var notices: [String] { get }
+    /// True when the passphrase is the signed-in user's: unlocks a locked screen.
+    func checkPassphrase(_ passphrase: [UInt8]) -> Bool
 }
 
 /// A store in memory, for tests and for the benchmark's screens.
@@ -31,6 +33,8 @@ public final class MemoryConnection: StoreConnection {
     public var writeStatus: WriteStatus
     public var failNextSave: Error?
     public var notices: [String] = []
+    /// The passphrase ``checkPassphrase(_:)`` accepts.
+    public var passphrase = "demo"
 
     public init(state: MARACState, name: String = "memory", writeStatus: WriteStatus = .writable) {
         self.state = state
@@ -62,10 +66,12 @@ public final class MemoryConnection: StoreConnection {
     }
 
     public func idle() {}
+
+    public func checkPassphrase(_ passphrase: [UInt8]) -> Bool { passphrase == Array(self.passphrase.utf8) }
 }
 
 /// The time, from the machine in the program and fixed in tests.
-public struct Clock: Sendable {
+public struct WallClock: Sendable {
     public var now: @Sendable () -> Instant
     public var today: @Sendable () -> Day
 
@@ -74,8 +80,8 @@ public struct Clock: Sendable {
         self.today = today
     }
 
-    public static func fixed(_ day: Day, minutes: Int = 10 * 60) -> Clock {
-        Clock(now: { Instant(milliseconds: Int64(day.ordinal) * 86_400_000 + Int64(minutes) * 60_000) }, today: { day })
+    public static func fixed(_ day: Day, minutes: Int = 10 * 60) -> WallClock {
+        WallClock(now: { Instant(milliseconds: Int64(day.ordinal) * 86_400_000 + Int64(minutes) * 60_000) }, today: { day })
     }
 }
 
@@ -99,10 +105,10 @@ public enum SessionError: Error, CustomStringConvertible {
 public final class Session {
     public let actor: Actor
     public let connection: StoreConnection
-    public let clock: Clock
+    public let clock: WallClock
     public private(set) var lastSavedAt: Instant?
 
-    public init(actor: Actor, connection: StoreConnection, clock: Clock) {
+    public init(actor: Actor, connection: StoreConnection, clock: WallClock) {
         self.actor = actor
         self.connection = connection
         self.clock = clock

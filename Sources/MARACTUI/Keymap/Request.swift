@@ -21,6 +21,8 @@ public enum Request: String, CaseIterable, Sendable {
     case nextMeeting
     case cycleFilter
     case cancel
+    case presentationMode
+    case reveal
 
     /// What the help screen says the request does.
     public var help: String {
@@ -45,6 +47,8 @@ public enum Request: String, CaseIterable, Sendable {
         case .nextMeeting: "next meeting"
         case .cycleFilter: "change the filter (open, overdue, all)"
         case .cancel: "close help, clear the message"
+        case .presentationMode: "presentation mode: hide addresses, phone numbers and dates of birth"
+        case .reveal: "show the hidden details of this case until you leave it"
         }
     }
 }

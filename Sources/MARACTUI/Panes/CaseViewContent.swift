@@ -20,13 +20,18 @@ struct CaseViewContent {
     let today: Day
     let width: Int
     let glyphs: Glyphs
+    /// Presentation mode: addresses, phone numbers and dates of birth are replaced by a mark.
+    let hideSensitive: Bool
     var lines: [Line] = []
 
-    init(subject: CaseSubject, state: MARACState, today: Day, width: Int, glyphs: Glyphs) {
+    static let hidden = "(hidden: r shows)"
+
+    init(subject: CaseSubject, state: MARACState, today: Day, width: Int, glyphs: Glyphs, hideSensitive: Bool = false) {
         self.state = state
         self.today = today
         self.width = max(20, width)
         self.glyphs = glyphs
+        self.hideSensitive = hideSensitive
         switch subject {
         case .case(let id):
             if let c = state.case(id), let r = state.referral(c.referral) { build(c, r) } else { add("There is no case \(id).", .warning) }
@@ -90,7 +95,7 @@ struct CaseViewContent {
         }
         for child in d.children {
             var text = "Child: \(child.name.isEmpty ? "(name not given)" : child.name)"
-            if let b = child.dateOfBirth { text += ", born \(b.british) (\(b.age(on: today)))" }
+            if let b = child.dateOfBirth { text += hideSensitive ? ", aged \(b.age(on: today))" : ", born \(b.british) (\(b.age(on: today)))" }
             if !child.school.isEmpty { text += ", \(child.school)" }
             if !child.relationshipToPerpetrator.isEmpty { text += "; perpetrator's \(child.relationshipToPerpetrator)" }
             add(text, indent: 2)
@@ -140,13 +145,13 @@ struct CaseViewContent {
     mutating func person(_ label: String, _ p: Person, extra: String?) {
         var text = "\(label): \(p.name)"
         if !p.aliases.isEmpty { text += " (also known as \(p.aliases.joined(separator: ", ")))" }
-        if let b = p.dateOfBirth { text += ", born \(b.british) (\(b.age(on: today)))" }
+        if let b = p.dateOfBirth { text += hideSensitive ? ", born \(Self.hidden) (\(b.age(on: today)))" : ", born \(b.british) (\(b.age(on: today)))" }
         if p.gender != .notKnown { text += ", \(p.gender.rawValue)" }
         if let extra { text += "; \(extra)" }
         add(text, indent: 2)
-        if let a = p.address { add("Address: \(a.oneLine)", .dim, indent: 4) }
+        if let a = p.address { add("Address: \(hideSensitive ? Self.hidden : a.oneLine)", .dim, indent: 4) }
         if let contact = p.contact, !contact.phone.isEmpty {
-            var t = "Phone: \(contact.phone), safe to call: \(contact.safeToCall.rawValue)"
+            var t = "Phone: \(hideSensitive ? Self.hidden : contact.phone), safe to call: \(contact.safeToCall.rawValue)"
             if !contact.safeTimes.isEmpty { t += " (\(contact.safeTimes))" }
             add(t, .dim, indent: 4)
         }

@@ -5,6 +5,8 @@ public final class CaseViewPane: Pane {
     public let kind = PaneKind.caseView
     public let keyContexts: [KeyContext] = [.caseView, .list, .global]
     public private(set) var subject: CaseSubject?
+    /// The hidden details are shown for this subject until another is opened.
+    public private(set) var revealed = false
     private var top = 0
     private var lineCount = 0
     private var visible = 1
@@ -12,7 +14,10 @@ public final class CaseViewPane: Pane {
     public init() {}
 
     public func show(_ subject: CaseSubject) {
-        if subject != self.subject { top = 0 }
+        if subject != self.subject {
+            top = 0
+            revealed = false
+        }
         self.subject = subject
     }
 
@@ -23,7 +28,8 @@ public final class CaseViewPane: Pane {
             return
         }
         let content = CaseViewContent(subject: subject, state: context.state, today: context.today,
-                                      width: region.width - 1, glyphs: canvas.glyphs)
+                                      width: region.width - 1, glyphs: canvas.glyphs,
+                                      hideSensitive: context.presentation && !revealed)
         lineCount = content.lines.count
         visible = max(1, region.height)
         top = max(0, min(top, lineCount - visible))
@@ -45,6 +51,11 @@ public final class CaseViewPane: Pane {
         case .pageUp: top = max(0, top - max(1, visible - 1))
         case .top: top = 0
         case .bottom: top = max(0, lineCount - visible)
+        case .reveal:
+            guard subject != nil else { return .ignored }
+            guard context.presentation else { return .message("Nothing is hidden: presentation mode is off (P turns it on).") }
+            revealed.toggle()
+            return .message(revealed ? "Details shown for this case; they hide again when you open another." : "Details hidden again.")
         default: return .ignored
         }
         top = max(0, min(top, max(0, lineCount - visible)))

@@ -37,6 +37,8 @@ public enum CaseSubject: Hashable, Sendable {
 public struct PaneContext {
     public let session: Session
     public let revision: Int
+    /// Presentation mode: addresses, phone numbers and dates of birth are hidden.
+    public var presentation: Bool = false
     public var state: MARACState { session.state }
     public var today: Day { session.today }
 }

@@ -12,15 +12,12 @@ struct CompactCommand: ParsableCommand {
     var wait: Double = 5
 
     func run() throws {
-        do {
-            let store = try Store.open(at: storeOptions.storePath, mode: .write(waitSeconds: wait), user: storeOptions.userName)
+        try reporting("compact") {
+            let store = try storeOptions.openForWriting(wait: wait)
+            defer { store.close() }
             let before = store.logSize
             try store.compact()
             print("Compacted: snapshot at sequence \(store.sequence); the log went from \(before) to \(store.logSize) bytes.")
-            store.close()
-        } catch {
-            printError("marac compact: \(error.message)")
-            throw ExitCode(1)
         }
     }
 }

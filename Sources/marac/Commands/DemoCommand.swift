@@ -8,7 +8,11 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create a store of invented but realistic MARAC data and open the screen on it.",
-        discussion: "Every name, address and date in it is generated; the same seed always gives the same store.")
+        discussion: """
+            Every name, address and date in it is generated; the same seed always gives the same store. \
+            It has four users, coordinator, admin, chair and viewer, each with the passphrase "demo"; \
+            the screen opens as coordinator without asking.
+            """)
 
     @Option(name: .long, help: "Where to create the demo store (default: a new folder under the temporary folder).")
     var store: String?
@@ -24,35 +28,32 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    static let passphrase = "demo"
+
     func validate() throws {
         guard cases >= 1 && cases <= 1_000_000 else { throw ValidationError("--cases must be between 1 and 1000000.") }
     }
 
     func run() throws {
-        let path: String
-        if let store {
-            path = store
-        } else {
-            var template = Array((NSTemporaryDirectory() + "/marac-demo-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { throw ValidationError("Could not create a temporary folder.") }
-            path = String(cString: made)
+        try reporting("demo") {
+            let path: String
+            if let store {
+                path = store
+            } else {
+                var template = Array((NSTemporaryDirectory() + "/marac-demo-XXXXXX").utf8CString)
+                guard let made = mkdtemp(&template) else { throw CommandFailure(message: "could not create a temporary folder", code: 1) }
+                path = String(cString: made)
+            }
+            let users = DemoGenerator.users.map { NewUser(name: $0.name, role: $0.role, passphrase: Self.passphrase) }
+            let changes = DemoGenerator(seed: seed, cases: cases, today: WallClock.localToday()).changes()
+            let created = try Store.create(at: path, changes: changes, users: users, kdf: .demo)
+            defer { created.close() }
+            let s = created.state
+            print("Demo store created in \(created.path): \(s.cases.count) cases, \(s.referrals.count) referrals, "
+                  + "\(s.meetings.count) meetings, \(s.actions.count) actions (seed \(seed)). Every person in it is invented.")
+            print("Users: coordinator, admin, chair and viewer, each with the passphrase \"\(Self.passphrase)\".")
+            if noTUI { return }
+            try ScreenLauncher.run(store: created, screen: screen)
         }
-        let user = DemoGenerator.users[0]
-        let changes = DemoGenerator(seed: seed, cases: cases, today: Clock.localToday()).changes()
-        let created: Store
-        do {
-            created = try Store.create(at: path, changes: changes, user: user.name)
-        } catch {
-            throw ValidationError(error.message)
-        }
-        let s = created.state
-        print("Demo store created in \(created.path): \(s.cases.count) cases, \(s.referrals.count) referrals, "
-              + "\(s.meetings.count) meetings, \(s.actions.count) actions (seed \(seed)). Every person in it is invented.")
-        if noTUI {
-            created.close()
-            return
-        }
-        try ScreenLauncher.run(store: created, actor: user, screen: screen)
-        created.close()
     }
 }

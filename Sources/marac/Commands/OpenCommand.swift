@@ -11,13 +11,10 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        let store: Store
-        do {
-            store = try Store.open(at: storeOptions.storePath, mode: .writeOrFollow, user: storeOptions.userName)
-        } catch {
-            throw ValidationError(error.message)
+        try reporting("open") {
+            let store = try storeOptions.open(.writeOrFollow)
+            defer { store.close() }
+            try ScreenLauncher.run(store: store, screen: screen)
         }
-        try ScreenLauncher.run(store: store, actor: Actor(name: storeOptions.userName, role: .coordinator), screen: screen)
-        store.close()
     }
 }

@@ -3,15 +3,17 @@ import MARACCore
 import MARACStore
 import MARACTUI
 
-/// Starts the screen on an open store and runs it until the user quits.
+/// Starts the screen on an open store, as its signed-in user, and runs it until the user quits.
 enum ScreenLauncher {
-    static func run(store: Store, actor: Actor, screen: ScreenOptions) throws {
+    static func run(store: Store, screen: ScreenOptions) throws {
         let connection = StoreConnectionAdapter(store: store, displayName: displayPath(store.path))
-        let session = Session(actor: actor, connection: connection, clock: .system)
+        let session = Session(actor: store.actor, connection: connection, clock: .system)
         let noColor = screen.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try CursesTerminal(options: TerminalOptions(ascii: screen.ascii, noColor: noColor))
         defer { terminal.end() }
         let app = App(session: session)
-        RunLoop(terminal: terminal, app: app).run()
+        let loop = RunLoop(terminal: terminal, app: app)
+        loop.lockAfterSeconds = screen.lockAfterMinutes * 60
+        loop.run()
     }
 }

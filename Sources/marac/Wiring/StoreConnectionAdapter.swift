@@ -1,3 +1,4 @@
+import Foundation
 import MARACCore
 import MARACStore
 import MARACTUI
@@ -36,6 +37,10 @@ final class StoreConnectionAdapter: StoreConnection {
     func idle() {
         _ = try? store.compactIfNeeded()
     }
+
+    func checkPassphrase(_ passphrase: [UInt8]) -> Bool {
+        store.checkPassphrase(passphrase)
+    }
 }
 
 /// Shortens a path under the home folder to `~/...` for the status bar.
@@ -45,5 +50,3 @@ func displayPath(_ path: String) -> String {
     }
     return path
 }
-
-import Foundation

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import MARACCore
+import MARACStore
+import MARACTUI
 
 /// The options every command that opens a store shares.
 struct StoreOptions: ParsableArguments {
@@ -35,6 +38,22 @@ struct StoreOptions: ParsableArguments {
         }
         return path
     }
+
+    /// The user and their passphrase (from MARAC_PASSPHRASE_FILE or the terminal).
+    func credentials() throws -> Credentials {
+        Credentials(user: userName, passphrase: try Passphrases.current(for: userName))
+    }
+
+    /// Opens the store as the user, asking for their passphrase.
+    func open(_ mode: Store.OpenMode) throws -> Store {
+        try Store.open(at: storePath, mode: mode, credentials: try credentials())
+    }
+
+    /// Opens the store for a command that changes it: waits a few seconds for another writer,
+    /// then fails naming them.
+    func openForWriting(wait: Double = 5) throws -> Store {
+        try open(.write(waitSeconds: wait))
+    }
 }
 
 /// How the screen looks.
@@ -44,4 +63,20 @@ struct ScreenOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
     var noColor = false
+
+    @Option(name: .customLong("lock-after"), help: "Minutes without a key before the screen locks (0: never; default $MARAC_LOCK_AFTER, else 10).")
+    var lockAfter: Int?
+
+    var lockAfterMinutes: Int {
+        if let lockAfter { return max(0, lockAfter) }
+        if let env = ProcessInfo.processInfo.environment["MARAC_LOCK_AFTER"], let n = Int(env) { return max(0, n) }
+        return 10
+    }
+}
+
+/// Decides a command as the store's signed-in user and saves it.
+func perform(_ command: Command, in store: Store) throws {
+    let context = DecisionContext(actor: store.actor, now: WallClock.system.now(), today: WallClock.system.today())
+    let change = try store.state.change(for: command, context: context)
+    try store.append(change)
 }

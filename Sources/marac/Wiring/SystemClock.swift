@@ -2,9 +2,9 @@ import Foundation
 import MARACCore
 import MARACTUI
 
-extension Clock {
+extension WallClock {
     /// The machine's clock; "today" is the local calendar day, as a coordinator means it.
-    static let system = Clock(
+    static let system = WallClock(
         now: { Instant(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded())) },
         today: { localToday() })
 

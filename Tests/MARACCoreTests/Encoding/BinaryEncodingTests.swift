@@ -20,6 +20,15 @@ import Testing
         #expect(ActionStatus.allCases.map(\.rawValue) == ["open", "done", "not-possible", "not-done"])
         #expect(RepeatAnchor.allCases.map(\.rawValue) == ["last-referral", "last-meeting"])
         #expect(RiskTool.Scoring.allCases.map(\.rawValue) == ["countOfYes", "weightedSum"])
+        #expect(CommandKind.allCases.map(\.rawValue) == [
+            "setAreaProfile", "registerAgency", "updateAgency", "recordISPSigned", "receiveReferral", "updateReferral",
+            "linkRepeat", "acceptReferral", "returnReferral", "declineReferral", "transferReferralOut", "transferCaseOut",
+            "moveCase", "scheduleMeeting", "changeMeeting", "cancelMeeting", "freezeCaseList", "recordResearchReturn",
+            "reorderAgenda", "addOtherBusiness", "startMeeting", "recordAttendance", "recordObserver", "recordStatementRead",
+            "startCaseDiscussion", "shareInformation", "identifyRisk", "endCaseDiscussion", "endMeeting", "signOffMinutes",
+            "agreeAction", "updateActionStatus", "changeAction", "markRecordedInError", "recordCaseViewed", "recordExport",
+            "purgeCase",
+        ])
     }
 
     @Test func integersAreVarintsAndStringsAreCountedUTF8() {

@@ -25,9 +25,39 @@ final class TemporaryFolder {
 enum StoreFixtures {
     static let today = Day(year: 2026, month: 11, day: 28)!
 
+    /// The user the store exerciser signs in as; every test store has them.
+    static let tester = NewUser(name: "tester", role: .coordinator, passphrase: "exercise passphrase")
+    static let credentials = Credentials(user: "tester", passphrase: "exercise passphrase")
+
+    static func users(_ extra: NewUser...) -> [NewUser] { [tester] + extra }
+
+    static func create(at path: String, changes: [Change] = [], extra: [NewUser] = []) throws(StoreError) -> Store {
+        try Store.create(at: path, changes: changes, users: [tester] + extra, kdf: .testing)
+    }
+
+    static func open(_ path: String, _ mode: Store.OpenMode = .write(waitSeconds: 0), as credentials: Credentials = credentials) throws(StoreError) -> Store {
+        try Store.open(at: path, mode: mode, credentials: credentials)
+    }
+
+    static func verify(_ path: String) throws(StoreError) -> VerificationReport {
+        try Store.verify(at: path, credentials: credentials)
+    }
+
     /// A small, realistic history to store.
     static func demoChanges(cases: Int = 12, seed: UInt64 = 5) -> [Change] {
         DemoGenerator(seed: seed, cases: cases, today: today).changes()
+    }
+
+    /// Where each record of a log starts, read from the length fields.
+    static func recordOffsets(_ log: [UInt8]) -> [Int] {
+        var offsets: [Int] = []
+        var at = LogFormat.headerSize
+        while at + LogFormat.recordHeaderSize <= log.count {
+            offsets.append(at)
+            let length = Int(log[at]) | Int(log[at + 1]) << 8 | Int(log[at + 2]) << 16 | Int(log[at + 3]) << 24
+            at += LogFormat.recordHeaderSize + length
+        }
+        return offsets
     }
 
     /// The n-th of a stream of small, distinct changes, for appending many times.

@@ -10,6 +10,10 @@ import Testing
         return (try? String(contentsOf: root.appendingPathComponent("Docs/keys.md"), encoding: .utf8)) ?? ""
     }
 
+    @Test func theDocumentIsTheKeymapWrittenOut() {
+        #expect(Self.document == Keymap.standard.markdown(), "regenerate with: swift run marac keys --markdown > Docs/keys.md")
+    }
+
     @Test func everyBindingIsDocumentedWithItsKeysAndWhatItDoes() {
         let doc = Self.document
         #expect(!doc.isEmpty)

@@ -1,0 +1,40 @@
+/// The keymap written out as Markdown: Docs/keys.md is this text, and a test keeps it so.
+/// Regenerate it with `marac keys --markdown > Docs/keys.md`.
+extension Keymap {
+    public func markdown() -> String {
+        var out = """
+            # Keys
+
+            Generated from `Keymap.standard` in `Sources/MARACTUI/Keymap/Keymap.swift` by
+            `marac keys --markdown`; a test checks that this page matches the keymap. Press `?` in
+            marac for the same list.
+
+            """
+        for section in sections {
+            out += "\n## \(section.context.title)\n\n| Keys | Does |\n|---|---|\n"
+            for b in section.bindings {
+                out += "| \(b.keys.map { "`\($0.description)`" }.joined(separator: ", ")) | \(b.request.help) |\n"
+            }
+        }
+        out += """
+
+            A mouse click selects a row where the terminal reports clicks; a second click opens it.
+            The wheel scrolls.
+
+            """
+        return out
+    }
+
+    /// The keymap as plain text for the terminal.
+    public func text() -> String {
+        var out = ""
+        for section in sections {
+            out += "\(section.context.title)\n"
+            for b in section.bindings {
+                out += "  \(b.keys.map(\.description).joined(separator: ", ").padded(toWidth: 24))\(b.request.help)\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

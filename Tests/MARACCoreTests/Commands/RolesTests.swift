@@ -1,0 +1,90 @@
+import MARACCore
+import Testing
+
+/// Who may do what: viewers change nothing; chairs follow up actions and sign off minutes;
+/// admins and coordinators do the rest; only coordinators set the profile and purge.
+@Suite struct RolesTests {
+    /// One command of every kind against a small store, each one a coordinator may make.
+    static func everyKindOfCommand() throws -> (Scenario, [Command]) {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let m = s.meeting(on: s.today)
+        let later = s.meeting(on: s.today.adding(days: 28))
+        let r = try s.receive(Scenario.details("R1", on: s.today, agency: a.police))
+        let r2 = try s.receive(Scenario.details("R2", on: s.today, agency: a.police, victim: Scenario.victim("Other Person", born: Day(year: 1970, month: 1, day: 1)!)))
+        let c = try s.accept(r, onto: m)
+        try s.run(.startMeeting(m))
+        try s.run(.startCaseDiscussion(m, c))
+        try s.run(.identifyRisk(m, c, "Risk"))
+        try s.run(.agreeAction(caseID: c, meeting: m, agency: a.police, owner: "", description: "Do", due: s.today.adding(days: 7)))
+        let profile = s.state.profile
+        let commands: [Command] = [
+            .setAreaProfile(profile),
+            .registerAgency(name: "New Agency", kind: .other, ispSignedOn: nil, representatives: []),
+            .updateAgency(a.police, name: "Police", kind: .police, representatives: []),
+            .recordISPSigned(a.unsigned, on: s.today),
+            .receiveReferral(Scenario.details("R3", on: s.today, agency: a.police)),
+            .updateReferral(r2, s.state.referral(r2)!.details),
+            .linkRepeat(r2, c),
+            .acceptReferral(r2, onto: later),
+            .returnReferral(r2, missing: "DASH"),
+            .declineReferral(r2, reason: "Not eligible"),
+            .transferReferralOut(r2, Transfer(marac: "Elsewhere", on: s.today)),
+            .transferCaseOut(c, Transfer(marac: "Elsewhere", on: s.today)),
+            .moveCase(c, to: later),
+            .scheduleMeeting(date: s.today.adding(days: 50), startTime: "10:00", venue: "V", chair: "C"),
+            .changeMeeting(later, date: s.today.adding(days: 29), startTime: "10:00", venue: "V", chair: "C"),
+            .cancelMeeting(later, reason: "Moved"),
+            .freezeCaseList(later),
+            .recordResearchReturn(c, a.housing, receivedOn: s.today),
+            .reorderAgenda(m, [c]),
+            .addOtherBusiness(m, "AOB"),
+            .startMeeting(later),
+            .recordAttendance(m, a.police, .absent),
+            .recordObserver(m, Observer(name: "O", organisation: "X", confidentialitySigned: true)),
+            .recordStatementRead(m),
+            .startCaseDiscussion(m, c),
+            .shareInformation(m, c, a.police, "Info"),
+            .identifyRisk(m, c, "Risk"),
+            .endCaseDiscussion(m, c),
+            .endMeeting(m),
+            .signOffMinutes(m),
+            .agreeAction(caseID: c, meeting: m, agency: a.police, owner: "", description: "More", due: s.today.adding(days: 7)),
+            .updateActionStatus(ActionID(1), .done, note: "", on: s.today),
+            .changeAction(ActionID(1), owner: "X", description: "Do it", due: s.today.adding(days: 9)),
+            .markRecordedInError(.risk(m, c, index: 0), reason: "Wrong"),
+            .recordCaseViewed(c),
+            .recordExport(what: "minutes", cases: [c]),
+            .purgeCase(c),
+        ]
+        return (s, commands)
+    }
+
+    @Test func theSampleCoversEveryKindOfCommand() throws {
+        let (_, commands) = try Self.everyKindOfCommand()
+        #expect(Set(commands.map(\.kind)) == Set(CommandKind.allCases))
+    }
+
+    @Test(arguments: Role.allCases)
+    func eachRoleMayMakeOnlyItsCommands(role: Role) throws {
+        let (scenario, commands) = try Self.everyKindOfCommand()
+        var s = scenario
+        s.actor = Actor(name: "someone", role: role)
+        for command in commands {
+            let refusal = s.refusal(command)
+            let allowed = command.allowedRoles.contains(role)
+            if allowed {
+                if case .notPermitted? = refusal { Issue.record("\(role) was refused \(command.name)") }
+            } else {
+                #expect(refusal == .notPermitted(command: command.name, role: role, needs: command.allowedRoles), "\(role) may \(command.name)")
+            }
+        }
+        let permitted = commands.filter { $0.allowedRoles.contains(role) }.map(\.kind)
+        switch role {
+        case .viewer: #expect(Set(permitted) == [.recordCaseViewed, .recordExport])
+        case .chair: #expect(Set(permitted) == [.updateActionStatus, .signOffMinutes, .recordCaseViewed, .recordExport])
+        case .admin: #expect(!permitted.contains(.setAreaProfile) && !permitted.contains(.purgeCase) && permitted.contains(.acceptReferral))
+        case .coordinator: #expect(permitted.count == CommandKind.allCases.count)
+        }
+    }
+}
