@@ -42,6 +42,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // The benchmark: swift run -c release marac-bench
+        .executableTarget(
+            name: "marac-bench",
+            dependencies: [
+                "MARACCore", "MARACStore", "MARACTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Drives a store from a separate process for the crash, concurrency and full-disk tests.
         .executableTarget(name: "store-exerciser", dependencies: ["MARACStore", "MARACCore"]),
         .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore", "store-exerciser"]),

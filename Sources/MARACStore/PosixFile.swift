@@ -117,6 +117,18 @@ final class PosixFile {
 
     func readAll() throws(StoreError) -> [UInt8] { try read(at: 0, count: try size) }
 
+    /// The whole file mapped read-only into memory: no copy, and pages come from the page cache
+    /// as they are touched.
+    func map() throws(StoreError) -> MappedFile {
+        let length = try size
+        guard length > 0 else { return MappedFile(base: nil, length: 0) }
+        guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            throw .io(operation: "map", path: path, errno: errno)
+        }
+        _ = madvise(base, length, MADV_SEQUENTIAL)
+        return MappedFile(base: base, length: length)
+    }
+
     /// Data and the size that reaches it, on the disk (not the metadata timestamps).
     func syncData() throws(StoreError) {
         guard fdatasync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
@@ -138,6 +150,21 @@ final class PosixFile {
     }
 
     func unlock() { _ = flock(fd, LOCK_UN) }
+}
+
+/// A file mapped into memory; unmapped when released.
+final class MappedFile: @unchecked Sendable {
+    private let base: UnsafeMutableRawPointer?
+    let length: Int
+
+    init(base: UnsafeMutableRawPointer?, length: Int) {
+        self.base = base
+        self.length = length
+    }
+
+    deinit { if let base { munmap(base, length) } }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: length) }
 }
 
 enum FileSystem {

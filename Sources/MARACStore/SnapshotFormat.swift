@@ -99,7 +99,14 @@ enum SnapshotFormat {
     /// Checks every chunk's framing and checksum, then opens the chunks (on all cores) into the
     /// payload; the offset of the first bad chunk is reported.
     static func decode(_ bytes: [UInt8], path: String, keyring: Keyring) throws(StoreError) -> (Header, [UInt8]) {
-        let header = try header(of: bytes, path: path)
+        let result: Result<(Header, [UInt8]), StoreError> = bytes.withUnsafeBytes { raw in
+            do throws(StoreError) { return .success(try decode(raw, path: path, keyring: keyring)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, path: String, keyring: Keyring) throws(StoreError) -> (Header, [UInt8]) {
+        let header = try readHeader(bytes, path: path)
         let count = Int(header.chunkCount)
         let length = Int(clamping: header.payloadLength)
         guard count == (length + chunkSize - 1) / chunkSize, header.payloadLength <= UInt64(bytes.count) else {
@@ -111,7 +118,7 @@ enum SnapshotFormat {
         // Framing and checksums first, so damage is told apart from a wrong key.
         var chunkStarts: [Int] = []
         chunkStarts.reserveCapacity(count)
-        let framing: Result<Int, StoreError> = bytes.withUnsafeBytes { raw in
+        let framing: Result<Int, StoreError> = { (raw: UnsafeRawBufferPointer) in
             var offset = headerSize
             for i in 0..<count {
                 guard raw.count - offset >= 8 else {
@@ -129,28 +136,30 @@ enum SnapshotFormat {
                 offset += 8 + sealedLength
             }
             return .success(offset)
-        }
+        }(bytes)
         let end = try framing.get()
         guard end == bytes.count else {
             throw .corrupt(path: path, offset: end, reason: "\(bytes.count - end) unexpected bytes after the last chunk")
         }
         let key = keyring.snapshotKey(epoch: header.epoch)
         let starts = chunkStarts
-        var payload = [UInt8](repeating: 0, count: length)
         let failed = AtomicFirstFailure()
-        payload.withUnsafeMutableBytes { out in
+        nonisolated(unsafe) let source = bytes
+        // Not zeroed first: every byte is written by a chunk (or the open fails).
+        let payload = [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
             nonisolated(unsafe) let target = out
             DispatchQueue.concurrentPerform(iterations: count) { i in
                 let start = starts[i]
                 let sealedLength = i == count - 1 ? length - i * chunkSize + tagSize : chunkSize + tagSize
-                let sealed = bytes[(start + 8)..<(start + 8 + sealedLength)]
+                let sealed = UnsafeRawBufferPointer(rebasing: source[(start + 8)..<(start + 8 + sealedLength)])
                 guard let plain = keyring.open(sealed, key: key, nonce: nonce(salt: header.salt, index: i),
                                                authenticating: additionalData(storeID: keyring.storeID, header: header.bytes, index: i)) else {
                     failed.record(i)
                     return
                 }
-                plain.withUnsafeBytes { target.baseAddress!.advanced(by: i * chunkSize).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                plain.withUnsafeBytes { UnsafeMutableRawPointer(target.baseAddress!).advanced(by: i * chunkSize).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
             }
+            initialized = length
         }
         if let i = failed.first {
             throw .corrupt(path: path, offset: chunkStarts[i],

@@ -9,11 +9,20 @@ public struct DemoGenerator: Sendable {
     public var seed: UInt64
     public var cases: Int
     public var today: Day
+    public var detail: Detail
 
-    public init(seed: UInt64 = 1, cases: Int = 160, today: Day) {
+    /// How much each meeting records. `full` is a busy MARAC's record (about 38 events a case:
+    /// every agency's research return, several items of information, risks and actions);
+    /// `lean` records about 20 a case, the size the benchmark targets are set for.
+    public enum Detail: Sendable {
+        case full, lean
+    }
+
+    public init(seed: UInt64 = 1, cases: Int = 160, today: Day, detail: Detail = .full) {
         self.seed = seed
         self.cases = max(1, cases)
         self.today = today
+        self.detail = detail
     }
 
     /// The users the demo history is recorded against, one for each role.
@@ -423,7 +432,10 @@ final class DemoRun {
 
     // MARK: - Before the meeting
 
-    func researchReturns(for meetingID: MeetingID, on day: Day, share: Double = 0.45) {
+    var lean: Bool { g.detail == .lean }
+
+    func researchReturns(for meetingID: MeetingID, on day: Day, share requested: Double = 0.45) {
+        let share = lean ? requested / 4 : requested
         guard let m = state.meeting(meetingID) else { return }
         for caseID in m.listedCases {
             guard let c = state.case(caseID), c.status == .listed else { continue }
@@ -460,11 +472,11 @@ final class DemoRun {
         for caseID in cases {
             minute += 1
             run(.startCaseDiscussion(id, caseID), as: coordinator, on: day, minute: minute)
-            for agency in rng.sample(signedAgencies, rng.int(3...5)) {
+            for agency in rng.sample(signedAgencies, lean ? rng.int(1...3) : rng.int(3...5)) {
                 run(.shareInformation(id, caseID, agency.id, DemoTexts.information(for: agency.kind, rng: &rng)),
                     as: coordinator, on: day, minute: minute)
             }
-            for risk in rng.sample(DemoTexts.risks, rng.int(2...4)) {
+            for risk in rng.sample(DemoTexts.risks, lean ? rng.int(1...2) : rng.int(2...4)) {
                 run(.identifyRisk(id, caseID, risk), as: coordinator, on: day, minute: minute)
             }
             addActions(for: caseID, meeting: id, on: day, minute: minute)
@@ -474,8 +486,8 @@ final class DemoRun {
     }
 
     func addActions(for caseID: CaseID, meeting: MeetingID, on day: Day, minute: Int) {
-        let owners = rng.sample(signedAgencies, rng.int(3...6))
-        let count = rng.int(6...10)
+        let owners = rng.sample(signedAgencies, lean ? rng.int(2...4) : rng.int(3...6))
+        let count = lean ? rng.int(3...5) : rng.int(6...10)
         for i in 0..<count {
             let agency = owners[i % owners.count]
             let due = day.adding(days: rng.int(7...42))

@@ -105,7 +105,26 @@ extension Change: BinaryCodable {
     /// The change's bytes as the log stores them.
     public func encoded() -> [UInt8] { BinaryWriter.encode(self, capacity: 512) }
 
-    public static func decode(_ bytes: some LendableBytes & Sendable) throws(BinaryDecodingError) -> Change {
-        try BinaryReader.decode(Change.self, from: bytes, version: Change.currentSchemaVersion)
+    /// Reads a change from its bytes, requiring that every byte is used. Concrete (not generic
+    /// over the bytes' type) so that callers in other modules get the specialised decoder.
+    public static func decode(_ raw: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> Change {
+        var reader = BinaryReader(raw, version: Change.currentSchemaVersion)
+        let change = try Change(from: &reader)
+        guard reader.isAtEnd else { throw .tooLarge(what: "trailing bytes", count: reader.remaining, at: reader.offset) }
+        return change
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(BinaryDecodingError) -> Change {
+        let result: Result<Change, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
+            do throws(BinaryDecodingError) { return .success(try decode(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    public static func decode(_ bytes: ArraySlice<UInt8>) throws(BinaryDecodingError) -> Change {
+        let result: Result<Change, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
+            do throws(BinaryDecodingError) { return .success(try decode(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 }

@@ -82,26 +82,76 @@ extension Identifier: BinaryCodable {
 
 /// Enums without associated values are written as their position among all cases. Cases are
 /// only ever appended, and a test pins the order, so old stores keep their meaning.
-public protocol BinaryCodableEnum: BinaryCodable, CaseIterable, Equatable where AllCases == [Self] {}
+///
+/// Each type keeps its cases and their positions in static tables (`allCases` builds a new
+/// array on every call, which decoding a large snapshot cannot afford).
+public protocol BinaryCodableEnum: BinaryCodable, CaseIterable, Hashable where AllCases == [Self] {
+    static var codedCases: [Self] { get }
+    static var codedPositions: [Self: Int] { get }
+}
 
 extension BinaryCodableEnum {
-    public func encode(to w: inout BinaryWriter) { w.writeTag(Self.allCases.firstIndex(of: self)!) }
+    public func encode(to w: inout BinaryWriter) { w.writeTag(Self.codedPositions[self]!) }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        let all = Self.allCases
+        let all = Self.codedCases
         self = all[try r.readTag(String(describing: Self.self), below: all.count)]
+    }
+
+    /// A position table for `codedPositions`.
+    public static func positions(_ cases: [Self]) -> [Self: Int] {
+        Dictionary(uniqueKeysWithValues: cases.enumerated().map { ($0.element, $0.offset) })
     }
 }
 
-extension Role: BinaryCodableEnum {}
-extension AgencyKind: BinaryCodableEnum {}
-extension Gender: BinaryCodableEnum {}
-extension YesNoUnknown: BinaryCodableEnum {}
-extension EthnicGroup: BinaryCodableEnum {}
-extension Relationship: BinaryCodableEnum {}
-extension RiskAnswerValue: BinaryCodableEnum {}
-extension CaseStatus: BinaryCodableEnum {}
-extension MeetingStatus: BinaryCodableEnum {}
-extension ActionStatus: BinaryCodableEnum {}
-extension RepeatAnchor: BinaryCodableEnum {}
-extension RiskTool.Scoring: BinaryCodableEnum {}
-extension CommandKind: BinaryCodableEnum {}
+extension Role: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension AgencyKind: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension Gender: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension YesNoUnknown: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension EthnicGroup: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension Relationship: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension RiskAnswerValue: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension CaseStatus: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension MeetingStatus: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension ActionStatus: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension RepeatAnchor: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension RiskTool.Scoring: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+extension CommandKind: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}

@@ -85,10 +85,9 @@ extension Referral: BinaryCodable {
         w.write(victimKeys)
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        // The folded keys are stored, so a large snapshot need not fold every name again on opening.
         self.init(id: try r.read(), details: try r.read(), repeatOf: try r.read(), status: try r.read(),
-                  history: try r.read(), receivedBy: try r.read())
-        // Stored so a large snapshot need not fold every name again on opening.
-        self.victimKeys = try r.read()
+                  history: try r.read(), receivedBy: try r.read(), victimKeys: try r.read())
     }
 }
 

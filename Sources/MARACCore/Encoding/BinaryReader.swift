@@ -104,10 +104,10 @@ public struct BinaryReader {
         }
     }
 
-    public mutating func readArray<T: BinaryCodable>(_ type: T.Type = T.self) throws(BinaryDecodingError) -> [T] {
+    public mutating func readArray<T: BinaryCodable>(_ type: T.Type = T.self, headroom: Int = 0) throws(BinaryDecodingError) -> [T] {
         let n = try readCount("list length")
         var out: [T] = []
-        out.reserveCapacity(n)
+        out.reserveCapacity(n + headroom)
         for _ in 0..<n { out.append(try T(from: &self)) }
         return out
     }

@@ -2,15 +2,16 @@
 /// the state changes: commands are decided into events, and the state is their fold.
 ///
 /// An event carries the ids it was decided with, so folding the same events always gives the
-/// same state; who and when come from the change (``Change``) that holds it.
+/// same state; who and when come from the change (``Change``) that holds it. Cases carrying a
+/// whole record are `indirect`, so an event is a few words, not the size of a referral.
 public enum Event: Hashable, Sendable, Codable {
-    case areaProfileSet(AreaProfile)
+    indirect case areaProfileSet(AreaProfile)
 
-    case agencyRegistered(Agency)
-    case agencyUpdated(Agency)
+    indirect case agencyRegistered(Agency)
+    indirect case agencyUpdated(Agency)
 
-    case referralReceived(Referral)
-    case referralUpdated(ReferralID, ReferralDetails)
+    indirect case referralReceived(Referral)
+    indirect case referralUpdated(ReferralID, ReferralDetails)
     case referralRepeatLinked(ReferralID, CaseID?)
     /// Accepting makes the case; the IDVA referral is part of it.
     case referralAccepted(ReferralID, CaseID, MeetingID, on: Day, idvaService: AgencyID?)
@@ -20,7 +21,7 @@ public enum Event: Hashable, Sendable, Codable {
     case caseTransferredOut(CaseID, Transfer)
     case caseMoved(CaseID, to: MeetingID)
 
-    case meetingScheduled(Meeting)
+    indirect case meetingScheduled(Meeting)
     case meetingChanged(MeetingID, date: Day, startTime: String, venue: String, chair: String)
     case meetingCancelled(MeetingID, reason: String)
     case caseListFrozen(MeetingID)
@@ -39,7 +40,7 @@ public enum Event: Hashable, Sendable, Codable {
     case meetingEnded(MeetingID)
     case minutesSignedOff(MeetingID)
 
-    case actionAgreed(Action)
+    indirect case actionAgreed(Action)
     case actionStatusChanged(ActionID, ActionStatus, note: String, on: Day)
     case actionChanged(ActionID, owner: String, description: String, due: Day)
 

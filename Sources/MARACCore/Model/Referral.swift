@@ -155,12 +155,19 @@ public struct Referral: Hashable, Sendable, Codable, Identifiable {
     public init(id: ReferralID, details: ReferralDetails, repeatOf: CaseID? = nil,
                 status: ReferralStatus = .awaitingTriage, history: [StatusChange<ReferralStatus>] = [],
                 receivedBy: Stamp) {
+        self.init(id: id, details: details, repeatOf: repeatOf, status: status, history: history, receivedBy: receivedBy,
+                  victimKeys: NameFolding.keys(name: details.victim.name, aliases: details.victim.aliases))
+    }
+
+    /// With the folded keys already known (read back from a snapshot).
+    init(id: ReferralID, details: ReferralDetails, repeatOf: CaseID?, status: ReferralStatus,
+         history: [StatusChange<ReferralStatus>], receivedBy: Stamp, victimKeys: [String]) {
         self.id = id
         self.details = details
         self.repeatOf = repeatOf
         self.status = status
         self.history = history
-        self.victimKeys = NameFolding.keys(name: details.victim.name, aliases: details.victim.aliases)
+        self.victimKeys = victimKeys
         self.receivedBy = receivedBy
     }
 

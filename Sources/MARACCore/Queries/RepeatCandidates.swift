@@ -38,7 +38,7 @@ extension MARACState {
 
         // Same date of birth: the name may be one letter out, or an alias.
         if let birth {
-            for caseID in index.casesByVictimBirth[birth.ordinal] ?? [] {
+            for caseID in index.cases(bornOn: birth.ordinal) {
                 guard let r = `case`(caseID).flatMap(referral(of:)) else { continue }
                 if let reason = Self.nameReason(keys, r.victimKeys, details: details, earlier: r.details) {
                     consider(caseID, reason: "same date of birth; " + reason.text, exact: reason.exact)
@@ -47,7 +47,7 @@ extension MARACState {
         }
         // Same name (or alias): the date of birth may be one typo out, or missing on one side.
         for key in keys {
-            for caseID in index.casesByVictimKey[key] ?? [] {
+            for caseID in index.cases(withKey: key) {
                 guard let r = `case`(caseID).flatMap(referral(of:)) else { continue }
                 let earlierBirth = r.details.victim.dateOfBirth
                 switch (birth, earlierBirth) {

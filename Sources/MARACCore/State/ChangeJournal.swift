@@ -33,7 +33,7 @@ public struct ChangeJournal: Hashable, Sendable {
         }
         instants.append(stamp.at.milliseconds)
         actorIndexes.append(Int32(actor))
-        commands.append(command.flatMap { CommandKind.allCases.firstIndex(of: $0) }.map(Int32.init) ?? -1)
+        commands.append(command.flatMap { CommandKind.codedPositions[$0] }.map(Int32.init) ?? -1)
         let (kind, number): (Int32, Int32)
         switch record {
         case nil: (kind, number) = (0, 0)
@@ -48,7 +48,8 @@ public struct ChangeJournal: Hashable, Sendable {
     }
 
     public subscript(i: Int) -> Entry {
-        let command = commands[i] >= 0 && Int(commands[i]) < CommandKind.allCases.count ? CommandKind.allCases[Int(commands[i])] : nil
+        let all = CommandKind.codedCases
+        let command = commands[i] >= 0 && Int(commands[i]) < all.count ? all[Int(commands[i])] : nil
         let n = recordNumbers[i]
         let record: RecordKey?
         switch recordKinds[i] {
@@ -85,9 +86,11 @@ extension ChangeJournal: BinaryCodable {
         self.init()
         actors = try r.read()
         let n = try r.readCount("journal length", minimumBytesEach: 5)
+        // Room to grow, so the first changes after opening do not move every column.
+        let capacity = n + n / 8 + 64
         func column(_ convert: (Int64) -> Int32?) throws(BinaryDecodingError) -> [Int32] {
             var out = [Int32]()
-            out.reserveCapacity(n)
+            out.reserveCapacity(capacity)
             for _ in 0..<n {
                 let at = r.offset
                 guard let v = convert(try r.readSigned()) else { throw .invalidTag(type: "journal entry", tag: 0, at: at) }
@@ -95,7 +98,7 @@ extension ChangeJournal: BinaryCodable {
             }
             return out
         }
-        instants.reserveCapacity(n)
+        instants.reserveCapacity(capacity)
         var last: Int64 = 0
         for _ in 0..<n {
             last &+= try r.readSigned()

@@ -31,11 +31,11 @@ extension MARACState {
             referral.history = [StatusChange(status: referral.status, stamp: stamp)]
             referral.receivedBy = stamp
             referrals.append(referral)
-            index.referralByReference[Self.referenceKey(referral.details.reference)] = referral.id
+            index.setReference(referral.details.reference, referral.id)
         case .referralUpdated(let id, let details):
             guard let old = referral(id) else { return }
-            index.referralByReference[Self.referenceKey(old.details.reference)] = nil
-            index.referralByReference[Self.referenceKey(details.reference)] = id
+            index.setReference(old.details.reference, nil)
+            index.setReference(details.reference, id)
             updateReferral(id) { r in
                 r.details = details
                 r.victimKeys = NameFolding.keys(name: details.victim.name, aliases: details.victim.aliases)
@@ -44,12 +44,13 @@ extension MARACState {
         case .referralRepeatLinked(let id, let caseID):
             updateReferral(id) { $0.repeatOf = caseID }
         case .referralAccepted(let id, let caseID, let meetingID, let day, let idva):
-            guard let r = referral(id), caseID.index == cases.count,
+            guard referrals.indices.contains(id.index), caseID.index == cases.count,
                   meetings.indices.contains(meetingID.index) else { return }
-            let c = Case(id: caseID, referral: id, acceptedOn: day, meeting: meetingID, repeatOf: r.repeatOf,
+            let c = Case(id: caseID, referral: id, acceptedOn: day, meeting: meetingID, repeatOf: referrals[id.index].repeatOf,
                          idvaService: idva, idvaReferredOn: day)
             cases.append(c)
-            indexVictim(of: c)
+            index.indexVictim(case: caseID.number, birth: referrals[id.index].details.victim.dateOfBirth?.ordinal,
+                              keys: referrals[id.index].victimKeys)
             meetings[meetingID.index].listedCases.append(caseID)
             updateReferral(id) { Self.setStatus(&$0, .accepted(caseID), stamp) }
         case .referralReturned(let id, let missing):
@@ -125,7 +126,7 @@ extension MARACState {
                     m.discussions.append(CaseDiscussion(caseID: caseID, startedAt: stamp.at))
                 }
             }
-            let day = meeting(id)?.date
+            let day = meetings.indices.contains(id.index) ? meetings[id.index].date : nil
             updateCase(caseID) {
                 if $0.status == .listed { $0.status = .heard }
                 if let day { $0.lastHeardOn = max($0.lastHeardOn ?? day, day) }
@@ -159,14 +160,14 @@ extension MARACState {
             guard action.id.index == actions.count else { return }
             action.agreed = stamp
             actions.append(action)
-            index.actionsByCase[action.caseID, default: []].append(action.id)
+            index.addAction(action.id.number, case: action.caseID.number)
             if action.status == .open { index.openActions.insert(action.id) }
         case .actionStatusChanged(let id, let status, let note, let day):
             updateAction(id) { a in
                 a.status = status
                 a.history.append(ActionStatusChange(status: status, note: note, on: day, stamp: stamp))
             }
-            if let a = action(id), a.status == .open, a.inError == nil {
+            if actions.indices.contains(id.index), actions[id.index].status == .open, actions[id.index].inError == nil {
                 index.openActions.insert(id)
             } else {
                 index.openActions.remove(id)
@@ -234,7 +235,6 @@ extension MARACState {
             let previous = referral(id)?.status
             updateReferral(id) { Self.setStatus(&$0, .recordedInError(reason: reason), stamp) }
             if case .accepted(let caseID)? = previous {
-                if let c = `case`(caseID) { unindexVictim(of: c) }
                 updateCase(caseID) { $0.status = .recordedInError }
                 if let m = `case`(caseID)?.meeting {
                     updateMeeting(m) {
@@ -261,11 +261,10 @@ extension MARACState {
     /// the free text of its discussions and actions. Counts and dates stay for the data return.
     private mutating func purge(_ id: CaseID, on day: Day) {
         guard let c = `case`(id) else { return }
-        unindexVictim(of: c)
         updateCase(id) { $0.purgedOn = day }
         if let r = referral(c.referral) {
-            index.referralByReference[Self.referenceKey(r.details.reference)] = nil
-            index.referralByReference[Self.referenceKey("purged \(r.id)")] = r.id
+            index.setReference(r.details.reference, nil)
+            index.setReference("purged \(r.id)", r.id)
         }
         updateReferral(c.referral) { r in
             r.details = r.details.erasingPersonalData(replacingReference: "purged \(r.id)")

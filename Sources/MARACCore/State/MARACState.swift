@@ -16,29 +16,21 @@ public struct MARACState: Hashable, Sendable {
     /// Who made the last change and when; nil for an empty store.
     public internal(set) var lastStamp: Stamp?
 
-    /// Derived lookups, rebuilt from the records above by ``rebuildIndexes()``; never stored.
+    /// Derived lookups, rebuilt from the records above by ``rebuildIndexes()``; never stored,
+    /// and not part of equality (two states with the same records are the same state).
     var index = Indexes()
 
-    struct Indexes: Hashable, Sendable {
-        var referralByReference: [String: ReferralID] = [:]
-        var casesByVictimBirth: [Int32: [CaseID]] = [:]
-        var casesByVictimKey: [String: [CaseID]] = [:]
-        var actionsByCase: [CaseID: [ActionID]] = [:]
-        var openActions: Set<ActionID> = []
+    public static func == (a: MARACState, b: MARACState) -> Bool {
+        a.profile == b.profile && a.agencies == b.agencies && a.referrals == b.referrals && a.cases == b.cases
+            && a.meetings == b.meetings && a.actions == b.actions && a.audit == b.audit && a.journal == b.journal
+            && a.lastStamp == b.lastStamp
+    }
 
-        /// Two indexes are the same when they answer every lookup alike: a key left with an
-        /// empty list is the same as no key.
-        static func == (a: Indexes, b: Indexes) -> Bool {
-            a.referralByReference == b.referralByReference && a.openActions == b.openActions
-                && a.casesByVictimBirth.filter { !$0.value.isEmpty } == b.casesByVictimBirth.filter { !$0.value.isEmpty }
-                && a.casesByVictimKey.filter { !$0.value.isEmpty } == b.casesByVictimKey.filter { !$0.value.isEmpty }
-                && a.actionsByCase.filter { !$0.value.isEmpty } == b.actionsByCase.filter { !$0.value.isEmpty }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(referralByReference.count)
-            hasher.combine(openActions.count)
-        }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(referrals.count)
+        hasher.combine(cases.count)
+        hasher.combine(actions.count)
+        hasher.combine(journal.count)
     }
 
     public init(profile: AreaProfile = AreaProfile(maracName: "MARAC")) {
@@ -74,14 +66,14 @@ public struct MARACState: Hashable, Sendable {
     public func action(_ id: ActionID) -> Action? { actions.element(at: id.index) }
 
     public func referral(withReference reference: String) -> Referral? {
-        index.referralByReference[Self.referenceKey(reference)].flatMap(referral)
+        index.referral(forReference: reference).flatMap(referral)
     }
 
     /// The referral that made a case: every case has one.
     public func referral(of c: Case) -> Referral? { referral(c.referral) }
 
     public func actions(of caseID: CaseID) -> [Action] {
-        (index.actionsByCase[caseID] ?? []).compactMap(action)
+        index.actions(of: caseID.number).compactMap(action)
     }
 
     /// Actions still open (and not recorded in error), in number order.
@@ -100,35 +92,40 @@ public struct MARACState: Hashable, Sendable {
     public var nextMeetingID: MeetingID { MeetingID(meetings.count + 1) }
     public var nextActionID: ActionID { ActionID(actions.count + 1) }
 
-    static func referenceKey(_ reference: String) -> String {
-        reference.trimmingSpaces().uppercased()
-    }
-
     mutating func rebuildIndexes() {
         index = Indexes()
-        index.referralByReference.reserveCapacity(referrals.count)
-        for r in referrals { index.referralByReference[Self.referenceKey(r.details.reference)] = r.id }
-        for c in cases where c.status != .recordedInError && c.purgedOn == nil { indexVictim(of: c) }
+        index.reserve(referrals: referrals.count, cases: cases.count, actions: actions.count)
+        for r in referrals { index.setReference(r.details.reference, r.id) }
+        for c in cases { indexVictim(of: c) }
         for a in actions {
-            index.actionsByCase[a.caseID, default: []].append(a.id)
+            index.addAction(a.id.number, case: a.caseID.number)
             if a.status == .open && a.inError == nil { index.openActions.insert(a.id) }
         }
     }
 
     mutating func indexVictim(of c: Case) {
         guard let r = referral(c.referral) else { return }
-        if let birth = r.details.victim.dateOfBirth {
-            index.casesByVictimBirth[birth.ordinal, default: []].append(c.id)
-        }
-        for key in r.victimKeys { index.casesByVictimKey[key, default: []].append(c.id) }
+        index.indexVictim(case: c.id.number, birth: r.details.victim.dateOfBirth?.ordinal, keys: r.victimKeys)
     }
 
-    mutating func unindexVictim(of c: Case) {
-        guard let r = referral(c.referral) else { return }
-        if let birth = r.details.victim.dateOfBirth {
-            index.casesByVictimBirth[birth.ordinal]?.removeAll { $0 == c.id }
+    /// True when the lookups kept up by the fold answer as lookups rebuilt from the records
+    /// would: for the property tests.
+    public func lookupsAgreeWithRecords() -> Bool {
+        var rebuilt = self
+        rebuilt.rebuildIndexes()
+        func live(_ ids: [CaseID]) -> [CaseID] {
+            ids.filter { id in self.case(id).map { $0.status != .recordedInError && $0.purgedOn == nil } ?? false }
         }
-        for key in r.victimKeys { index.casesByVictimKey[key]?.removeAll { $0 == c.id } }
+        for c in cases where c.status != .recordedInError && c.purgedOn == nil {
+            guard let r = referral(c.referral) else { continue }
+            if let b = r.details.victim.dateOfBirth?.ordinal,
+               Set(live(index.cases(bornOn: b))) != Set(live(rebuilt.index.cases(bornOn: b))) { return false }
+            for key in r.victimKeys where Set(live(index.cases(withKey: key))) != Set(live(rebuilt.index.cases(withKey: key))) {
+                return false
+            }
+        }
+        for c in cases where index.actions(of: c.id.number) != rebuilt.index.actions(of: c.id.number) { return false }
+        return index.openActions == rebuilt.index.openActions && index.referralByReference == rebuilt.index.referralByReference
     }
 }
 

@@ -57,17 +57,18 @@ final class Keyring: @unchecked Sendable {
     }
 
     /// Opens sealed bytes, or nil when they were altered or sealed under another key.
-    func open(_ sealed: ArraySlice<UInt8>, key: SymmetricKey, authenticating aad: [UInt8]) -> [UInt8]? {
+    func open(_ sealed: ArraySlice<UInt8>, key: SymmetricKey, authenticating aad: [UInt8]) -> Data? {
         guard sealed.count >= 28, let box = try? AES.GCM.SealedBox(combined: sealed),
               let plain = try? AES.GCM.open(box, using: key, authenticating: aad) else { return nil }
-        return Array(plain)
+        return plain
     }
 
-    func open(_ sealed: ArraySlice<UInt8>, key: SymmetricKey, nonce: [UInt8], authenticating aad: [UInt8]) -> [UInt8]? {
+    func open(_ sealed: UnsafeRawBufferPointer, key: SymmetricKey, nonce: [UInt8], authenticating aad: [UInt8]) -> Data? {
         guard sealed.count >= 16, let n = try? AES.GCM.Nonce(data: nonce),
-              let box = try? AES.GCM.SealedBox(nonce: n, ciphertext: sealed.dropLast(16), tag: sealed.suffix(16)),
+              let box = try? AES.GCM.SealedBox(nonce: n, ciphertext: UnsafeRawBufferPointer(rebasing: sealed.dropLast(16)),
+                                               tag: UnsafeRawBufferPointer(rebasing: sealed.suffix(16))),
               let plain = try? AES.GCM.open(box, using: key, authenticating: aad) else { return nil }
-        return Array(plain)
+        return plain
     }
 }
 
@@ -80,11 +81,15 @@ enum Chain {
 
     static func next(_ previous: [UInt8], sequence: UInt64, payload: ArraySlice<UInt8>) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: previous)
+        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         var s = sequence.littleEndian
         withUnsafeBytes(of: &s) { hasher.update(bufferPointer: $0) }
         payload.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return Array(hasher.finalize())
+        let digest = hasher.finalize()
+        return [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+            digest.withUnsafeBytes { buffer.baseAddress!.initialize(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: 32) }
+            count = 32
+        }
     }
 
     static func hex(_ hash: [UInt8]) -> String { hash.map(hex2).joined() }

@@ -1,0 +1,177 @@
+import Foundation
+import MARACCore
+import MARACStore
+import MARACTUI
+
+/// The figures for one scale.
+struct ScaleResult {
+    var cases: Int
+    var events: Int
+    var tailEvents: Int
+    var buildSeconds: Double
+    var openMilliseconds: Double
+    var unlockMilliseconds: Double
+    var appendP50: Double
+    var appendP99: Double
+    var fdatasyncP50: Double
+    var keystrokeP99: [String: Double]
+    var peakResidentMB: Double
+    var storeBytes: Int
+
+    static let paths = ["triage", "agenda", "overdue", "search", "pane_switch", "render"]
+
+    var json: [String: Any] {
+        [
+            "cases": cases, "events": events, "log_tail_events": tailEvents,
+            "open_ms": round3(openMilliseconds), "unlock_ms": round3(unlockMilliseconds), "append_p50_ms": round3(appendP50), "append_p99_ms": round3(appendP99),
+            "fdatasync_p50_ms": round3(fdatasyncP50),
+            "keystroke_p99_ms": keystrokeP99.mapValues(round3),
+            "peak_rss_mb": round3(peakResidentMB), "store_bytes": storeBytes, "build_s": round3(buildSeconds),
+        ]
+    }
+}
+
+func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func percentile(_ samples: [Double], _ p: Double) -> Double {
+    guard !samples.isEmpty else { return 0 }
+    let sorted = samples.sorted()
+    let i = min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))
+    return sorted[i]
+}
+
+struct Measure {
+    let cases: Int
+    let directory: String
+    let opens: Int
+
+    func run() throws -> ScaleResult {
+        let built = try BenchStore.build(cases: cases, in: directory)
+        let (openMs, unlockMs, peakKB) = try coldOpens()
+        let store = try BenchStore.open(directory, mode: .write(waitSeconds: 0))
+        defer { store.close() }
+        let (appendP50, appendP99) = try appendLatency(store)
+        let floor = try fdatasyncFloor()
+        let keystrokes = keystrokePaths(store)
+        return ScaleResult(cases: built.cases, events: built.events, tailEvents: built.tailEvents, buildSeconds: built.seconds,
+                           openMilliseconds: openMs, unlockMilliseconds: unlockMs, appendP50: appendP50, appendP99: appendP99, fdatasyncP50: floor,
+                           keystrokeP99: keystrokes, peakResidentMB: Double(peakKB) / 1024,
+                           storeBytes: BenchStore.size(of: directory))
+    }
+
+    /// Opens the store in fresh processes: snapshot load, decryption, decoding, and replay of
+    /// the log tail (and, reported apart, the key derivation from the passphrase, which costs
+    /// the same at every size). Medians, and the peak memory of the largest.
+    func coldOpens() throws -> (Double, Double, Int) {
+        var times: [Double] = []
+        var unlocks: [Double] = []
+        var peak = 0
+        for _ in 0..<max(1, opens) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
+                ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+            process.arguments = ["open-once", directory]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
+            guard process.terminationStatus == 0, fields.count >= 3, let ms = Double(fields[0]), let kb = Int(fields[1]),
+                  let unlock = Double(fields[2]) else {
+                throw ValidationErrorText("the cold open failed: \(String(decoding: data, as: UTF8.self))")
+            }
+            times.append(ms)
+            unlocks.append(unlock)
+            peak = max(peak, kb)
+        }
+        return (percentile(times, 0.5), percentile(unlocks, 0.5), peak)
+    }
+
+    /// Acknowledged appends of a small change (a case opened on screen: the commonest write).
+    func appendLatency(_ store: Store) throws -> (Double, Double) {
+        let context = DecisionContext(actor: store.actor, now: Instant.noon(of: BenchStore.today), today: BenchStore.today)
+        var samples: [Double] = []
+        let caseCount = store.state.cases.count
+        for i in 0..<1000 {
+            let change = try store.state.change(for: .recordCaseViewed(CaseID(i % caseCount + 1)), context: context)
+            samples.append(try milliseconds { try store.append(change) })
+        }
+        return (percentile(samples, 0.5), percentile(samples, 0.99))
+    }
+
+    /// The physical floor: writing the same number of bytes and fdatasync, on the same disk.
+    func fdatasyncFloor() throws -> Double {
+        let path = directory + "/floor.tmp"
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ValidationErrorText("cannot write in \(directory)") }
+        defer { close(fd); unlink(path) }
+        let record = [UInt8](repeating: 0x5A, count: 130)
+        var samples: [Double] = []
+        for _ in 0..<1000 {
+            samples.append(milliseconds {
+                _ = record.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                fdatasync(fd)
+            })
+        }
+        return percentile(samples, 0.5)
+    }
+
+    /// The work behind keystrokes, on the opened state, each timed many times.
+    func keystrokePaths(_ store: Store) -> [String: Double] {
+        let state = store.state
+        let today = BenchStore.today
+        let repeats = 100
+        var results: [String: Double] = [:]
+        func time(_ name: String, _ body: () -> Void) {
+            body()  // warm
+            results[name] = percentile((0..<repeats).map { _ in milliseconds(body) }, 0.99)
+        }
+        time("triage") { _ = state.triageQueue() }
+        let next = state.nextMeeting(onOrAfter: today)?.id ?? MeetingID(1)
+        time("agenda") { _ = state.agenda(for: next) }
+        time("overdue") { _ = state.overdueActionsByAgency(on: today) }
+        // Typing "a", "as", "ash": one search a keystroke.
+        let prefixes = ["a", "as", "ash"]
+        var i = 0
+        time("search") {
+            _ = state.searchReferrals(prefixes[i % 3])
+            i += 1
+        }
+        // The screen: a session on the state in memory, drawn at 120x40.
+        let connection = MemoryConnection(state: state, name: "bench")
+        let session = Session(actor: store.actor, connection: connection, clock: .fixed(today))
+        let app = App(session: session)
+        let terminal = MemoryTerminal(rows: 40, columns: 120)
+        let loop = RunLoop(terminal: terminal, app: app)
+        loop.draw()
+        let keys: [Key] = [.character("1"), .character("3"), .character("4"), .character("1")]
+        var k = 0
+        time("pane_switch") {
+            terminal.send(keys: [keys[k % keys.count]])
+            loop.processPendingEvents()
+            k += 1
+        }
+        var pane = 0
+        time("render") {
+            // A full render of a pane whose rows must be recomputed (the state changed).
+            app.show(PaneKind.allCases[pane % 4] == .caseView ? .referrals : PaneKind.allCases[pane % 4])
+            app.stateChanged()
+            loop.invalidate()
+            loop.draw()
+            pane += 1
+        }
+        return results
+    }
+}
+
+struct ValidationErrorText: Error, CustomStringConvertible {
+    var description: String
+    init(_ text: String) { description = text }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+func printHeader() {
+    print("marac-bench: release build expected (swift run -c release marac-bench); times in ms, medians unless p99")
+    print("cases     events  tail   open (+unlock)   append p50/p99   fdatasync  triage agenda overdue search switch render  RSS MB  store MB  build s")
+}
+
+func printRow(_ r: ScaleResult) {
+    func f(_ x: Double, _ w: Int) -> String { String(format: "%\(w).2f", x) }
+    let k = r.keystrokeP99
+    print("\(String(r.cases).padding(toLength: 7, withPad: " ", startingAt: 0)) \(String(format: "%8d", r.events)) \(String(format: "%5.0f%%", Double(r.tailEvents) * 100 / Double(max(1, r.events)))) "
+          + "\(f(r.openMilliseconds, 7)) (+\(f(r.unlockMilliseconds, 5))) \(f(r.appendP50, 7))/\(f(r.appendP99, 6)) \(f(r.fdatasyncP50, 9)) "
+          + ScaleResult.paths.map { f(k[$0] ?? 0, 6) }.joined(separator: " ")
+          + " \(f(r.peakResidentMB, 7)) \(f(Double(r.storeBytes) / 1_048_576, 8)) \(f(r.buildSeconds, 7))")
+}
+
+/// How each figure grew from one scale to the next.
+func printGrowth(_ results: [ScaleResult]) {
+    guard results.count > 1 else { return }
+    for (a, b) in zip(results, results.dropFirst()) {
+        let factor = Double(b.cases) / Double(a.cases)
+        func g(_ x: Double, _ y: Double) -> String { x > 0 ? String(format: "%.1fx", y / x) : "-" }
+        var parts = ["open \(g(a.openMilliseconds, b.openMilliseconds))", "append \(g(a.appendP50, b.appendP50))",
+                     "memory \(g(a.peakResidentMB, b.peakResidentMB))", "size \(g(Double(a.storeBytes), Double(b.storeBytes)))"]
+        for p in ScaleResult.paths { parts.append("\(p) \(g(a.keystrokeP99[p] ?? 0, b.keystrokeP99[p] ?? 0))") }
+        print("from \(a.cases) to \(b.cases) cases (\(String(format: "%.0f", factor))x): " + parts.joined(separator: ", "))
+    }
+    if let r = results.first(where: { $0.cases == 30_000 }) {
+        let worst = r.keystrokeP99.values.max() ?? 0
+        print("targets at 30,000 cases: open \(String(format: "%.0f", r.openMilliseconds)) ms (<= 300), keystroke p99 \(String(format: "%.1f", worst)) ms (<= 16), "
+              + "append p50 \(String(format: "%.2f", r.appendP50 / max(0.0001, r.fdatasyncP50)))x fdatasync (<= 1.5), memory \(String(format: "%.0f", r.peakResidentMB)) MB (<= 300)")
+    }
+}
