@@ -41,7 +41,7 @@ extension MARACState {
     }
 
     public func childrenInHousehold(of caseID: CaseID) -> Int {
-        `case`(caseID).flatMap(referral(of:))?.details.childrenInHousehold ?? 0
+        cases.indices.contains(caseID.index) ? childrenInHousehold(ofReferral: cases[caseID.index].referral) : 0
     }
 
     /// Open actions agreed at meetings before this one, oldest due first: the first item of the
@@ -49,8 +49,8 @@ extension MARACState {
     public func outstandingActions(before m: Meeting) -> [ActionID] {
         openActions()
             .filter { a in
-                guard a.meeting != m.id, let agreedAt = meeting(a.meeting) else { return false }
-                return agreedAt.date < m.date
+                guard a.meeting != m.id, let agreedOn = meetingDate(a.meeting) else { return false }
+                return agreedOn < m.date
             }
             .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
             .map(\.id)
@@ -58,7 +58,11 @@ extension MARACState {
 
     /// The meeting held before this one (by date), if any, not counting cancelled ones.
     public func previousMeeting(before m: Meeting) -> Meeting? {
-        meetings.filter { $0.date < m.date && $0.status != .cancelled }.max { $0.date < $1.date }
+        var best: Int?
+        for i in meetings.indices where meetings[i].date < m.date && meetings[i].status != .cancelled {
+            if best == nil || meetings[i].date > meetings[best!].date { best = i }
+        }
+        return best.map { meetings[$0] }
     }
 
     /// Cases whose repeat window closed after the previous meeting and on or before this one.
@@ -68,17 +72,21 @@ extension MARACState {
     }
 
     public func lapsedWindows(after from: Day, through to: Day) -> [CaseID] {
-        cases.filter { c in
-            guard c.status == .heard, c.purgedOn == nil else { return false }
-            let end = repeatWindowEnd(of: c)
-            return end > from && end <= to
-        }.map(\.id)
+        var out: [CaseID] = []
+        for i in cases.indices where cases[i].status == .heard && cases[i].purgedOn == nil {
+            let end = repeatWindowEnd(of: cases[i])
+            if end > from && end <= to { out.append(cases[i].id) }
+        }
+        return out
     }
 
     /// The next meeting on or after `day` that has not ended or been cancelled.
     public func nextMeeting(onOrAfter day: Day) -> Meeting? {
-        meetings.filter { $0.date >= day && ($0.status == .scheduled || $0.status == .inProgress) }
-            .min { ($0.date, $0.id) < ($1.date, $1.id) }
+        var best: Int?
+        for i in meetings.indices where meetings[i].date >= day && (meetings[i].status == .scheduled || meetings[i].status == .inProgress) {
+            if best == nil || (meetings[i].date, meetings[i].id) < (meetings[best!].date, meetings[best!].id) { best = i }
+        }
+        return best.map { meetings[$0] }
     }
 
     /// The meeting in progress, if one is.

@@ -62,9 +62,9 @@ extension MARACState {
     public func repeatWindowAnchor(of c: Case) -> Day {
         switch profile.repeatAnchor {
         case .lastReferral:
-            return referral(c.referral)?.details.receivedOn ?? c.acceptedOn
+            return referralDate(of: c)
         case .lastMeeting:
-            return c.lastHeardOn ?? meeting(c.meeting)?.date ?? c.acceptedOn
+            return c.lastHeardOn ?? meetingDate(c.meeting) ?? c.acceptedOn
         }
     }
 

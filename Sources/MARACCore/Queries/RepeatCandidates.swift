@@ -24,7 +24,7 @@ extension MARACState {
             guard let c = `case`(caseID), c.status != .recordedInError, c.referral != referralID,
                   c.purgedOn == nil else { return }
             let end = repeatWindowEnd(of: c)
-            let anchorReferral = referral(c.referral)?.details.receivedOn ?? c.acceptedOn
+            let anchorReferral = referralDate(of: c)
             guard anchorReferral <= details.receivedOn else { return }
             if var existing = found[caseID] {
                 if !existing.reasons.contains(reason) { existing.reasons.append(reason) }

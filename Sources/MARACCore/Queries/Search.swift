@@ -5,8 +5,8 @@ extension MARACState {
         let key = NameFolding.fold(fragment)
         guard !key.isEmpty else { return [] }
         var hits: [ReferralID] = []
-        for r in referrals.reversed() where r.victimKeys.contains(where: { $0.contains(key) }) {
-            hits.append(r.id)
+        for i in referrals.indices.reversed() where referrals[i].victimKeys.contains(where: { $0.contains(key) }) {
+            hits.append(referrals[i].id)
             if hits.count >= limit { break }
         }
         return hits
@@ -17,9 +17,10 @@ extension MARACState {
         let key = NameFolding.fold(fragment)
         guard !key.isEmpty else { return [] }
         var hits: [CaseID] = []
-        for c in cases.reversed() {
-            guard let r = referral(c.referral), r.victimKeys.contains(where: { $0.contains(key) }) else { continue }
-            hits.append(c.id)
+        for i in cases.indices.reversed() {
+            let r = cases[i].referral.index
+            guard referrals.indices.contains(r), referrals[r].victimKeys.contains(where: { $0.contains(key) }) else { continue }
+            hits.append(cases[i].id)
             if hits.count >= limit { break }
         }
         return hits

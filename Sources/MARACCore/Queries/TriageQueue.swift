@@ -35,7 +35,7 @@ public struct TriageRow: Hashable, Sendable {
 extension MARACState {
     /// Referrals awaiting triage, oldest first (by the day received, then the order entered).
     public func triageQueue() -> [TriageRow] {
-        referrals.lazy.filter(\.isAwaitingTriage)
+        index.awaitingTriage.compactMap(referral)
             .sorted { ($0.details.receivedOn, $0.id) < ($1.details.receivedOn, $1.id) }
             .map(triageRow)
     }

@@ -19,6 +19,8 @@ struct Indexes: Sendable {
     private var lastAction: [Int32] = []
     private var nextAction: [Int32] = []
     var openActions: Set<ActionID> = []
+    /// Referrals whose status is awaiting triage: the admin's queue, without a pass over them all.
+    var awaitingTriage: Set<ReferralID> = []
 
     /// The form references are compared in: trimmed, upper case.
     static func referenceKey(_ reference: String) -> String {

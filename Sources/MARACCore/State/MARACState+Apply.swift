@@ -31,6 +31,7 @@ extension MARACState {
             referral.history = [StatusChange(status: referral.status, stamp: stamp)]
             referral.receivedBy = stamp
             referrals.append(referral)
+            if referral.status == .awaitingTriage { index.awaitingTriage.insert(referral.id) }
             index.setReference(referral.details.reference, referral.id)
         case .referralUpdated(let id, let details):
             guard let old = referral(id) else { return }
@@ -200,6 +201,11 @@ extension MARACState {
     private mutating func updateReferral(_ id: ReferralID, _ body: (inout Referral) -> Void) {
         guard referrals.indices.contains(id.index) else { return }
         body(&referrals[id.index])
+        if referrals[id.index].status == .awaitingTriage {
+            index.awaitingTriage.insert(id)
+        } else {
+            index.awaitingTriage.remove(id)
+        }
     }
 
     private mutating func updateCase(_ id: CaseID, _ body: (inout Case) -> Void) {

@@ -72,6 +72,23 @@ public struct MARACState: Hashable, Sendable {
     /// The referral that made a case: every case has one.
     public func referral(of c: Case) -> Referral? { referral(c.referral) }
 
+    // Records are large structs: loops over many of them read fields in place through these
+    // (a copy of a referral retains a score of strings), which keeps a keystroke quick in a
+    // store of tens of thousands of cases.
+
+    /// The day a case's referral was received.
+    func referralDate(of c: Case) -> Day {
+        referrals.indices.contains(c.referral.index) ? referrals[c.referral.index].details.receivedOn : c.acceptedOn
+    }
+
+    func childrenInHousehold(ofReferral id: ReferralID) -> Int {
+        referrals.indices.contains(id.index) ? referrals[id.index].details.childrenInHousehold : 0
+    }
+
+    func meetingDate(_ id: MeetingID) -> Day? {
+        meetings.indices.contains(id.index) ? meetings[id.index].date : nil
+    }
+
     public func actions(of caseID: CaseID) -> [Action] {
         index.actions(of: caseID.number).compactMap(action)
     }
@@ -95,8 +112,11 @@ public struct MARACState: Hashable, Sendable {
     mutating func rebuildIndexes() {
         index = Indexes()
         index.reserve(referrals: referrals.count, cases: cases.count, actions: actions.count)
-        for r in referrals { index.setReference(r.details.reference, r.id) }
-        for c in cases { indexVictim(of: c) }
+        for i in referrals.indices {
+            index.setReference(referrals[i].details.reference, referrals[i].id)
+            if referrals[i].status == .awaitingTriage { index.awaitingTriage.insert(referrals[i].id) }
+        }
+        for i in cases.indices { indexVictim(of: cases[i]) }
         for a in actions {
             index.addAction(a.id.number, case: a.caseID.number)
             if a.status == .open && a.inError == nil { index.openActions.insert(a.id) }
@@ -104,8 +124,9 @@ public struct MARACState: Hashable, Sendable {
     }
 
     mutating func indexVictim(of c: Case) {
-        guard let r = referral(c.referral) else { return }
-        index.indexVictim(case: c.id.number, birth: r.details.victim.dateOfBirth?.ordinal, keys: r.victimKeys)
+        let i = c.referral.index
+        guard referrals.indices.contains(i) else { return }
+        index.indexVictim(case: c.id.number, birth: referrals[i].details.victim.dateOfBirth?.ordinal, keys: referrals[i].victimKeys)
     }
 
     /// True when the lookups kept up by the fold answer as lookups rebuilt from the records
@@ -126,6 +147,7 @@ public struct MARACState: Hashable, Sendable {
         }
         for c in cases where index.actions(of: c.id.number) != rebuilt.index.actions(of: c.id.number) { return false }
         return index.openActions == rebuilt.index.openActions && index.referralByReference == rebuilt.index.referralByReference
+            && index.awaitingTriage == rebuilt.index.awaitingTriage
     }
 }
 
