@@ -43,6 +43,14 @@ public enum Command: Hashable, Sendable {
 
     case markRecordedInError(RecordReference, reason: String)
 
+    /// Takes back an acceptance made by mistake: the referral returns to the queue and the case
+    /// it made is recorded in error (undo of accept).
+    case withdrawAcceptance(ReferralID, reason: String)
+    /// Takes back a triage decision (returned, not eligible, transferred out): the referral
+    /// returns to the queue (undo of those decisions).
+    case reopenTriage(ReferralID, reason: String)
+    case unfreezeCaseList(MeetingID)
+
     case recordCaseViewed(CaseID)
     case recordExport(what: String, cases: [CaseID])
     case purgeCase(CaseID)

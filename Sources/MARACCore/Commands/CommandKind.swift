@@ -39,6 +39,9 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case recordCaseViewed
     case recordExport
     case purgeCase
+    case withdrawAcceptance
+    case reopenTriage
+    case unfreezeCaseList
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -80,6 +83,9 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .recordCaseViewed: "view case"
         case .recordExport: "export"
         case .purgeCase: "purge case"
+        case .withdrawAcceptance: "withdraw acceptance"
+        case .reopenTriage: "reopen triage"
+        case .unfreezeCaseList: "unfreeze case list"
         }
     }
 }
@@ -124,6 +130,9 @@ extension Command {
         case .recordCaseViewed: .recordCaseViewed
         case .recordExport: .recordExport
         case .purgeCase: .purgeCase
+        case .withdrawAcceptance: .withdrawAcceptance
+        case .reopenTriage: .reopenTriage
+        case .unfreezeCaseList: .unfreezeCaseList
         }
     }
 }

@@ -88,7 +88,8 @@ extension MARACState {
             return [.researchReturnRecorded(caseID, agencyID, receivedOn: day)]
         case .reorderAgenda(let id, let order):
             let m = try requireOpenMeeting(id)
-            guard order.count == m.listedCases.count, Set(order) == Set(m.listedCases) else {
+            // An empty order puts the standard order back.
+            guard order.isEmpty || (order.count == m.listedCases.count && Set(order) == Set(m.listedCases)) else {
                 throw .reorderMustListEveryCase(id)
             }
             return [.agendaReordered(id, order)]
@@ -165,6 +166,32 @@ extension MARACState {
         case .markRecordedInError(let reference, let reason):
             try requireMarkable(reference)
             return [.recordedInError(reference, reason: try requireText(reason, field: "reason", what: "why it is wrong"))]
+
+        case .withdrawAcceptance(let id, let reason):
+            let r = try requireReferral(id)
+            guard case .accepted(let caseID) = r.status, let c = `case`(caseID) else {
+                throw .invalid(field: "referral", reason: "referral \(id) has not been accepted")
+            }
+            guard c.status == .listed else {
+                throw .invalid(field: "referral", reason: "case \(caseID) has been heard at a meeting; its record stands")
+            }
+            if actions(of: caseID).contains(where: { $0.inError == nil }) {
+                throw .invalid(field: "referral", reason: "case \(caseID) has actions; mark them recorded in error first")
+            }
+            return [.acceptanceWithdrawn(id, caseID, reason: try requireText(reason, field: "reason", what: "why"))]
+        case .reopenTriage(let id, let reason):
+            let r = try requireReferral(id)
+            switch r.status {
+            case .returned, .notEligible, .transferredOut: break
+            default: throw .invalid(field: "referral", reason: "referral \(id) is \(r.status.label); only a returned, declined or transferred referral can go back to the queue")
+            }
+            return [.triageReopened(id, reason: try requireText(reason, field: "reason", what: "why"))]
+        case .unfreezeCaseList(let id):
+            let m = try requireMeeting(id)
+            guard m.status == .scheduled, m.caseListFrozenAt != nil else {
+                throw .nothingToRecord("the case list of \(id) is not frozen")
+            }
+            return [.caseListUnfrozen(id)]
 
         case .recordCaseViewed(let id):
             _ = try requireCase(id)

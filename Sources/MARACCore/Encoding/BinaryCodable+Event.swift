@@ -43,11 +43,14 @@ extension Event: BinaryCodable {
         case .caseViewed(let id): w.writeTag(33); w.write(id)
         case .exported(let what, let cases): w.writeTag(34); w.write(what); w.write(cases)
         case .casePurged(let id, let on): w.writeTag(35); w.write(id); w.write(on)
+        case .acceptanceWithdrawn(let r, let c, let reason): w.writeTag(36); w.write(r); w.write(c); w.write(reason)
+        case .triageReopened(let r, let reason): w.writeTag(37); w.write(r); w.write(reason)
+        case .caseListUnfrozen(let m): w.writeTag(38); w.write(m)
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 36) {
+        switch try r.readTag("event", below: 39) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -83,7 +86,10 @@ extension Event: BinaryCodable {
         case 32: self = .recordedInError(try r.read(), reason: try r.read())
         case 33: self = .caseViewed(try r.read())
         case 34: self = .exported(what: try r.read(), cases: try r.read())
-        default: self = .casePurged(try r.read(), on: try r.read())
+        case 35: self = .casePurged(try r.read(), on: try r.read())
+        case 36: self = .acceptanceWithdrawn(try r.read(), try r.read(), reason: try r.read())
+        case 37: self = .triageReopened(try r.read(), reason: try r.read())
+        default: self = .caseListUnfrozen(try r.read())
         }
     }
 }

@@ -49,6 +49,10 @@ public enum Event: Hashable, Sendable, Codable {
     case caseViewed(CaseID)
     case exported(what: String, cases: [CaseID])
     case casePurged(CaseID, on: Day)
+
+    case acceptanceWithdrawn(ReferralID, CaseID, reason: String)
+    case triageReopened(ReferralID, reason: String)
+    case caseListUnfrozen(MeetingID)
 }
 
 /// The events of one command, with who made it and when. A change is the unit the store

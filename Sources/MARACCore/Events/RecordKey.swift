@@ -45,6 +45,8 @@ extension Event {
             case .otherBusiness(let m, _): .meeting(m)
             }
         case .exported(_, let cases): cases.first.map { .case($0) }
+        case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _): .referral(r)
+        case .caseListUnfrozen(let m): .meeting(m)
         }
     }
 }

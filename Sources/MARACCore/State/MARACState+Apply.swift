@@ -96,7 +96,7 @@ extension MARACState {
                 if let day { c.researchReturns.append(ResearchReturn(agency: agency, receivedOn: day)) }
             }
         case .agendaReordered(let id, let order):
-            updateMeeting(id) { $0.caseOrder = order }
+            updateMeeting(id) { $0.caseOrder = order.isEmpty ? nil : order }
         case .otherBusinessAdded(let id, let text):
             updateMeeting(id) { $0.otherBusiness.append(NoteLine(text: text, stamp: stamp)) }
 
@@ -187,6 +187,19 @@ extension MARACState {
             audit.append(AuditEntry(kind: .caseViewed(id), stamp: stamp))
         case .exported(let what, let cases):
             audit.append(AuditEntry(kind: .exported(what: what, cases: cases), stamp: stamp))
+        case .acceptanceWithdrawn(let id, let caseID, _):
+            updateCase(caseID) { $0.status = .recordedInError }
+            if let m = `case`(caseID)?.meeting {
+                updateMeeting(m) {
+                    $0.listedCases.removeAll { $0 == caseID }
+                    $0.caseOrder?.removeAll { $0 == caseID }
+                }
+            }
+            updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
+        case .triageReopened(let id, _):
+            updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
+        case .caseListUnfrozen(let id):
+            updateMeeting(id) { $0.caseListFrozenAt = nil }
         case .casePurged(let id, let day):
             purge(id, on: day)
             audit.append(AuditEntry(kind: .purged(id), stamp: stamp))

@@ -1,8 +1,35 @@
 import MARACCore
 
+/// A command the `:` line knows: its name, what it does, and how to run it with what follows
+/// the name.
+public struct PaletteCommand {
+    public var name: String
+    public var help: String
+    public var run: (App, String) -> Void
+
+    public init(_ name: String, _ help: String, run: @escaping (App, String) -> Void) {
+        self.name = name
+        self.help = help
+        self.run = run
+    }
+}
+
+/// A form on screen and what to do with it when it is saved: return true to close it, or put
+/// errors on the form and return false to keep it open.
+public final class FormSession {
+    public var form: Form
+    let submit: (inout Form) -> Bool
+
+    public init(_ form: Form, submit: @escaping (inout Form) -> Bool) {
+        self.form = form
+        self.submit = submit
+    }
+}
+
 /// The screen as a whole: a bar of panes at the top, the current pane, and a status bar at the
-/// bottom. Keys become requests through the keymap; the current pane handles its own, the app
-/// the rest. Rendering is a function of the app and the state, so tests can check any frame.
+/// bottom, with whatever is over them (help, a form, the command line, a search, a question).
+/// Keys become requests through the keymap; the current pane handles its own, the app the rest.
+/// Rendering is a function of the app and the state, so tests can check any frame.
 public final class App {
     public let session: Session
     public let keymap: Keymap
@@ -12,8 +39,6 @@ public final class App {
     public let caseView = CaseViewPane()
     public let agenda = AgendaPane()
     public let actions = ActionTrackerPane()
-    public private(set) var showingHelp = false
-    private var helpScroll = 0
     public private(set) var message: String?
     private var messageIsAlert = false
     /// Bumped whenever the state may have changed, so panes recompute their rows.
@@ -25,20 +50,38 @@ public final class App {
     public private(set) var locked = false
     private var lockInput: [Character] = []
     private var lockMessage: String?
-    private var region = Region(row: 1, column: 0, height: 0, width: 0)
+    private var helpScroll = 0
+    /// The palette's history lives as long as the app.
+    private var paletteHistory: [String] = []
+    private var lastSearch: String?
+    public private(set) var commands: [PaletteCommand] = []
     public static let minimumSize = TerminalSize(rows: 24, columns: 80)
+
+    /// What is drawn over the panes and takes the keys first.
+    public enum Overlay {
+        case help
+        case palette(Palette)
+        case search(SearchLine)
+        case confirm(Confirmation, () -> Void)
+        case form(FormSession)
+    }
+
+    public var overlay: Overlay?
 
     public init(session: Session, keymap: Keymap = .standard) {
         self.session = session
         self.keymap = keymap
         if let first = session.connection.notices.first { say(first, alert: true) }
+        registerCommands()
     }
 
     var panes: [Pane] { [referrals, caseView, agenda, actions] }
 
     func pane(_ kind: PaneKind) -> Pane { panes[kind.rawValue - 1] }
 
-    var context: PaneContext { PaneContext(session: session, revision: revision, presentation: presentation) }
+    public var context: PaneContext { PaneContext(session: session, revision: revision, presentation: presentation) }
+
+    public var showingHelp: Bool { if case .help? = overlay { true } else { false } }
 
     public func say(_ text: String, alert: Bool = false) {
         message = text
@@ -53,6 +96,60 @@ public final class App {
         current = kind
     }
 
+    // MARK: - Commands
+
+    /// Adds a command to the `:` line (panes and jobs add theirs).
+    public func register(_ command: PaletteCommand) {
+        commands.removeAll { $0.name == command.name }
+        commands.append(command)
+    }
+
+    private func registerCommands() {
+        for request in Request.allCases {
+            guard let name = request.paletteName else { continue }
+            register(PaletteCommand(name, request.help) { app, _ in app.dispatch(request) })
+        }
+    }
+
+    /// Runs a line typed at `:`: the longest command name it starts with, and the rest as its
+    /// arguments.
+    public func run(_ line: String) {
+        let text = line.trimmingSpaces()
+        let lower = text.lowercased()
+        let found = commands.filter { lower == $0.name || lower.hasPrefix($0.name + " ") }.max { $0.name.count < $1.name.count }
+        guard let command = found else {
+            let near = commands.filter { $0.name.hasPrefix(lower.split(separator: " ").first.map(String.init) ?? lower) }.map(\.name)
+            say("No command \"\(text)\"" + (near.isEmpty ? "; press : then Tab for the list." : "; did you mean \(near.prefix(3).joined(separator: ", "))?"),
+                alert: true)
+            return
+        }
+        command.run(self, String(text.dropFirst(command.name.count)).trimmingSpaces())
+    }
+
+    /// Saves a command through the session and says what happened; true when it was saved.
+    @discardableResult
+    public func perform(_ command: Command, done: String? = nil) -> Bool {
+        do {
+            try session.perform(command)
+            revision += 1
+            if let done { say(done) }
+            return true
+        } catch {
+            say(error.description, alert: true)
+            return false
+        }
+    }
+
+    /// Asks before a destructive step.
+    public func confirm(_ question: String, then action: @escaping () -> Void) {
+        overlay = .confirm(Confirmation(question), action)
+    }
+
+    /// Opens a form over the pane.
+    public func present(_ form: Form, submit: @escaping (inout Form) -> Bool) {
+        overlay = .form(FormSession(form, submit: submit))
+    }
+
     // MARK: - Locking
 
     /// Clears the screen and asks for the passphrase before anything is shown again.
@@ -61,7 +158,6 @@ public final class App {
         locked = true
         lockInput = []
         lockMessage = nil
-        showingHelp = false
     }
 
     func handleLocked(_ key: Key) {
@@ -121,23 +217,24 @@ public final class App {
         case .resize:
             return true
         case .click(let row, _):
-            guard !showingHelp, !isTooSmall(size) else { return true }
-            if row == 0 { return true }
+            guard overlay == nil, !isTooSmall(size), row > 0 else { return true }
             respond(pane(current).click(row: row, context: context))
             return true
         case .scroll(let down):
-            if showingHelp { helpScroll = max(0, helpScroll + (down ? 3 : -3)) } else { pane(current).scroll(down: down) }
+            if case .help? = overlay { helpScroll = max(0, helpScroll + (down ? 3 : -3)) } else if overlay == nil { pane(current).scroll(down: down) }
             return true
         case .key(let key):
             if isTooSmall(size) { return key != .character("q") }
+            if overlay != nil { return handleOverlay(key) }
             return handle(key)
         }
     }
 
-    func handle(_ key: Key) -> Bool {
-        if showingHelp {
+    private func handleOverlay(_ key: Key) -> Bool {
+        switch overlay {
+        case .help?:
             switch keymap.request(for: key, in: [.list, .global]) {
-            case .help?, .cancel?: showingHelp = false
+            case .help?, .cancel?: overlay = nil
             case .quit?: return false
             case .moveDown?: helpScroll += 1
             case .moveUp?: helpScroll = max(0, helpScroll - 1)
@@ -145,20 +242,69 @@ public final class App {
             case .pageUp?: helpScroll = max(0, helpScroll - 10)
             default: break
             }
-            return true
+        case .palette(var p)?:
+            switch p.handle(key) {
+            case .editing: overlay = .palette(p)
+            case .cancelled: overlay = nil
+            case .run(let line):
+                p.remember(line)
+                paletteHistory = p.history
+                overlay = nil
+                run(line)
+            }
+        case .search(var s)?:
+            switch key {
+            case .escape:
+                (pane(current) as? SearchablePane)?.select(index: s.origin)
+                overlay = nil
+            case .enter:
+                lastSearch = s.input.text
+                overlay = nil
+                if !s.found { say("\"\(s.input.text)\" is not in this list.") }
+            default:
+                if s.input.handle(key), let p = pane(current) as? SearchablePane {
+                    s.found = s.input.isEmpty || p.search(s.input.text, from: s.origin, forward: true, context: context)
+                }
+                overlay = .search(s)
+            }
+        case .confirm(_, let action)?:
+            overlay = nil
+            if key == .character("y") || key == .character("Y") || key == .enter {
+                action()
+            } else {
+                say("Nothing was changed.")
+            }
+        case .form(let session)?:
+            switch session.form.handle(key) {
+            case .editing: break
+            case .cancelled:
+                overlay = nil
+                say("Cancelled; nothing was saved.")
+            case .submit:
+                guard session.form.validate(today: self.session.today) else { break }
+                if session.submit(&session.form) { overlay = nil }
+            }
+        case nil:
+            break
         }
+        return true
+    }
+
+    func handle(_ key: Key) -> Bool {
         let p = pane(current)
         guard let request = keymap.request(for: key, in: p.keyContexts) else {
-            say("\(key) does nothing here; press ? for the keys.")
+            say("\(key) does nothing here; press ? for the keys or : for commands.")
             return true
         }
+        if request == .quit { return false }
         let response = p.handle(request, context: context)
         if response != .ignored {
             message = nil
             respond(response)
             return true
         }
-        return perform(request)
+        dispatch(request)
+        return true
     }
 
     func respond(_ response: PaneResponse) {
@@ -184,17 +330,18 @@ public final class App {
         case .referral(let r):
             if case .accepted(let c)? = session.state.referral(r)?.status { caseID = c }
         }
-        if let caseID, session.isWritable, (try? session.perform(.recordCaseViewed(caseID))) != nil {
+        if let caseID, session.isWritable, (try? session.perform(.recordCaseViewed(caseID), undoable: false)) != nil {
             revision += 1
         }
     }
 
-    /// The requests the app itself handles.
-    func perform(_ request: Request) -> Bool {
+    /// The requests the app itself handles, from a key or the command line.
+    public func dispatch(_ request: Request) {
         switch request {
-        case .quit: return false
+        case .quit:
+            quitRequested = true
         case .help:
-            showingHelp = true
+            overlay = .help
             helpScroll = 0
         case .showReferrals: show(.referrals)
         case .showCase: show(.caseView)
@@ -203,15 +350,53 @@ public final class App {
         case .nextPane: show(PaneKind(rawValue: current.rawValue % 4 + 1)!)
         case .previousPane: show(PaneKind(rawValue: (current.rawValue + 2) % 4 + 1)!)
         case .back: show(previous ?? .referrals)
-        case .cancel: message = nil
+        case .cancel:
+            message = nil
+            if let p = pane(current) as? SearchablePane, p.taggedCount > 0 {
+                p.clearTags()
+                say("Tags cleared.")
+            }
         case .presentationMode:
             presentation.toggle()
             say(presentation ? "Presentation mode: addresses, phone numbers and dates of birth are hidden (r on a case shows them)."
                 : "Presentation mode off.")
-        default: say("\(request.help.prefix(1).uppercased() + request.help.dropFirst()) is not available in the \(current.title.lowercased()).")
+        case .palette:
+            overlay = .palette(Palette(names: commands.map(\.name), history: paletteHistory))
+        case .search:
+            guard let p = pane(current) as? SearchablePane else {
+                say("There is nothing to search in the \(current.title.lowercased()).")
+                return
+            }
+            overlay = .search(SearchLine(origin: max(0, p.selectionIndex)))
+        case .searchNext, .searchPrevious:
+            guard let query = lastSearch, let p = pane(current) as? SearchablePane else {
+                say("Search first with /.")
+                return
+            }
+            let forward = request == .searchNext
+            if !p.search(query, from: p.selectionIndex + (forward ? 1 : -1), forward: forward, context: context) {
+                say("\"\(query)\" is not in this list.")
+            }
+        case .undo:
+            do {
+                let what = try session.undo()
+                revision += 1
+                say("Undone: \(what).")
+            } catch {
+                say(error.description, alert: true)
+            }
+        default:
+            let response = pane(current).handle(request, context: context)
+            if response == .ignored {
+                say("\(request.help.prefix(1).uppercased() + request.help.dropFirst()) is not available in the \(current.title.lowercased()).")
+            } else {
+                respond(response)
+            }
         }
-        return true
     }
+
+    /// Set by `:quit`; the run loop ends when it sees it.
+    public internal(set) var quitRequested = false
 
     // MARK: - Drawing
 
@@ -230,13 +415,27 @@ public final class App {
             return
         }
         renderTabs(&canvas)
-        region = Region(row: 1, column: 0, height: canvas.rows - 2, width: canvas.columns)
-        if showingHelp {
+        let region = Region(row: 1, column: 0, height: canvas.rows - 2, width: canvas.columns)
+        switch overlay {
+        case .help?:
             HelpScreen(keymap: keymap).render(&canvas, region: region, scroll: helpScroll)
-        } else {
+        case .form(let session)?:
+            session.form.draw(&canvas, region: region, today: self.session.today)
+        default:
             pane(current).render(&canvas, region: region.inset(columns: 1), context: context)
         }
         renderStatus(&canvas)
+        switch overlay {
+        case .palette(var p)?:
+            p.draw(&canvas) { [commands] name in commands.first { $0.name == name }?.help ?? "" }
+            overlay = .palette(p)
+        case .search(let s)?:
+            s.draw(&canvas)
+        case .confirm(let c, _)?:
+            c.draw(&canvas)
+        default:
+            break
+        }
     }
 
     func renderTooSmall(_ canvas: inout Canvas, size: TerminalSize) {
@@ -257,11 +456,22 @@ public final class App {
         var col = 0
         for kind in PaneKind.allCases {
             let label = " \(kind.rawValue) \(kind.shortTitle) "
-            col += canvas.put(label, row: 0, column: col, role: kind == current && !showingHelp ? .selected : .status)
+            col += canvas.put(label, row: 0, column: col, role: kind == current && overlay == nil ? .selected : .status)
         }
         let title = " \(session.state.profile.maracName) \(canvas.glyphs.bullet) \(session.today.long) "
         let w = TextWidth.of(title)
         if col + w < canvas.columns { canvas.put(title, row: 0, column: canvas.columns - w, role: .status) }
+    }
+
+    var modeName: String {
+        switch overlay {
+        case .help?: "Help"
+        case .form?: "Form"
+        case .palette?: "Command"
+        case .search?: "Search"
+        case .confirm?: "Question"
+        case nil: current.title
+        }
     }
 
     func renderStatus(_ canvas: inout Canvas) {
@@ -272,15 +482,17 @@ public final class App {
         case .readOnly(let reason): store = "read-only: \(reason)"
         }
         let sep = canvas.glyphs.separator
-        let mode = presentation ? "\(sep)PRESENTATION" : ""
-        let left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(showingHelp ? "Help" : current.title)\(sep)\(store)\(mode) "
+        var extras = ""
+        if let p = pane(current) as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
+        if presentation { extras += "\(sep)PRESENTATION" }
+        let left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
         canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
         let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
         if let message {
             canvas.put(" " + message, row: row, column: used, role: messageIsAlert ? .statusAlert : .status,
                        limit: canvas.columns - used)
         } else {
-            let hint = "? help  q quit "
+            let hint = "? help  : command  q quit "
             if used + TextWidth.of(hint) < canvas.columns {
                 canvas.put(hint, row: row, column: canvas.columns - TextWidth.of(hint), role: .status)
             }

@@ -51,7 +51,7 @@ public final class RunLoop {
     public func handle(_ event: TerminalEvent) -> Bool {
         if event == .resize { invalidate() }
         if case .key = event { lastKeyAt = monotonicSeconds() }
-        return app.handle(event, size: terminal.size)
+        return app.handle(event, size: terminal.size) && !app.quitRequested
     }
 
     /// Locks the screen when no key has come for `lockAfterSeconds`.

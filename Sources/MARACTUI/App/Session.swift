@@ -107,6 +107,9 @@ public final class Session {
     public let connection: StoreConnection
     public let clock: WallClock
     public private(set) var lastSavedAt: Instant?
+    /// This user's changes in this session that can be undone, latest last: what was done and
+    /// the correcting command that undoes it.
+    public private(set) var undoable: [(done: String, undo: Command)] = []
 
     public init(actor: Actor, connection: StoreConnection, clock: WallClock) {
         self.actor = actor
@@ -122,6 +125,10 @@ public final class Session {
     /// Decides and saves a command. Nothing changes unless the change is on disk.
     @discardableResult
     public func perform(_ command: Command) throws(SessionError) -> [Event] {
+        try perform(command, undoable: true)
+    }
+
+    func perform(_ command: Command, undoable remember: Bool) throws(SessionError) -> [Event] {
         if case .readOnly(let reason) = connection.writeStatus { throw .readOnly(reason) }
         let context = DecisionContext(actor: actor, now: clock.now(), today: clock.today())
         let change: Change
@@ -130,12 +137,30 @@ public final class Session {
         } catch {
             throw .refused(error)
         }
+        let compensation = remember ? state.compensation(for: command, events: change.events, today: context.today) : nil
         do {
             try connection.save(change)
         } catch {
             throw .notSaved(String(describing: error))
         }
         lastSavedAt = change.stamp.at
+        if let compensation {
+            let what = change.events.first?.primaryRecord.map { "\(command.name) \($0)" } ?? command.name
+            undoable.append((what, compensation))
+            if undoable.count > 200 { undoable.removeFirst() }
+        }
         return change.events
+    }
+
+    /// Undoes this user's last change in this session by a correcting entry; returns what was
+    /// undone. Nothing is deleted from the record.
+    @discardableResult
+    public func undo() throws(SessionError) -> String {
+        guard let last = undoable.last else {
+            throw .refused(.nothingToRecord("nothing you did in this session can be undone"))
+        }
+        try perform(last.undo, undoable: false)
+        undoable.removeLast()
+        return last.done
     }
 }

@@ -2,6 +2,7 @@
 public enum KeyContext: String, CaseIterable, Sendable {
     case global
     case list
+    case referrals
     case caseView
     case agenda
     case actions
@@ -10,6 +11,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         switch self {
         case .global: "Everywhere"
         case .list: "Lists"
+        case .referrals: "Referral queue"
         case .caseView: "Case view"
         case .agenda: "Meeting agenda"
         case .actions: "Action tracker"
@@ -39,6 +41,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.backTab], request: .previousPane, context: .global),
         Binding(keys: [.escape], request: .cancel, context: .global),
         Binding(keys: [.character("P")], request: .presentationMode, context: .global),
+        Binding(keys: [.character(":")], request: .palette, context: .global),
+        Binding(keys: [.character("u")], request: .undo, context: .global),
         Binding(keys: [.character("j"), .down], request: .moveDown, context: .list),
         Binding(keys: [.character("k"), .up], request: .moveUp, context: .list),
         Binding(keys: [.pageDown, .control("f")], request: .pageDown, context: .list),
@@ -46,10 +50,15 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("g"), .home], request: .top, context: .list),
         Binding(keys: [.character("G"), .end], request: .bottom, context: .list),
         Binding(keys: [.enter], request: .open, context: .list),
+        Binding(keys: [.character(" ")], request: .tag, context: .list),
+        Binding(keys: [.character("s")], request: .sort, context: .list),
+        Binding(keys: [.character("/")], request: .search, context: .list),
+        Binding(keys: [.character("n")], request: .searchNext, context: .list),
+        Binding(keys: [.character("N")], request: .searchPrevious, context: .list),
         Binding(keys: [.backspace, .character("h"), .left], request: .back, context: .caseView),
         Binding(keys: [.character("r")], request: .reveal, context: .caseView),
-        Binding(keys: [.character("["), .character("p")], request: .previousMeeting, context: .agenda),
-        Binding(keys: [.character("]"), .character("n")], request: .nextMeeting, context: .agenda),
+        Binding(keys: [.character("["), .character("<")], request: .previousMeeting, context: .agenda),
+        Binding(keys: [.character("]"), .character(">")], request: .nextMeeting, context: .agenda),
         Binding(keys: [.character("f")], request: .cycleFilter, context: .actions),
     ])
 

@@ -23,6 +23,41 @@ public enum Request: String, CaseIterable, Sendable {
     case cancel
     case presentationMode
     case reveal
+    case tag
+    case sort
+    case search
+    case searchNext
+    case searchPrevious
+    case palette
+    case undo
+
+    /// The request's name on the command line (`:agenda`), or nil for plain movement keys.
+    public var paletteName: String? {
+        switch self {
+        case .quit: "quit"
+        case .help: "help"
+        case .showReferrals: "referrals"
+        case .showCase: "case"
+        case .showAgenda: "agenda"
+        case .showActions: "actions"
+        case .nextPane: "pane next"
+        case .previousPane: "pane previous"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .open: "open"
+        case .back: "back"
+        case .previousMeeting: "meeting previous"
+        case .nextMeeting: "meeting next"
+        case .cycleFilter: "filter"
+        case .presentationMode: "presentation"
+        case .reveal: "reveal"
+        case .tag: "tag"
+        case .sort: "sort"
+        case .search: "search"
+        case .undo: "undo"
+        case .moveDown, .moveUp, .pageDown, .pageUp, .cancel, .searchNext, .searchPrevious, .palette: nil
+        }
+    }
 
     /// What the help screen says the request does.
     public var help: String {
@@ -49,6 +84,13 @@ public enum Request: String, CaseIterable, Sendable {
         case .cancel: "close help, clear the message"
         case .presentationMode: "presentation mode: hide addresses, phone numbers and dates of birth"
         case .reveal: "show the hidden details of this case until you leave it"
+        case .tag: "tag or untag the row (bulk actions apply to tagged rows)"
+        case .sort: "sort by the next column (ascending, descending, then as usual)"
+        case .search: "search the rows as you type"
+        case .searchNext: "next match"
+        case .searchPrevious: "previous match"
+        case .palette: "command line: every action by name, with completion"
+        case .undo: "undo your last change (by a correcting entry; nothing is deleted)"
         }
     }
 }

@@ -65,6 +65,16 @@ public protocol Pane: AnyObject {
     func scroll(down: Bool)
 }
 
+/// What the app asks of panes with a list, for `/` search and tagging.
+public protocol SearchablePane: Pane {
+    var selectionIndex: Int { get }
+    /// Selects the first row from `start` (going forward or back) whose text holds the query.
+    func search(_ query: String, from start: Int, forward: Bool, context: PaneContext) -> Bool
+    func select(index: Int)
+    var taggedCount: Int { get }
+    func clearTags()
+}
+
 extension Pane {
     public func click(row: Int, context: PaneContext) -> PaneResponse { .ignored }
     public func scroll(down: Bool) {}

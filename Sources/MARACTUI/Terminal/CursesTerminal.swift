@@ -65,6 +65,13 @@ public final class CursesTerminal: Terminal {
         keypad(window, true)
         marac_set_escdelay(25)
         _ = curs_set(0)
+        // Ctrl-S saves a form: take it (and Ctrl-Q) back from the terminal's flow control.
+        var modes = termios()
+        if tcgetattr(0, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON)
+            _ = tcsetattr(0, TCSANOW, &modes)
+            _ = def_prog_mode()
+        }
         let ascii = options.ascii || !utf8 || CursesTerminal.lacksLineDrawing(term)
         glyphs = ascii ? .ascii : .unicode
         let colour = !options.noColor && has_colors()

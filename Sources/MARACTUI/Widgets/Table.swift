@@ -51,14 +51,21 @@ public enum TableRenderer {
     }
 
     /// A table in `region`: a heading row, then the visible rows of `list`.
-    public static func draw(_ canvas: inout Canvas, region: Region, columns: [TableColumn], list: inout SelectionList,
+    public static func draw(_ canvas: inout Canvas, region: Region, columns: [TableColumn], sortColumn: Int? = nil,
+                            sortDescending: Bool = false, list: inout SelectionList,
                             tagged: (Int) -> Bool = { _ in false },
                             cell: (_ row: Int, _ column: Int) -> (String, StyleRole)) {
         guard region.height > 0 else { return }
         let widths = layout(columns, width: region.width)
         var col = 2
+        let ascii = canvas.glyphs.horizontal == "-"
         for (i, c) in columns.enumerated() {
-            canvas.put(c.title.padded(toWidth: widths[i], ellipsis: canvas.glyphs.ellipsis, alignRight: c.alignRight),
+            var title = c.title
+            if i == sortColumn {
+                // The arrow always shows: the title gives way to it in a narrow column.
+                title = title.truncated(toWidth: max(0, widths[i] - 1), ellipsis: "") + (sortDescending ? (ascii ? "v" : "▼") : (ascii ? "^" : "▲"))
+            }
+            canvas.put(title.padded(toWidth: widths[i], ellipsis: canvas.glyphs.ellipsis, alignRight: c.alignRight),
                        in: region, row: 0, column: col, role: .header)
             col += widths[i] + 1
         }

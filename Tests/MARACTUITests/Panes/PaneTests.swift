@@ -130,7 +130,12 @@ import Testing
         let f = ScreenFixture.demo()
         f.press(.character("?"))
         #expect(f.app.showingHelp)
-        let text = f.screen
+        // The list is longer than the screen: read it all by scrolling.
+        var text = f.screen
+        for _ in 0..<6 {
+            f.press(.pageDown)
+            text += f.screen
+        }
         for binding in Keymap.standard.bindings {
             #expect(text.contains(binding.request.help), "help lacks \(binding.request)")
             #expect(text.contains(binding.keys[0].description))

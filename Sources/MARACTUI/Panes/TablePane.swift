@@ -1,0 +1,175 @@
+import MARACCore
+
+/// What every table pane shares: rows recomputed when the state changes (keeping the selection
+/// on the same record), columns sized by display width, sorting by any column, `/` search,
+/// tagging with Space, clicks and the wheel. A pane says what its rows are and how to show them.
+open class TablePane<Row: Hashable>: Pane {
+    public let kind: PaneKind
+    public let keyContexts: [KeyContext]
+    public private(set) var rows: [Row] = []
+    var list = SelectionList()
+    public private(set) var tagged: Set<Row> = []
+    /// The column sorted by (nil: the pane's own order) and its direction.
+    public private(set) var sortColumn: Int?
+    public private(set) var sortDescending = false
+    var revision = -1
+    var tableRegion = Region(row: 0, column: 0, height: 0, width: 0)
+
+    init(kind: PaneKind, contexts: [KeyContext]) {
+        self.kind = kind
+        self.keyContexts = contexts
+    }
+
+    // MARK: - What a pane provides
+
+    open var columns: [TableColumn] { [] }
+    open func computeRows(_ context: PaneContext) -> [Row] { [] }
+    open func cell(_ row: Row, _ column: Int, _ context: PaneContext) -> (String, StyleRole) { ("", .normal) }
+    /// The text `/` searches in.
+    open func searchText(_ row: Row, _ context: PaneContext) -> String { "" }
+    /// The line above the table: what is shown, sorted and filtered.
+    open func title(_ context: PaneContext) -> String { "" }
+    open func open(_ row: Row, _ context: PaneContext) -> PaneResponse { .ignored }
+    /// Rows below the table kept for a preview of the selected row (0: none).
+    open func previewHeight(_ region: Region) -> Int { 0 }
+    open func drawPreview(_ row: Row, _ canvas: inout Canvas, region: Region, context: PaneContext) {}
+    open func handleOwn(_ request: Request, context: PaneContext) -> PaneResponse { .ignored }
+
+    // MARK: - Rows
+
+    public var selectedRow: Row? { list.selected >= 0 && list.selected < rows.count ? rows[list.selected] : nil }
+
+    /// The tagged rows, or the selected one when none is tagged: what a bulk action acts on.
+    public func targets(_ context: PaneContext) -> [Row] {
+        refresh(context)
+        let t = rows.filter { tagged.contains($0) }
+        return t.isEmpty ? (selectedRow.map { [$0] } ?? []) : t
+    }
+
+    /// Makes the rows be computed again at the next draw or key.
+    public func invalidate() { revision = -1 }
+
+    func refresh(_ context: PaneContext) {
+        guard context.revision != revision else { return }
+        revision = context.revision
+        let keep = selectedRow
+        var fresh = computeRows(context)
+        if let column = sortColumn {
+            let keyed = fresh.map { (row: $0, key: cell($0, column, context).0) }
+            let sorted = keyed.enumerated().sorted { a, b in
+                let (x, y) = (Self.sortKey(a.element.key), Self.sortKey(b.element.key))
+                if x == y { return a.offset < b.offset }
+                return sortDescending ? x > y : x < y
+            }
+            fresh = sorted.map(\.element.row)
+        }
+        rows = fresh
+        tagged = tagged.intersection(fresh)
+        list.reset(count: rows.count, keep: keep.flatMap { k in rows.firstIndex(of: k) })
+    }
+
+    /// Dates sort by day, numbers by value, text by its letters.
+    static func sortKey(_ text: String) -> String {
+        if let d = DayParsing.parse(text) { return "0" + d.iso }
+        let digits = text.filter(\.isNumber)
+        if !digits.isEmpty, digits.count == text.filter({ !$0.isWhitespace }).count || text.hasSuffix("d") {
+            return "1" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+        }
+        return "2" + NameFolding.fold(text)
+    }
+
+    // MARK: - Pane
+
+    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+        refresh(context)
+        var heading = title(context)
+        if let column = sortColumn, columns.indices.contains(column) {
+            heading += "  \(canvas.glyphs.bullet) sorted by \(columns[column].title.lowercased())\(sortDescending ? ", descending" : "")"
+        }
+        if !tagged.isEmpty { heading += "  \(canvas.glyphs.bullet) \(tagged.count) tagged" }
+        canvas.put(heading, in: region, row: 0, role: .title)
+        let preview = min(previewHeight(region), max(0, region.height - 6))
+        tableRegion = region.dropping(top: 1).dropping(bottom: preview)
+        let cols = columns
+        TableRenderer.draw(&canvas, region: tableRegion, columns: cols, sortColumn: sortColumn, sortDescending: sortDescending,
+                           list: &list, tagged: { [tagged, rows] in tagged.contains(rows[$0]) }) { i, column in
+            cell(rows[i], column, context)
+        }
+        if preview > 2, let row = selectedRow {
+            let area = region.dropping(top: region.height - preview)
+            canvas.horizontalRule(in: area, row: 0)
+            drawPreview(row, &canvas, region: area.dropping(top: 1), context: context)
+        }
+    }
+
+    public func handle(_ request: Request, context: PaneContext) -> PaneResponse {
+        refresh(context)
+        if list.handle(request, page: max(1, tableRegion.height - 1)) { return .handled }
+        switch request {
+        case .open:
+            guard let row = selectedRow else { return .message("Nothing is selected.") }
+            return open(row, context)
+        case .tag:
+            guard let row = selectedRow else { return .ignored }
+            if tagged.contains(row) { tagged.remove(row) } else { tagged.insert(row) }
+            list.move(by: 1)
+            return .handled
+        case .sort:
+            let count = columns.count
+            guard count > 0 else { return .ignored }
+            // Cycle: each column ascending, then descending, then the pane's own order.
+            if let c = sortColumn {
+                if !sortDescending {
+                    sortDescending = true
+                } else if c + 1 < count {
+                    sortColumn = c + 1
+                    sortDescending = false
+                } else {
+                    sortColumn = nil
+                    sortDescending = false
+                }
+            } else {
+                sortColumn = 0
+            }
+            revision = -1
+            if let c = sortColumn { return .message("Sorted by \(columns[c].title.lowercased())\(sortDescending ? ", descending" : "").") }
+            return .message("Back to the usual order.")
+        case .cancel:
+            if tagged.isEmpty { return .ignored }
+            tagged = []
+            return .message("Tags cleared.")
+        default:
+            return handleOwn(request, context: context)
+        }
+    }
+
+    public func click(row: Int, context: PaneContext) -> PaneResponse {
+        guard let i = TableRenderer.row(at: row, region: tableRegion, list: list) else { return .ignored }
+        if i == list.selected { return handle(.open, context: context) }
+        list.select(i)
+        return .handled
+    }
+
+    public func scroll(down: Bool) { list.scroll(by: down ? 3 : -3, visible: max(1, tableRegion.height - 1)) }
+
+    public var selectionIndex: Int { list.selected }
+    public var taggedCount: Int { tagged.count }
+
+    public func clearTags() { tagged = [] }
+
+    public func search(_ query: String, from start: Int, forward: Bool, context: PaneContext) -> Bool {
+        refresh(context)
+        let key = NameFolding.fold(query)
+        guard !key.isEmpty, !rows.isEmpty else { return false }
+        for step in 0..<rows.count {
+            let i = ((forward ? start + step : start - step) % rows.count + rows.count) % rows.count
+            if NameFolding.fold(searchText(rows[i], context)).contains(key) {
+                list.select(i)
+                return true
+            }
+        }
+        return false
+    }
+
+    public func select(index: Int) { list.select(index) }
+}

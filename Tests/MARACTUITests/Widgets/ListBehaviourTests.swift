@@ -1,0 +1,57 @@
+import MARACCore
+import Testing
+@testable import MARACTUI
+
+@Suite struct ListBehaviourTests {
+    @Test func slashSearchesAsYouTypeAndNFindsTheNext() {
+        let f = ScreenFixture.demo(cases: 80)
+        f.press(.character("4"), .character("f"), .character("f"), .character("g"))
+        let state = f.app.session.state
+        let agency = "Northbridge Homes"
+        let matching = f.app.actions.rows.enumerated().filter { state.action($0.element)!.agency == state.agency(named: agency)!.id }.map(\.offset)
+        #expect(matching.count > 2)
+        f.press(.character("/"))
+        #expect(f.app.modeName == "Search")
+        f.type("homes")
+        #expect(f.app.actions.selectionIndex == matching[0])
+        f.press(.enter)
+        f.press(.character("n"))
+        #expect(f.app.actions.selectionIndex == matching[1])
+        f.press(.character("N"))
+        #expect(f.app.actions.selectionIndex == matching[0])
+        f.press(.character("/"))
+        f.type("zzzz")
+        #expect(f.screen.contains("not found"))
+        f.press(.escape)
+        #expect(f.app.actions.selectionIndex == matching[0], "Esc goes back to where the search began")
+    }
+
+    @Test func spaceTagsRowsTheCountShowsAndEscClearsThem() {
+        let f = ScreenFixture.demo()
+        f.press(.character("4"), .character(" "), .character(" "), .character(" "))
+        #expect(f.app.actions.taggedCount == 3)
+        #expect(f.lines.last?.contains("3 tagged") == true)
+        #expect(f.screen.contains("●"))
+        f.press(.character("k"), .character(" "))
+        #expect(f.app.actions.taggedCount == 2)
+        #expect(f.app.actions.targets(f.app.context).count == 2)
+        f.press(.escape)
+        #expect(f.app.actions.taggedCount == 0)
+        #expect(f.app.actions.targets(f.app.context).count == 1, "with no tags, the selected row")
+    }
+
+    @Test func sortingCyclesThroughColumnsAndIsShownInTheHeader() {
+        let f = ScreenFixture.demo()
+        f.press(.character("4"), .character("s"))
+        #expect(f.app.actions.sortColumn == 0)
+        #expect(f.screen.contains("Action▲"))
+        f.press(.character("s"))
+        #expect(f.screen.contains("Action▼"))
+        let numbers = f.app.actions.rows.map(\.number)
+        #expect(numbers == numbers.sorted(by: >))
+        f.press(.character("s"), .character("s"), .character("s"))
+        #expect(f.screen.contains("sorted by agency"))
+        let agencies = f.app.actions.rows.map { f.app.session.state.agency(f.app.session.state.action($0)!.agency)!.name }
+        #expect(agencies == agencies.sorted { NameFolding.fold($0) < NameFolding.fold($1) })
+    }
+}
