@@ -7,6 +7,8 @@ missing=()
 if ! [ -e /usr/include/ncursesw/curses.h ] && ! [ -e /usr/include/curses.h ]; then missing+=(libncurses-dev); fi
 if ! command -v tmux >/dev/null 2>&1; then missing+=(tmux); fi
 if ! command -v make >/dev/null 2>&1; then missing+=(make); fi
+# The end-to-end tests run the screen as screen-256color and tmux-256color too.
+if command -v infocmp >/dev/null 2>&1 && ! infocmp screen-256color >/dev/null 2>&1; then missing+=(ncurses-term); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -90,12 +90,14 @@ public enum SessionError: Error, CustomStringConvertible {
     case refused(DomainError)
     case notSaved(String)
     case readOnly(String)
+    case nothingToUndo
 
     public var description: String {
         switch self {
         case .refused(let e): e.message
         case .notSaved(let reason): "Not saved: \(reason)"
         case .readOnly(let reason): "Read-only: \(reason)"
+        case .nothingToUndo: "Nothing to undo: you have made no change in this session that can be undone."
         }
     }
 }
@@ -157,7 +159,7 @@ public final class Session {
     @discardableResult
     public func undo() throws(SessionError) -> String {
         guard let last = undoable.last else {
-            throw .refused(.nothingToRecord("nothing you did in this session can be undone"))
+            throw .nothingToUndo
         }
         try perform(last.undo, undoable: false)
         undoable.removeLast()

@@ -56,6 +56,9 @@ import Testing
             .recordCaseViewed(c),
             .recordExport(what: "minutes", cases: [c]),
             .purgeCase(c),
+            .withdrawAcceptance(r2, reason: "Mistake"),
+            .reopenTriage(r2, reason: "Mistake"),
+            .unfreezeCaseList(later),
         ]
         return (s, commands)
     }

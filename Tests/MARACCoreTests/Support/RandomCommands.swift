@@ -57,7 +57,10 @@ struct RandomHistory {
     }
 
     mutating func next() -> Command {
-        switch rng.int(0...34) {
+        switch rng.int(0...35) {
+        case 35:
+            return rng.pick([.withdrawAcceptance(referral(), reason: "Mistake"), .reopenTriage(referral(), reason: "Mistake"),
+                             .unfreezeCaseList(meeting()), .reorderAgenda(meeting(), [])])
         case 0, 1: return .registerAgency(name: "Agency \(rng.int(1...12))", kind: rng.pick(AgencyKind.allCases),
                                           ispSignedOn: rng.chance(0.8) ? today.adding(days: -rng.int(0...99)) : nil,
                                           representatives: [Representative(name: "Rep")])

@@ -25,7 +25,8 @@ final class TmuxSession {
         var args = ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
                     "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=\(term)"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
-        args += ["/bin/sh", "-c", "\(quoted); echo \"[exited $?]\"; exec sleep 600"]
+        // tmux gives its panes its own TERM; the program is started with the one asked for.
+        args += ["/bin/sh", "-c", "TERM='\(term)' \(quoted); echo \"[exited $?]\"; exec sleep 600"]
         let result = runProcess(args, captureOutput: false)
         guard result.status == 0 else { throw Timeout(waitingFor: "tmux to start (exit \(result.status))", screen: "") }
         _ = runProcess(["tmux", "-L", socket, "set-option", "-g", "remain-on-exit", "on"])
