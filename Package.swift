@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +29,15 @@ let package = Package(
             ]
         ),
         .target(name: "MARACTUI", dependencies: ["MARACCore", "CNCursesW"]),
+        // Spreadsheets in, minutes, action lists, calendars and the data return out.
+        .target(
+            name: "MARACExchange",
+            dependencies: ["MARACCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "marac",
             dependencies: [
-                "MARACCore", "MARACStore", "MARACTUI", "CStoreSupport",
+                "MARACCore", "MARACStore", "MARACTUI", "MARACExchange", "CStoreSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +60,7 @@ let package = Package(
         .executableTarget(name: "store-exerciser", dependencies: ["MARACStore", "MARACCore"]),
         .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore", "store-exerciser"]),
         .testTarget(name: "MARACTUITests", dependencies: ["MARACTUI", "MARACCore", "CNCursesW"]),
+        .testTarget(name: "MARACExchangeTests", dependencies: ["MARACExchange", "MARACCore"]),
         .testTarget(name: "maracTests", dependencies: ["marac"]),
     ]
 )

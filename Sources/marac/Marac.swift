@@ -15,7 +15,7 @@ struct Marac: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, PasswdCommand.self,
                       VerifyCommand.self, CompactCommand.self, AuditCommand.self, RetentionCommand.self, PurgeCommand.self,
-                      KeysCommand.self],
+                      KeysCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

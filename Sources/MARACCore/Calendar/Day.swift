@@ -121,7 +121,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable {
         return era * 146_097 + doe - 719_468
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

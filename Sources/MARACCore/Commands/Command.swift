@@ -43,6 +43,10 @@ public enum Command: Hashable, Sendable {
 
     case markRecordedInError(RecordReference, reason: String)
 
+    /// A whole spreadsheet of referrals (and the agencies it names that are new), as one change:
+    /// all of it is saved, or none.
+    case importReferrals(newAgencies: [NewAgency], referrals: [ReferralDetails])
+
     /// Takes back an acceptance made by mistake: the referral returns to the queue and the case
     /// it made is recorded in error (undo of accept).
     case withdrawAcceptance(ReferralID, reason: String)
@@ -73,6 +77,17 @@ public enum Command: Hashable, Sendable {
         default:
             [.coordinator, .admin]
         }
+    }
+}
+
+/// An agency an import adds, by name and kind.
+public struct NewAgency: Hashable, Sendable {
+    public var name: String
+    public var kind: AgencyKind
+
+    public init(name: String, kind: AgencyKind) {
+        self.name = name
+        self.kind = kind
     }
 }
 

@@ -42,6 +42,7 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case withdrawAcceptance
     case reopenTriage
     case unfreezeCaseList
+    case importReferrals
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -86,6 +87,7 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .withdrawAcceptance: "withdraw acceptance"
         case .reopenTriage: "reopen triage"
         case .unfreezeCaseList: "unfreeze case list"
+        case .importReferrals: "import referrals"
         }
     }
 }
@@ -133,6 +135,7 @@ extension Command {
         case .withdrawAcceptance: .withdrawAcceptance
         case .reopenTriage: .reopenTriage
         case .unfreezeCaseList: .unfreezeCaseList
+        case .importReferrals: .importReferrals
         }
     }
 }

@@ -167,6 +167,25 @@ extension MARACState {
             try requireMarkable(reference)
             return [.recordedInError(reference, reason: try requireText(reason, field: "reason", what: "why it is wrong"))]
 
+        case .importReferrals(let newAgencies, let details):
+            // Each row is decided against the state with the rows before it folded in, so a
+            // file cannot hold the same reference twice; the first refusal stops the import.
+            var scratch = self
+            var events: [Event] = []
+            let stamp = context.stamp
+            for a in newAgencies {
+                let e = try scratch.decideRegisterAgency(name: a.name, kind: a.kind, signed: nil, representatives: [])
+                for event in e { scratch.apply(event, stamp: stamp) }
+                events += e
+            }
+            for d in details {
+                let e = try scratch.decideReceive(d, context: context)
+                for event in e { scratch.apply(event, stamp: stamp) }
+                events += e
+            }
+            guard !events.isEmpty else { throw .nothingToRecord("the file holds no new referrals") }
+            return events
+
         case .withdrawAcceptance(let id, let reason):
             let r = try requireReferral(id)
             guard case .accepted(let caseID) = r.status, let c = `case`(caseID) else {

@@ -64,6 +64,16 @@ public struct DataReturn: Hashable, Sendable {
 
     public var nonPoliceReferrals: Int { casesDiscussed - policeReferrals }
 
+    /// SafeLives' national percentages for the twelve months to June 2023, by figure key: what
+    /// a chair compares the area with.
+    public static let nationalPercent: [String: Double] = [
+        "repeat_cases": 32, "non_police_referrals": 36, "bame_victims": 16.1, "lgbt_victims": 1.6,
+        "disabled_victims": 10.0, "male_victims": 6.5, "victims_16_17": 1.3,
+    ]
+    /// National cases per 10,000 adult females, and the figure SafeLives recommends.
+    public static let nationalCasesPer10k = 45.0
+    public static let recommendedCasesPer10k = 40.0
+
     public func percent(_ n: Int) -> Double? {
         casesDiscussed == 0 ? nil : Double(n) * 100 / Double(casesDiscussed)
     }

@@ -1,3 +1,5 @@
+import MARACCore
+
 /// The keymap written out as Markdown: Docs/keys.md is this text, and a test keeps it so.
 /// Regenerate it with `marac keys --markdown > Docs/keys.md`.
 extension Keymap {

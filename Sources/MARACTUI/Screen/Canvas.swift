@@ -1,3 +1,5 @@
+import MARACCore
+
 /// A frame being drawn: a grid of cells, each a character and a role. Panes draw into it
 /// through clipped regions; the run loop then sends only the rows that differ from the last
 /// frame to the terminal.

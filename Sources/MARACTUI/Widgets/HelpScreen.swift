@@ -1,3 +1,5 @@
+import MARACCore
+
 /// The `?` screen: every binding in the keymap, grouped by where it applies. Generated from the
 /// keymap, so it always tells the truth.
 public struct HelpScreen {

@@ -1,3 +1,5 @@
+import MARACCore
+
 /// The command line on `:`: every action has a name as well as a key. Tab completes the name
 /// (to what all the matches share, then through the matches), Up and Down go through earlier
 /// commands, Enter runs, Esc closes.

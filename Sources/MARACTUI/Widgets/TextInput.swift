@@ -1,3 +1,5 @@
+import MARACCore
+
 /// A line of text being edited, a user-perceived character at a time: "ễ" and "李" are one
 /// step of the cursor each, and a combining accent typed after a letter joins that letter.
 /// Keys as in a shell's line editor: arrows, Home/End, Ctrl-A/E, Backspace/Delete, Ctrl-U

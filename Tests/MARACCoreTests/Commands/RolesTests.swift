@@ -59,6 +59,7 @@ import Testing
             .withdrawAcceptance(r2, reason: "Mistake"),
             .reopenTriage(r2, reason: "Mistake"),
             .unfreezeCaseList(later),
+            .importReferrals(newAgencies: [], referrals: [Scenario.details("R9", on: s.today, agency: a.police)]),
         ]
         return (s, commands)
     }

@@ -27,7 +27,7 @@ import Testing
             "reorderAgenda", "addOtherBusiness", "startMeeting", "recordAttendance", "recordObserver", "recordStatementRead",
             "startCaseDiscussion", "shareInformation", "identifyRisk", "endCaseDiscussion", "endMeeting", "signOffMinutes",
             "agreeAction", "updateActionStatus", "changeAction", "markRecordedInError", "recordCaseViewed", "recordExport",
-            "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList",
+            "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList", "importReferrals",
         ])
     }
 

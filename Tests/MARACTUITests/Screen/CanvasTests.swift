@@ -1,3 +1,4 @@
+import MARACCore
 import Testing
 @testable import MARACTUI
 

@@ -1,3 +1,4 @@
+import MARACCore
 import CNCursesW
 import Testing
 @testable import MARACTUI

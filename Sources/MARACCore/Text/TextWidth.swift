@@ -30,6 +30,13 @@ public enum TextWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII is one column a byte: most text, counted without forming characters.
+        var ascii = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            ascii = false
+            break
+        }
+        if ascii { return text.utf8.count }
         var total = 0
         for c in text { total += of(c) }
         return total
@@ -101,6 +108,8 @@ extension String {
     /// Replaces line breaks, tabs and other control characters (which would move the terminal's
     /// cursor) with spaces, so imported text cannot break the screen.
     public var singleLine: String {
+        // Line breaks and controls are all below 0x20, 0x7F, or (NEL, LS, PS) multi-byte.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 < 0xC2 }) { return self }
         if allSatisfy({ !($0.isASCII && ($0.asciiValue! < 0x20 || $0.asciiValue! == 0x7F)) && !$0.isNewline }) { return self }
         return String(map { c -> Character in
             if c.isNewline { return " " }

@@ -1,0 +1,90 @@
+import Foundation
+import MARACCore
+
+/// `marac report quarterly`: the MARAC data return for a quarter, each figure with what was
+/// counted, beside the national figure where SafeLives publishes one.
+public struct QuarterlyReport {
+    public enum Format: String, CaseIterable, Sendable { case table, csv, json }
+
+    public let figures: DataReturn
+    public let maracName: String
+
+    public init(state: MARACState, quarter: Quarter) {
+        figures = state.dataReturn(for: quarter)
+        maracName = state.profile.maracName
+    }
+
+    struct Row {
+        var key: String
+        var label: String
+        var value: Double
+        var isCount: Bool
+        var percent: Double?
+        var national: Double?
+        var definition: String
+    }
+
+    var rows: [Row] {
+        var out = figures.figures.map {
+            Row(key: $0.key, label: $0.label, value: Double($0.value ?? 0), isCount: true, percent: $0.percent,
+                national: DataReturn.nationalPercent[$0.key], definition: $0.definition)
+        }
+        let kinds = figures.referralsByAgencyKind.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+        for (kind, count) in kinds {
+            out.append(Row(key: "referrals_from_\(kind.rawValue.replacingHyphens)", label: "Referred by: \(kind.label)",
+                           value: Double(count), isCount: true, percent: figures.percent(count), national: nil,
+                           definition: "Cases discussed whose referring agency is of kind \(kind.label.lowercased())."))
+        }
+        if let per10k = figures.casesPer10kAdultFemales {
+            out.append(Row(key: "cases_per_10k_adult_females", label: "Cases per 10,000 adult females (12 months)",
+                           value: per10k, isCount: false, percent: nil, national: DataReturn.nationalCasesPer10k,
+                           definition: "Cases discussed in the twelve months ending with the quarter, per 10,000 adult females in the area profile's population; SafeLives recommends about \(Int(DataReturn.recommendedCasesPer10k))."))
+        }
+        return out
+    }
+
+    static func number(_ v: Double, count: Bool) -> String { count ? String(Int(v)) : String(format: "%.1f", v) }
+    static func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "" }
+
+    public func render(_ format: Format) -> String {
+        let q = figures.quarter
+        switch format {
+        case .json:
+            let object: [String: Any] = [
+                "marac": maracName, "quarter": q.description, "from": q.firstDay.iso, "to": q.lastDay.iso,
+                "figures": rows.map { r -> [String: Any] in
+                    [
+                        "key": r.key, "label": r.label, "value": r.isCount ? Int(r.value) as Any : (r.value * 10).rounded() / 10,
+                        "percent": r.percent.map { ($0 * 10).rounded() / 10 } ?? NSNull(), "national": r.national ?? NSNull(),
+                        "definition": r.definition,
+                    ]
+                },
+            ]
+            return JSONText.render(object)
+        case .csv:
+            return CSVText.render(headers: ["key", "label", "value", "percent", "national", "definition"],
+                                  rows: rows.map { [$0.key, $0.label, Self.number($0.value, count: $0.isCount),
+                                                    $0.percent.map { String(format: "%.1f", $0) } ?? "",
+                                                    $0.national.map { String(format: "%.1f", $0) } ?? "", $0.definition] })
+        case .table:
+            var out = "\(maracName): MARAC data return for \(q) (\(q.firstDay.long) to \(q.lastDay.long))\n\n"
+            let labelWidth = rows.map { TextWidth.of($0.label) }.max() ?? 10
+            out += "Figure".padded(toWidth: labelWidth) + "   Value        %   National\n"
+            out += String(repeating: "-", count: labelWidth) + "  ------  -------  --------\n"
+            for r in rows {
+                let value = Self.number(r.value, count: r.isCount)
+                let national = r.national.map { r.isCount ? Self.percent($0) : String(format: "%.1f", $0) } ?? ""
+                out += r.label.padded(toWidth: labelWidth) + "  " + value.padded(toWidth: 6, alignRight: true) + "  "
+                    + Self.percent(r.percent).padded(toWidth: 7, alignRight: true) + "  " + national.padded(toWidth: 8, alignRight: true)
+                out = out.trimmingTrailingSpaces() + "\n"
+                for line in wrap(r.definition, width: 88) { out += "    " + line + "\n" }
+            }
+            out += "\nNational figures: SafeLives, twelve months to June 2023.\n"
+            return out
+        }
+    }
+}
+
+extension String {
+    var replacingHyphens: String { String(map { $0 == "-" ? "_" : $0 }) }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import MARACCore
+import MARACExchange
+import MARACStore
+import MARACTUI
+
+extension DocumentFormat: ExpressibleByArgument {}
+extension ActionList.Format: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write minutes, case lists, action lists and calendars for circulation.",
+        discussion: """
+            Exports take personal data out of the encrypted store: files are created readable by \
+            you only (0600), and every export is recorded in the audit trail with the cases it \
+            holds. Exporting needs the store's write lock (to record the export): from inside the \
+            screen, use :export instead.
+            """,
+        subcommands: [ExportMinutesCommand.self, ExportCaseListCommand.self, ExportActionsCommand.self, ExportCalendarCommand.self])
+}
+
+/// The output options every export shares.
+struct ExportOutput: ParsableArguments {
+    @Option(name: [.customShort("o"), .long], help: "The file to write (default: standard output).")
+    var output: String?
+
+    /// Writes or prints the export and records it.
+    func deliver(_ text: String, what: String, cases: [CaseID], personal: Bool = true, store: Store) throws {
+        if let output {
+            try ExportFile.write(text, to: StoreOptions().expand(output), what: what, cases: cases, personal: personal, store: store)
+        } else {
+            try ExportFile.print(text, what: what, cases: cases, personal: personal, store: store)
+        }
+    }
+}
+
+func meetingID(_ text: String, in state: MARACState) throws -> MeetingID {
+    if let id = MeetingID(parsing: text), state.meeting(id) != nil { return id }
+    // A date finds the meeting held on it.
+    if let day = DayParsing.parse(text), let m = state.meetings.first(where: { $0.date == day && $0.status != .cancelled }) { return m.id }
+    throw CommandFailure(message: "there is no meeting \(text); give its number (M-0003) or date (marac list meetings shows them)", code: 1)
+}
+
+struct ExportMinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "The minutes of a meeting, marked restricted.",
+        discussion: "HTML is one self-contained file that prints to A4 from any browser. The format follows -o's extension (.md, .txt, .html) unless --format says otherwise.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The meeting: its number (M-0003) or its date.") var meeting: String
+    @Option(name: .long, help: "md (default), txt or html.") var format: DocumentFormat?
+    @OptionGroup var output: ExportOutput
+
+    func run() throws {
+        try reporting("export minutes") {
+            let store = try storeOptions.openForWriting()
+            defer { store.close() }
+            let id = try meetingID(meeting, in: store.state)
+            let minutes: Minutes
+            do throws(Minutes.Failure) { minutes = try Minutes(state: store.state, meeting: id, today: WallClock.system.today()) } catch {
+                throw CommandFailure(message: error.description, code: 1)
+            }
+            let format = self.format ?? output.output.flatMap { DocumentFormat(fileName: $0) } ?? .markdown
+            try output.deliver(minutes.document().rendered(as: format), what: "minutes \(id)", cases: minutes.cases, store: store)
+        }
+    }
+}
+
+struct ExportCaseListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caselist",
+        abstract: "A meeting's case list for agencies to research, marked restricted.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The meeting: its number (M-0004) or its date.") var meeting: String
+    @Option(name: .long, help: "md (default), txt, html or csv.") var format: String?
+    @OptionGroup var output: ExportOutput
+
+    func run() throws {
+        try reporting("export caselist") {
+            let store = try storeOptions.openForWriting()
+            defer { store.close() }
+            let id = try meetingID(meeting, in: store.state)
+            let list: CaseList
+            do throws(Minutes.Failure) { list = try CaseList(state: store.state, meeting: id) } catch { throw CommandFailure(message: error.description, code: 1) }
+            let wanted = format ?? output.output.map { $0.lowercased().hasSuffix(".csv") ? "csv" : (DocumentFormat(fileName: $0)?.rawValue ?? "md") } ?? "md"
+            let text: String
+            if wanted == "csv" {
+                text = list.csv()
+            } else if let f = DocumentFormat(rawValue: wanted) {
+                text = list.document().rendered(as: f)
+            } else {
+                throw CommandFailure(message: "\"\(wanted)\" is not a case list format; use md, txt, html or csv", code: 1)
+            }
+            try output.deliver(text, what: "case list \(id)", cases: list.cases, store: store)
+        }
+    }
+}
+
+struct ExportActionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actions",
+        abstract: "The open actions, for agencies to report against (empty reported_status and reported_note columns).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .long, help: "Only this agency's actions. Part of the name is enough.") var agency: String?
+    @Flag(name: .long, help: "Closed actions as well as open ones.") var all = false
+    @Option(name: .long, help: "csv (default), table or json.") var format: ActionList.Format = .csv
+    @OptionGroup var output: ExportOutput
+
+    func run() throws {
+        try reporting("export actions") {
+            let store = try storeOptions.openForWriting()
+            defer { store.close() }
+            let agencyID = try resolveAgency(agency, in: store.state)
+            let list = ActionList(state: store.state, today: WallClock.system.today(), agency: agencyID, includeClosed: all)
+            let who = agencyID.flatMap { store.state.agency($0)?.name }.map { " for \($0)" } ?? ""
+            try output.deliver(list.render(format), what: "action list\(who)", cases: list.cases, store: store)
+        }
+    }
+}
+
+struct ExportCalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Meetings, case list cut-offs and open actions' due dates as an iCalendar file.",
+        discussion: "Events carry identifiers, agencies and venues only: no names and no action descriptions, since calendars are synchronised to phones and servers.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: ExportOutput
+
+    func run() throws {
+        try reporting("export calendar") {
+            let store = try storeOptions.openForWriting()
+            defer { store.close() }
+            let text = CalendarExport(state: store.state, now: WallClock.system.now()).render()
+            try output.deliver(text, what: "calendar", cases: [], personal: false, store: store)
+        }
+    }
+}

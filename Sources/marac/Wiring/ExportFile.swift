@@ -1,0 +1,63 @@
+import Foundation
+import MARACCore
+import MARACStore
+
+/// Writing an export: personal data leaving the encrypted store. The file is created 0600
+/// (readable by its owner only), written whole under a temporary name, flushed, recorded in
+/// the audit trail, and only then given its name: a file exists under the name asked for only
+/// if its export was recorded, and never half-written.
+enum ExportFile {
+    static func write(_ text: String, to path: String, what: String, cases: [CaseID], personal: Bool, store: Store) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(message: "cannot write \(path): the folder \(directory) does not exist", code: 1)
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).partial"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CommandFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
+        }
+        var ok = false
+        defer {
+            if !ok { unlink(temporary) }
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let message = String(cString: strerror(errno))
+                close(fd)
+                throw CommandFailure(message: "cannot write \(path): \(message)", code: 1)
+            }
+            written += n
+        }
+        fchmod(fd, 0o600)
+        guard fsync(fd) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw CommandFailure(message: "cannot write \(path): \(message)", code: 1)
+        }
+        close(fd)
+        try perform(.recordExport(what: what, cases: cases), in: store)
+        guard rename(temporary, path) == 0 else {
+            throw CommandFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
+        }
+        ok = true
+        printError("marac: wrote \(what) to \(path) (readable by you only). " + (personal ? warning : "It names no one, but keep it within the partnership.") + " The export is recorded in the audit trail.")
+    }
+
+    /// Output to standard output: recorded first, since it cannot be taken back once printed.
+    static func print(_ text: String, what: String, cases: [CaseID], personal: Bool, store: Store) throws {
+        try perform(.recordExport(what: what, cases: cases), in: store)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if personal && isatty(STDOUT_FILENO) == 0 {
+            printError("marac: the \(what) written to standard output holds personal data outside the encrypted store. The export is recorded in the audit trail.")
+        }
+    }
+
+    static let warning = "It holds personal data outside the encrypted store: send it only by secure email and delete it when it is no longer needed."
+}

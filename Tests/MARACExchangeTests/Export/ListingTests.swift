@@ -1,0 +1,138 @@
+import CSV
+import Foundation
+import MARACCore
+import Testing
+@testable import MARACExchange
+
+/// `marac list`: what scripts rely on (Docs/cli.md).
+@Suite struct ListingTests {
+    static func json(_ kind: Listing.Kind, _ desk: Desk, overdue: Bool = false, agency: AgencyID? = nil) throws -> [[String: Any]] {
+        let text = Listing.render(kind, state: desk.state, options: .init(today: desk.today, overdue: overdue, agency: agency), format: .json)
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    @Test func eachKindIsAnArrayOfObjectsWithTheDocumentedFields() throws {
+        let desk = Desk.demo()
+        let documented: [Listing.Kind: [String]] = [
+            .referrals: ["id", "reference", "date", "agency", "criteria", "repeat", "status"],
+            .cases: ["id", "victim", "risk", "repeat_of", "status"],
+            .meetings: ["id", "date", "venue", "chair"],
+            .actions: ["id", "case", "agency", "description", "due", "status"],
+        ]
+        for (kind, fields) in documented {
+            let objects = try Self.json(kind, desk)
+            #expect(!objects.isEmpty)
+            for object in objects {
+                for field in fields { #expect(object.keys.contains(field), "\(kind) has \(field)") }
+            }
+        }
+        let referrals = try Self.json(.referrals, desk)
+        #expect(referrals.count == desk.state.referrals.count)
+        #expect(referrals.allSatisfy { $0["repeat"] is Bool })
+        let cases = try Self.json(.cases, desk)
+        let victim = try #require(cases.first?["victim"] as? [String: Any])
+        #expect(victim["name"] is String && victim.keys.contains("dob"))
+        #expect(cases.filter { !($0["repeat_of"] is NSNull) }.count == desk.state.cases.filter { $0.repeatOf != nil }.count)
+    }
+
+    @Test func overdueAndAgencyFilterActions() throws {
+        let desk = Desk.demo()
+        let police = try #require(desk.state.agencies.first { $0.kind == .police })
+        let overdue = try Self.json(.actions, desk, overdue: true)
+        let expected = desk.state.actions.filter { $0.isOverdue(on: desk.today) }
+        #expect(overdue.count == expected.count)
+        #expect(overdue.count > 0)
+        #expect(overdue.allSatisfy { $0["overdue"] as? Bool == true && $0["status"] as? String == "open" })
+        let policeActions = try Self.json(.actions, desk, agency: police.id)
+        #expect(policeActions.count == desk.state.actions.filter { $0.agency == police.id && $0.inError == nil }.count)
+        #expect(policeActions.allSatisfy { $0["agency"] as? String == police.name })
+    }
+
+    /// CSV written for spreadsheets reads back, cell for cell, through the same parser that
+    /// reads imports, names with every script and punctuation included.
+    @Test func csvReadsBackCellForCell() throws {
+        let desk = Desk.demo()
+        let text = Listing.render(.referrals, state: desk.state, options: .init(today: desk.today), format: .csv)
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        let expected = Listing.records(.referrals, state: desk.state, options: .init(today: desk.today))
+        #expect(rows.count == expected.count)
+        let columns = reader.headerRow ?? []
+        for (row, record) in zip(rows, expected) {
+            for (i, column) in columns.enumerated() {
+                var want = record.flat[column] ?? ""
+                if let first = want.first, "=+-@".contains(first), Double(want) == nil { want = "'" + want }
+                #expect(row[i] == want)
+            }
+        }
+    }
+
+    @Test func aCellThatLooksLikeAFormulaIsDefused() {
+        let csv = CSVText.render(headers: ["a", "b"], rows: [["=HYPERLINK(\"x\")", "-12"], ["@SUM(A1)", "Zoë, \"Z\"\nNguyễn"]])
+        #expect(csv == "a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",-12\r\n'@SUM(A1),\"Zoë, \"\"Z\"\"\nNguyễn\"\r\n")
+    }
+
+    @Test func tablesLineUpWhateverTheScript() {
+        let table = TextTable(headers: ["Name", "Born"], rows: [["李华 王", "1990"], ["Zoë Łódź-Ashby", "1985"], ["Nguyễn Thị Lan", "1979"]])
+        let lines = table.render().split(separator: "\n").filter { !$0.hasPrefix("-") }
+        #expect(lines.count == 4)
+        let column = lines.map { line -> Int in
+            let prefix = line.prefix { $0 != "1" && $0 != "B" }
+            return TextWidth.of(prefix)
+        }
+        #expect(Set(column).count == 1, "the second column starts at the same terminal column on every line: \(column)")
+    }
+}
+
+@Suite struct CalendarExportTests {
+    @Test func meetingsAndOpenActionsBecomeEventsThatNameNoOne() throws {
+        let desk = Desk.demo()
+        let ics = CalendarExport(state: desk.state, now: Instant.noon(of: desk.today)).render()
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        let lines = unfolded.components(separatedBy: "\r\n")
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == lines.filter { $0 == "END:VEVENT" }.count)
+        for m in desk.state.meetings { #expect(lines.contains { $0.hasPrefix("UID:\(m.id.description.lowercased())@") }) }
+        for a in desk.state.openActions() {
+            #expect(lines.contains("DTSTART;VALUE=DATE:\(a.due.iso.replacingOccurrences(of: "-", with: ""))"))
+            #expect(lines.contains { $0.hasPrefix("UID:\(a.id.description.lowercased())@") })
+        }
+        for r in desk.state.referrals {
+            #expect(!unfolded.contains(r.details.victim.name), "no victim's name in a calendar")
+        }
+        for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+    }
+
+    @Test func longLinesFoldWithoutSplittingACharacter() {
+        let line = "SUMMARY:" + String(repeating: "Zoë 李 ", count: 20)
+        let folded = CalendarExport.fold(line)
+        let parts = folded.components(separatedBy: "\r\n ")
+        #expect(parts.count > 1)
+        #expect(parts.allSatisfy { $0.utf8.count <= 75 })
+        #expect(parts.joined() == line)
+    }
+}
+
+@Suite struct JSONTextTests {
+    /// What JSONText writes, Foundation's parser reads back as the same values.
+    @Test func writtenJSONParsesBackToTheSameValues() throws {
+        let value: [String: Any] = [
+            "name": "Zoë \"Z\" Nguyễn\\李\n\tend\u{1}\u{2028}", "n": 42, "neg": -7, "pct": 28.7, "whole": 32.0, "yes": true, "no": false,
+            "none": NSNull(), "list": [1, "two", [String: Any](), [Any]()], "nested": ["b": 1, "a": ["x": NSNull()]],
+        ]
+        let text = JSONText.render(value)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(parsed["name"] as? String == value["name"] as? String)
+        #expect(parsed["n"] as? Int == 42 && parsed["neg"] as? Int == -7)
+        #expect(parsed["pct"] as? Double == 28.7)
+        #expect(parsed["whole"] as? Double == 32)
+        #expect(parsed["yes"] as? Bool == true && parsed["no"] as? Bool == false)
+        #expect(parsed["none"] is NSNull)
+        #expect((parsed["list"] as? [Any])?.count == 4)
+        #expect(((parsed["nested"] as? [String: Any])?["a"] as? [String: Any])?["x"] is NSNull)
+        let keys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
+        #expect(keys == keys.sorted(), "keys sorted")
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import MARACCore
+import Testing
+@testable import MARACExchange
+
+/// Importing a referrals spreadsheet: every row checked first, every problem reported with its
+/// row and column, then all of the file or none of it.
+@Suite struct ReferralImportTests {
+    static let header = ["Reference", "Referral Date", "Referring Agency", "Victim Name", "Victim DOB", "Victim Gender",
+                         "Victim Address", "Perpetrator Name", "Perpetrator DOB", "Perpetrator Relationship", "Children Count",
+                         "DASH Score", "Professional Judgement", "Escalation Incidents", "Victim Aware", "Summary"]
+
+    /// `count` good rows with invented people, dated in UK style as spreadsheets show them.
+    static func rows(_ count: Int, seed: UInt64, on day: Day, prefix: String = "XL") -> [[String]] {
+        var names = FakeNames(seed: seed)
+        return (1...count).map { i in
+            let received = day.adding(days: -(i % 20))
+            return ["\(prefix)-\(1000 + i)", received.british, i % 3 == 0 ? "Testshire Homes" : "Testshire Police", names.name(),
+                    names.birth(age: 18...70, on: day).british, i % 7 == 0 ? "male" : "F",
+                    "\(i) Mill Lane, Eastfold, NB3 4QT", names.name(), names.birth(age: 18...70, on: day).iso,
+                    i % 5 == 0 ? "Ex-husband" : "partner", "\(i % 4)", "\(14 + i % 11)", i % 2 == 0 ? "Threats to kill" : "",
+                    "", i % 2 == 0 ? "yes" : "N", "Incident on \(received.british), said \"I'll find you\"\nSecond line, with a comma"]
+        }
+    }
+
+    static func plan(_ data: Data, desk: Desk, createAgencies: Bool = false) -> ImportPlan {
+        var importer = ReferralImporter(state: desk.state, today: desk.today, actor: desk.actor)
+        importer.createAgencies = createAgencies
+        return importer.plan(data, fileName: "referrals.csv")
+    }
+
+    @Test func anExcelFileWithByteOrderMarkCRLFQuotedLineBreaksAndUKDatesImports() throws {
+        var desk = Desk.area()
+        let rows = Self.rows(12, seed: 1, on: desk.today)
+        let plan = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.rows == 12)
+        #expect(plan.referrals.map(\.reference) == rows.map { $0[0] })
+        let first = try #require(plan.referrals.first)
+        #expect(first.receivedOn == DayParsing.parse(rows[0][1]))
+        #expect(first.receivedOn.british == rows[0][1])
+        #expect(first.victim.name == rows[0][3])
+        #expect(first.summary == rows[0][15], "the quoted line break, quotes and comma survive")
+        #expect(first.victim.address?.postcode == "NB3 4QT")
+        #expect(first.assessment?.score == Int(rows[0][11]))
+        #expect(plan.referrals[4].perpetrators.first?.relationship == .exPartner)
+
+        desk.must(plan.command)
+        #expect(desk.state.referrals.count == 12)
+        #expect(desk.state.referrals.allSatisfy { $0.status == .awaitingTriage })
+    }
+
+    @Test func aLibreOfficeFileReadsTheSameAsTheExcelOne() {
+        let desk = Desk.area()
+        let rows = Self.rows(9, seed: 2, on: desk.today)
+        let excel = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        let libre = Self.plan(Spreadsheet.libreOffice([Self.header] + rows), desk: desk)
+        #expect(libre.problems.isEmpty, "\(libre.problems)")
+        #expect(libre.referrals == excel.referrals)
+        #expect(libre.referrals.count == 9)
+    }
+
+    @Test func headersMatchWhateverTheirCaseSpacesUnderscoresOrHyphens() {
+        let desk = Desk.area()
+        let header = ["REFERENCE", "referral_date", "Referring-Agency", "victim name", "Victim_DOB", "dash score"]
+        let row = ["H-1", desk.today.iso, "testshire police", "Zoë Varga", "1990-02-03", "18"]
+        let plan = Self.plan(Spreadsheet.excel([header, row]), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.referrals.first?.agency == desk.agency("Testshire Police"))
+        #expect(plan.referrals.first?.victim.dateOfBirth == Day(year: 1990, month: 2, day: 3))
+    }
+
+    @Test func unknownColumnsAreReportedAndIgnored() {
+        let desk = Desk.area()
+        let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "dash_score", "Favourite colour", "Notes 2"]
+        let plan = Self.plan(Spreadsheet.excel([header, ["U-1", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01", "15", "blue", "x"]]), desk: desk)
+        #expect(plan.unknownColumns == ["Favourite colour", "Notes 2"])
+        #expect(plan.referrals.count == 1)
+    }
+
+    @Test func missingRequiredColumnsAreNamedAndNoRowIsRead() {
+        let desk = Desk.area()
+        let plan = Self.plan(Spreadsheet.excel([["reference", "victim_name", "dash_score"], ["M-1", "Ilse Kessler", "20"]]), desk: desk)
+        #expect(!plan.canImport)
+        #expect(plan.problems.count == 1)
+        #expect(plan.problems[0].row == 1)
+        #expect(plan.problems[0].message.contains("referral_date, referring_agency, victim_dob"))
+    }
+
+    /// Errors in many rows: every one is reported with its row (as the spreadsheet numbers
+    /// them, counting records, not lines) and its column, and nothing is planned.
+    @Test func everyProblemInEveryRowIsReportedWithItsRowAndColumn() {
+        let desk = Desk.area()
+        var rows = Self.rows(200, seed: 3, on: desk.today)
+        var rng = SeededGenerator(seed: 99)
+        var expected: Set<ImportProblemPlace> = []
+        // Spreadsheet row numbers: the header is row 1.
+        for index in rng.sample(Array(rows.indices), 40) {
+            let row = index + 2
+            switch rng.int(0...4) {
+            case 0: rows[index][1] = "31/02/2026"; expected.insert(.init(row: row, column: "referral_date"))
+            case 1: rows[index][3] = ""; expected.insert(.init(row: row, column: "victim_name"))
+            case 2: rows[index][11] = "twenty"; expected.insert(.init(row: row, column: "dash_score"))
+            case 3: rows[index][2] = "Nowhere Council"; expected.insert(.init(row: row, column: "referring_agency"))
+            default: rows[index][14] = "perhaps"; expected.insert(.init(row: row, column: "victim_aware"))
+            }
+        }
+        let plan = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        #expect(!plan.canImport)
+        let reported = Set(plan.problems.map { ImportProblemPlace(row: $0.row, column: $0.column ?? "") })
+        #expect(reported == expected)
+        #expect(plan.problems.allSatisfy { !$0.message.isEmpty && $0.description.hasPrefix("row \($0.row), ") })
+    }
+
+    @Test func aRowAfterQuotedLineBreaksIsNumberedAsTheSpreadsheetShowsIt() {
+        let desk = Desk.area()
+        var rows = Self.rows(3, seed: 4, on: desk.today)
+        rows[2][4] = "not a date"
+        let plan = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        // Each earlier row's summary holds a line break, so row 4 starts on line 6 of the file.
+        #expect(plan.problems.map(\.row) == [4])
+        #expect(plan.problems.first?.column == "victim_dob")
+        #expect(plan.problems.first?.message.contains("\"not a date\" is not a date") == true)
+    }
+
+    @Test func importingTheSameFileAgainAddsNothing() {
+        var desk = Desk.area()
+        let file = Spreadsheet.excel([Self.header] + Self.rows(15, seed: 5, on: desk.today))
+        desk.must(Self.plan(file, desk: desk).command)
+        let again = Self.plan(file, desk: desk)
+        #expect(again.referrals.isEmpty)
+        #expect(again.alreadyImported.count == 15)
+        #expect(again.problems.isEmpty)
+        #expect(!again.canImport)
+        #expect(desk.state.referrals.count == 15)
+    }
+
+    @Test func theSameReferenceTwiceInOneFileIsAProblemOnTheSecond() {
+        let desk = Desk.area()
+        var rows = Self.rows(4, seed: 6, on: desk.today)
+        rows[3][0] = rows[1][0].lowercased()
+        let plan = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        #expect(plan.problems.map(\.row) == [5])
+        #expect(plan.problems.first?.message.contains("row 3") == true)
+    }
+
+    @Test func aFileThatIsNotUTF8IsRefusedNamingTheLine() {
+        let desk = Desk.area()
+        var data = Data("reference,referral_date,referring_agency,victim_name,victim_dob\r\nW-1,01/03/2026,Testshire Police,Zo".utf8)
+        data.append(0xEB) // ë in Windows-1252
+        data.append(Data(" Varga,01/01/1990\r\n".utf8))
+        let plan = Self.plan(data, desk: desk)
+        #expect(plan.problems.count == 1)
+        #expect(plan.problems[0].message.contains("not UTF-8 (line 2"))
+        let utf16 = Self.plan(Data([0xFF, 0xFE]) + "reference".data(using: .utf16LittleEndian)!, desk: desk)
+        #expect(utf16.problems.first?.message.contains("UTF-16") == true)
+    }
+
+    @Test func anUnknownAgencyIsRefusedUnlessAgenciesMayBeCreated() {
+        var desk = Desk.area()
+        var rows = Self.rows(3, seed: 7, on: desk.today)
+        rows[0][2] = "Eastfold Women's Refuge"
+        rows[2][2] = "Eastfold Women's Refuge"
+        let refused = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        #expect(refused.problems.map(\.row) == [2, 4])
+        #expect(refused.problems.allSatisfy { $0.message.contains("--create-agencies") })
+
+        let created = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk, createAgencies: true)
+        #expect(created.problems.isEmpty, "\(created.problems)")
+        #expect(created.newAgencies == [NewAgency(name: "Eastfold Women's Refuge", kind: .specialistDAService)])
+        desk.must(created.command)
+        let refuge = try! #require(desk.state.agency(named: "Eastfold Women's Refuge"))
+        #expect(desk.state.referrals.filter { $0.details.agency == refuge.id }.count == 2)
+    }
+
+    @Test func aVictimWhoMatchesAnEarlierCaseIsFlaggedAsAPossibleRepeat() throws {
+        var desk = Desk.area()
+        let meeting = desk.must(.scheduleMeeting(date: desk.today.adding(days: 14), startTime: "10:00", venue: "Room 1", chair: "DI Test"))
+        guard case .meetingScheduled(let m) = meeting[0] else { return }
+        let earlier = Self.rows(1, seed: 8, on: desk.today, prefix: "OLD")
+        desk.must(Self.plan(Spreadsheet.excel([Self.header] + earlier), desk: desk).command)
+        desk.must(.acceptReferral(desk.state.referrals[0].id, onto: m.id))
+        desk.today = desk.today.adding(days: 30)
+        var again = Self.rows(2, seed: 9, on: desk.today, prefix: "NEW")
+        again[1][3] = earlier[0][3]
+        again[1][4] = earlier[0][4]
+        let plan = Self.plan(Spreadsheet.excel([Self.header] + again), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.possibleRepeats.count == 1)
+        #expect(plan.possibleRepeats.first?.row == 3)
+        #expect(plan.possibleRepeats.first?.cases == [desk.state.cases[0].id])
+    }
+
+    @Test func progressIsReportedForEveryRowChecked() {
+        let desk = Desk.area()
+        var importer = ReferralImporter(state: desk.state, today: desk.today, actor: desk.actor)
+        let seen = Counter()
+        importer.progress = { done, total in seen.record(done, total) }
+        _ = importer.plan(Spreadsheet.excel([Self.header] + Self.rows(25, seed: 10, on: desk.today)), fileName: "r.csv")
+        #expect(seen.values.map(\.0) == Array(1...25))
+        #expect(seen.values.allSatisfy { $0.1 == 25 })
+    }
+
+    /// The core refuses an import with any bad referral whole: nothing of it is applied.
+    @Test func anImportIsOneChangeAllOrNothing() {
+        var desk = Desk.area()
+        var referrals = Self.plan(Spreadsheet.excel([Self.header] + Self.rows(5, seed: 11, on: desk.today)), desk: desk).referrals
+        referrals[3].victim.name = " "
+        let before = desk.state
+        #expect(throws: DomainError.self) { try desk.run(.importReferrals(newAgencies: [], referrals: referrals)) }
+        #expect(desk.state == before)
+    }
+}
+
+struct ImportProblemPlace: Hashable {
+    var row: Int
+    var column: String
+}
+
+final class Counter: @unchecked Sendable {
+    var values: [(Int, Int)] = []
+    func record(_ a: Int, _ b: Int) { values.append((a, b)) }
+}
+
+/// Files from spreadsheets set up for other countries and programs.
+@Suite struct SpreadsheetDialectTests {
+    @Test func semicolonAndTabSeparatedFilesAreReadAsWell() {
+        let desk = Desk.area()
+        let rows = ReferralImportTests.rows(4, seed: 12, on: desk.today)
+        let comma = ReferralImportTests.plan(Spreadsheet.excel([ReferralImportTests.header] + rows), desk: desk)
+        for separator in [";", "\t"] {
+            let text = ([ReferralImportTests.header] + rows).map { row in
+                row.map { $0.contains(where: { "\"\n;\t".contains($0) }) ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                    .joined(separator: separator)
+            }.joined(separator: "\r\n")
+            let plan = ReferralImportTests.plan(Data(text.utf8), desk: desk)
+            #expect(plan.problems.isEmpty, "\(separator): \(plan.problems)")
+            #expect(plan.referrals == comma.referrals)
+        }
+    }
+
+    @Test func excelsSepLineIsObeyedAndNotTakenForTheHeader() {
+        let desk = Desk.area()
+        let text = "sep=;\r\nreference;referral_date;referring_agency;victim_name;victim_dob;dash_score\r\nS-1;01/03/2026;Testshire Police;Mårten Kessler;02/01/1979;17\r\n"
+        let plan = ReferralImportTests.plan(Data(text.utf8), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.referrals.first?.victim.name == "Mårten Kessler")
+        #expect(plan.referrals.first?.receivedOn == Day(year: 2026, month: 3, day: 1))
+    }
+}

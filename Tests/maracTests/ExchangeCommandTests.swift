@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// Import, list, export and report, run from a shell as an admin or a script would.
+@Suite struct ExchangeCommandTests {
+    struct DemoStore {
+        let scratch = Scratch()
+        var store: String { scratch.path + "/store" }
+        var environment: [String: String]
+
+        init(cases: Int = 40) {
+            let file = scratch.path + "/pp"
+            FileManager.default.createFile(atPath: file, contents: Data("demo\n".utf8))
+            chmod(file, 0o600)
+            environment = ["MARAC_PASSPHRASE_FILE": file, "MARAC_USER": "coordinator"]
+            let made = runProcess([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "\(cases)", "--no-tui"])
+            precondition(made.status == 0, made.error)
+        }
+
+        func run(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
+            runProcess([maracBinary] + arguments + ["--store", store], environment: environment)
+        }
+
+        func json(_ arguments: [String]) throws -> [[String: Any]] {
+            let listed = run(arguments + ["--format", "json"])
+            #expect(listed.status == 0, "\(listed.error)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        }
+
+        /// Every file of the store and its bytes, but the lock file (which names the last writer).
+        func files() -> [String: Data] {
+            var out: [String: Data] = [:]
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: store)) ?? [] where name != "LOCK" {
+                out[name] = FileManager.default.contents(atPath: store + "/" + name)
+            }
+            return out
+        }
+
+        func write(_ name: String, _ text: String, bom: Bool = true) -> String {
+            let path = scratch.path + "/" + name
+            FileManager.default.createFile(atPath: path, contents: (bom ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8))
+            return path
+        }
+    }
+
+    static let header = "Reference,Referral Date,Referring Agency,Victim Name,Victim DOB,DASH Score,Summary\r\n"
+
+    /// Invented people; every summary holds a quoted line break and doubled quotes.
+    static func rows(_ count: Int, from: Int = 1, seed: UInt64 = 5) -> String {
+        let given = ["Zoë", "Aoife", "Thị Lan", "李华", "Siân", "Mårten"], family = ["Łódź-Ashby", "Nguyễn", "O'Rourke", "Żmuda", "Kessler"]
+        return (from..<(from + count)).map { i in
+            "CLI-\(i),0\(1 + i % 9)/10/2026,Northbridge Police,\(given[(i + Int(seed)) % given.count]) \(family[i % family.count]),1\(i % 10)/0\(1 + i % 9)/198\(i % 10),\(14 + i % 10),\"Said \"\"leave\"\",\r\nthen left\"\r\n"
+        }.joined()
+    }
+
+    @Test func aFileWithErrorsIsRefusedWholeAndLeavesTheStoreByteForByteUnchanged() {
+        let demo = DemoStore()
+        let before = demo.files()
+        let bad = demo.write("bad.csv", Self.header + Self.rows(5) + "CLI-99,31/02/2026,Nowhere Council,,01/01/1990,99,\r\n" + Self.rows(3, from: 6))
+        let refused = demo.run(["import", "referrals", bad])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("bad.csv, row 7, referral_date: \"31/02/2026\" is not a date"))
+        #expect(refused.error.contains("bad.csv, row 7, referring_agency: no agency called \"Nowhere Council\""))
+        #expect(refused.error.contains("bad.csv, row 7, victim_name: is empty"))
+        #expect(refused.error.contains("bad.csv, row 7, dash_score: 99 is more than 24"))
+        #expect(refused.error.contains("nothing was imported"))
+        #expect(demo.files() == before)
+    }
+
+    @Test func aGoodFileImportsOnceAndAgainAddsNothing() throws {
+        let demo = DemoStore()
+        let before = try demo.json(["list", "referrals"]).count
+        let good = demo.write("good.csv", Self.header + Self.rows(30))
+        let dry = demo.run(["import", "referrals", good, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.error)")
+        #expect(dry.output.contains("would import 30 referrals"))
+        #expect(try demo.json(["list", "referrals"]).count == before)
+
+        let imported = demo.run(["import", "referrals", good])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("imported 30 referrals of 30 rows"))
+        #expect(!imported.error.contains("rows checked"), "no progress line when not on a terminal")
+        let referrals = try demo.json(["list", "referrals"])
+        #expect(referrals.count == before + 30)
+        let first = try #require(referrals.first { $0["reference"] as? String == "CLI-1" })
+        #expect(first["status"] as? String == "awaiting-triage")
+        #expect(first["date"] as? String == "2026-10-02")
+
+        let again = demo.run(["import", "referrals", good])
+        #expect(again.status == 0)
+        #expect(again.output.contains("nothing to import"))
+        #expect(try demo.json(["list", "referrals"]).count == before + 30)
+    }
+
+    @Test func exportsAreOwnerOnlyAndRecordedInTheAuditTrail() throws {
+        let demo = DemoStore()
+        let meetings = try demo.json(["list", "meetings"])
+        let ended = try #require(meetings.last { $0["status"] as? String == "ended" }?["id"] as? String)
+        let file = demo.scratch.path + "/minutes.html"
+        let exported = demo.run(["export", "minutes", ended, "-o", file])
+        #expect(exported.status == 0, "\(exported.error)")
+        #expect(exported.error.contains("readable by you only"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("RESTRICTED"))
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        let audit = demo.run(["audit", "--by", "coordinator"])
+        #expect(audit.output.contains("exported minutes \(ended)"))
+
+        let csv = demo.run(["export", "actions", "--agency", "police"])
+        #expect(csv.status == 0, "\(csv.error)")
+        #expect(csv.output.hasPrefix("action,case,meeting,meeting_date,agency,owner,description,due,status,overdue,last_update,reported_status,reported_note\r\n"))
+        #expect(csv.output.split(separator: "\r\n").dropFirst().allSatisfy { $0.contains(",Northbridge Police,") })
+        #expect(demo.run(["audit"]).output.contains("exported action list for Northbridge Police"))
+
+        let calendar = demo.scratch.path + "/marac.ics"
+        #expect(demo.run(["export", "calendar", "-o", calendar]).status == 0)
+        #expect(try String(contentsOfFile: calendar, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR"))
+
+        let notHeld = try #require(meetings.first { $0["status"] as? String == "scheduled" }?["id"] as? String)
+        let refused = demo.run(["export", "minutes", notHeld])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("has not started yet"))
+    }
+
+    @Test func theQuarterlyReportIsReadableByScripts() throws {
+        let demo = DemoStore()
+        let report = demo.run(["report", "quarterly", "2026-Q4", "--format", "json"])
+        #expect(report.status == 0, "\(report.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        #expect(object["quarter"] as? String == "2026-Q4")
+        #expect((object["figures"] as? [[String: Any]])?.isEmpty == false)
+        let wrong = demo.run(["report", "quarterly", "2026-Q5"])
+        #expect(wrong.status == 1)
+        #expect(wrong.error.contains("is not a quarter"))
+    }
+
+    @Test func anAgencyNameThatMatchesNothingSaysWhatTheAgenciesAre() {
+        let demo = DemoStore(cases: 5)
+        let listed = demo.run(["list", "actions", "--agency", "Atlantis"])
+        #expect(listed.status == 1)
+        #expect(listed.error.contains("no agency matches \"Atlantis\""))
+        #expect(listed.error.contains("Northbridge Police"))
+    }
+}
