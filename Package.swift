@@ -28,12 +28,12 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .target(name: "MARACTUI", dependencies: ["MARACCore", "CNCursesW"]),
         // Spreadsheets in, minutes, action lists, calendars and the data return out.
         .target(
             name: "MARACExchange",
             dependencies: ["MARACCore", .product(name: "CSV", package: "CSV.swift")]
         ),
+        .target(name: "MARACTUI", dependencies: ["MARACCore", "MARACExchange", "CNCursesW"]),
         .executableTarget(
             name: "marac",
             dependencies: [

@@ -7,6 +7,10 @@ struct EndToEndScreenTests {
     @Test func theDemoOpensAndEachPaneShowsItsDataThenQQuitsToTheShell() throws {
         let scratch = Scratch()
         let tmux = try TmuxSession([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "60", "--seed", "2"])
+        let attention = try tmux.wait(for: "the screen of what needs attention") { $0.contains("Needs your attention, coordinator") }
+        #expect(attention.contains("awaiting triage (1)"))
+        #expect(attention.contains("overdue action"))
+        tmux.send("Enter")
         let first = try tmux.wait(for: "the referral queue with its status bar") { screen in
             screen.contains("awaiting triage") && screen.contains("Referral queue │")
         }.components(separatedBy: "\n")

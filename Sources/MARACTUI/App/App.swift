@@ -19,6 +19,8 @@ public struct PaletteCommand {
 public final class FormSession {
     public var form: Form
     let submit: (inout Form) -> Bool
+    /// Answers given on a risk checklist opened from this form, kept if the user goes back.
+    var checklistAnswers: [RiskAnswerValue?]?
 
     public init(_ form: Form, submit: @escaping (inout Form) -> Bool) {
         self.form = form
@@ -64,15 +66,25 @@ public final class App {
         case search(SearchLine)
         case confirm(Confirmation, () -> Void)
         case form(FormSession)
+        case checklist(ChecklistSession)
+        /// What needs attention: the first screen.
+        case attention
+        case document(DocumentView)
+        case quarterly(QuarterlyView)
     }
 
     public var overlay: Overlay?
 
-    public init(session: Session, keymap: Keymap = .standard) {
+    /// `showAttention`: open on the screen of what needs attention (the program does; most
+    /// tests start on the panes).
+    public init(session: Session, keymap: Keymap = .standard, showAttention: Bool = false) {
         self.session = session
         self.keymap = keymap
         if let first = session.connection.notices.first { say(first, alert: true) }
         registerCommands()
+        registerJobCommands()
+        resumeMeetingIfInProgress()
+        if showAttention { overlay = .attention }
     }
 
     var panes: [Pane] { [referrals, caseView, agenda, actions] }
@@ -88,8 +100,11 @@ public final class App {
         messageIsAlert = alert
     }
 
-    /// Something outside changed the state (another writer's change arrived).
-    public func stateChanged() { revision += 1 }
+    /// Something changed the state (a change saved, or another writer's change arrived).
+    public func stateChanged() {
+        revision += 1
+        resumeMeetingIfInProgress()
+    }
 
     public func show(_ kind: PaneKind) {
         if kind != current { previous = current }
@@ -128,11 +143,11 @@ public final class App {
 
     /// Saves a command through the session and says what happened; true when it was saved.
     @discardableResult
-    public func perform(_ command: Command, done: String? = nil) -> Bool {
+    public func perform(_ command: Command, done: @autoclosure () -> String? = nil) -> Bool {
         do {
             try session.perform(command)
-            revision += 1
-            if let done { say(done) }
+            stateChanged()
+            if let message = done() { say(message) }
             return true
         } catch {
             say(error.description, alert: true)
@@ -201,8 +216,12 @@ public final class App {
 
     // MARK: - Events
 
+    /// The screen's size at the last event, for paging in overlays.
+    var lastSize = TerminalSize(rows: 24, columns: 80)
+
     /// Handles one event; false when the user asked to quit.
     public func handle(_ event: TerminalEvent, size: TerminalSize) -> Bool {
+        lastSize = size
         if locked {
             switch event {
             case .hangup: return false
@@ -282,8 +301,35 @@ public final class App {
                 say("Cancelled; nothing was saved.")
             case .submit:
                 guard session.form.validate(today: self.session.today) else { break }
-                if session.submit(&session.form) { overlay = nil }
+                // Submitted from a copy: the submit may keep the form session (to come back to
+                // it from the checklist) and must not find it in the middle of an access.
+                var form = session.form
+                let close = session.submit(&form)
+                session.form = form
+                // The submit may have put something else over the screen (the checklist).
+                if close, case .form(let still)? = overlay, still === session { overlay = nil }
             }
+        case .checklist(let c)?:
+            switch c.checklist.handle(key) {
+            case .editing: break
+            case .back:
+                overlay = .form(c.returnTo)
+                say("Back to the referral; the answers are kept until you leave the form.")
+                c.returnTo.checklistAnswers = c.checklist.answers
+            case .save:
+                if c.save(c.checklist), case .checklist(let still)? = overlay, still === c { overlay = nil }
+            }
+        case .attention?:
+            overlay = nil
+            if key == .enter || key == .escape {
+                show(AttentionView(state: session.state, today: session.today, actor: session.actor).startingPane)
+                return true
+            }
+            return handle(key)
+        case .document(var d)?:
+            overlay = d.handle(key, height: lastSize.rows - 2) ? .document(d) : nil
+        case .quarterly(var q)?:
+            overlay = q.handle(key) ? .quarterly(q) : nil
         case nil:
             break
         }
@@ -385,8 +431,13 @@ public final class App {
             } catch {
                 say(error.description, alert: true)
             }
+        case .attention:
+            overlay = .attention
+        case .quarterlyReturn:
+            overlay = .quarterly(QuarterlyView(last: Quarter(containing: session.today).previous))
         default:
             let response = pane(current).handle(request, context: context)
+            if response == .ignored, handleJob(request) { return }
             if response == .ignored {
                 say("\(request.help.prefix(1).uppercased() + request.help.dropFirst()) is not available in the \(current.title.lowercased()).")
             } else {
@@ -421,6 +472,14 @@ public final class App {
             HelpScreen(keymap: keymap).render(&canvas, region: region, scroll: helpScroll)
         case .form(let session)?:
             session.form.draw(&canvas, region: region, today: self.session.today)
+        case .checklist(let c)?:
+            c.checklist.draw(&canvas, region: region)
+        case .attention?:
+            AttentionView(state: session.state, today: session.today, actor: session.actor).render(&canvas, region: region)
+        case .document(let d)?:
+            d.render(&canvas, region: region)
+        case .quarterly(let q)?:
+            q.render(&canvas, region: region, state: session.state)
         default:
             pane(current).render(&canvas, region: region.inset(columns: 1), context: context)
         }
@@ -470,6 +529,10 @@ public final class App {
         case .palette?: "Command"
         case .search?: "Search"
         case .confirm?: "Question"
+        case .checklist?: "Risk checklist"
+        case .attention?: "Attention"
+        case .document?: "Document"
+        case .quarterly?: "Quarterly return"
         case nil: current.title
         }
     }

@@ -23,6 +23,10 @@ public protocol StoreConnection: AnyObject {
     var notices: [String] { get }
     /// True when the passphrase is the signed-in user's: unlocks a locked screen.
     func checkPassphrase(_ passphrase: [UInt8]) -> Bool
+    /// Writes an export (minutes, a case list) as a file readable by its owner only, never
+    /// half-written, and returns where it went. A relative name is taken from the folder marac
+    /// was started in. The caller records the export in the audit trail first.
+    func writeExport(_ text: String, named name: String) throws -> String
 }
 
 /// A store in memory, for tests and for the benchmark's screens.
@@ -68,6 +72,19 @@ public final class MemoryConnection: StoreConnection {
     public func idle() {}
 
     public func checkPassphrase(_ passphrase: [UInt8]) -> Bool { passphrase == Array(self.passphrase.utf8) }
+
+    /// Exports written, by name.
+    public private(set) var exports: [String: String] = [:]
+    public var failNextExport: Error?
+
+    public func writeExport(_ text: String, named name: String) throws -> String {
+        if let e = failNextExport {
+            failNextExport = nil
+            throw e
+        }
+        exports[name] = text
+        return "/memory/" + name
+    }
 }
 
 /// The time, from the machine in the program and fixed in tests.

@@ -6,6 +6,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case caseView
     case agenda
     case actions
+    case meeting
+    case meetingAttendance
+    case meetingOutstanding
+    case meetingCase
 
     public var title: String {
         switch self {
@@ -15,6 +19,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .caseView: "Case view"
         case .agenda: "Meeting agenda"
         case .actions: "Action tracker"
+        case .meeting: "During a meeting"
+        case .meetingAttendance: "Meeting: attendance"
+        case .meetingOutstanding: "Meeting: outstanding actions"
+        case .meetingCase: "Meeting: a case"
         }
     }
 }
@@ -59,7 +67,42 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("r")], request: .reveal, context: .caseView),
         Binding(keys: [.character("["), .character("<")], request: .previousMeeting, context: .agenda),
         Binding(keys: [.character("]"), .character(">")], request: .nextMeeting, context: .agenda),
+        Binding(keys: [.character("A")], request: .attention, context: .global),
+        Binding(keys: [.character("n")], request: .newReferral, context: .referrals),
+        Binding(keys: [.character("a")], request: .acceptReferral, context: .referrals),
+        Binding(keys: [.character("r")], request: .returnReferral, context: .referrals),
+        Binding(keys: [.character("x")], request: .declineReferral, context: .referrals),
+        Binding(keys: [.character("t")], request: .transferReferral, context: .referrals),
+        Binding(keys: [.character("l")], request: .linkRepeat, context: .referrals),
+        Binding(keys: [.function(3)], request: .searchNext, context: .referrals),
+        Binding(keys: [.character("S")], request: .scheduleMeeting, context: .agenda),
+        Binding(keys: [.character("F")], request: .freezeCaseList, context: .agenda),
+        Binding(keys: [.character("R")], request: .researchReturn, context: .agenda),
+        Binding(keys: [.character("K")], request: .moveCaseUp, context: .agenda),
+        Binding(keys: [.character("J")], request: .moveCaseDown, context: .agenda),
+        Binding(keys: [.character("o")], request: .addOtherBusiness, context: .agenda),
+        Binding(keys: [.character("M")], request: .startMeeting, context: .agenda),
+        Binding(keys: [.character("n"), .function(5)], request: .nextStep, context: .meeting),
+        Binding(keys: [.character("E")], request: .endMeeting, context: .meeting),
+        Binding(keys: [.character("o")], request: .addOtherBusiness, context: .meeting),
+        Binding(keys: [.character("p")], request: .markPresent, context: .meetingAttendance),
+        Binding(keys: [.character("a")], request: .markApologiesSent, context: .meetingAttendance),
+        Binding(keys: [.character("A")], request: .markApologiesNotSent, context: .meetingAttendance),
+        Binding(keys: [.character("x")], request: .markAbsent, context: .meetingAttendance),
+        Binding(keys: [.character("O")], request: .addObserver, context: .meetingAttendance),
+        Binding(keys: [.character("d")], request: .actionDone, context: .meetingOutstanding),
+        Binding(keys: [.character("p")], request: .actionNotPossible, context: .meetingOutstanding),
+        Binding(keys: [.character("x")], request: .actionNotDone, context: .meetingOutstanding),
+        Binding(keys: [.character("i")], request: .shareInformation, context: .meetingCase),
+        Binding(keys: [.character("r")], request: .identifyRisk, context: .meetingCase),
+        Binding(keys: [.character("a")], request: .agreeAction, context: .meetingCase),
         Binding(keys: [.character("f")], request: .cycleFilter, context: .actions),
+        Binding(keys: [.character("F")], request: .filterActions, context: .actions),
+        Binding(keys: [.character("v")], request: .groupByAgency, context: .actions),
+        Binding(keys: [.character("d")], request: .actionDone, context: .actions),
+        Binding(keys: [.character("p")], request: .actionNotPossible, context: .actions),
+        Binding(keys: [.character("x")], request: .actionNotDone, context: .actions),
+        Binding(keys: [.character("o")], request: .actionReopen, context: .actions),
     ])
 
     /// The request a key makes in the given contexts; the first context listed wins, so a pane

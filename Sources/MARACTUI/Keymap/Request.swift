@@ -30,6 +30,45 @@ public enum Request: String, CaseIterable, Sendable {
     case searchPrevious
     case palette
     case undo
+    case attention
+    case quarterlyReturn
+
+    // Triage (referral queue)
+    case newReferral
+    case acceptReferral
+    case returnReferral
+    case declineReferral
+    case transferReferral
+    case linkRepeat
+
+    // Before the meeting (agenda)
+    case scheduleMeeting
+    case freezeCaseList
+    case researchReturn
+    case moveCaseUp
+    case moveCaseDown
+    case addOtherBusiness
+    case startMeeting
+
+    // During the meeting
+    case nextStep
+    case endMeeting
+    case markPresent
+    case markApologiesSent
+    case markApologiesNotSent
+    case markAbsent
+    case addObserver
+    case shareInformation
+    case identifyRisk
+    case agreeAction
+
+    // Following up actions
+    case actionDone
+    case actionNotPossible
+    case actionNotDone
+    case actionReopen
+    case filterActions
+    case groupByAgency
 
     /// The request's name on the command line (`:agenda`), or nil for plain movement keys.
     public var paletteName: String? {
@@ -48,13 +87,44 @@ public enum Request: String, CaseIterable, Sendable {
         case .back: "back"
         case .previousMeeting: "meeting previous"
         case .nextMeeting: "meeting next"
-        case .cycleFilter: "filter"
+        case .cycleFilter: "filter next"
         case .presentationMode: "presentation"
         case .reveal: "reveal"
         case .tag: "tag"
         case .sort: "sort"
         case .search: "search"
         case .undo: "undo"
+        case .attention: "attention"
+        case .quarterlyReturn: "quarterly"
+        case .newReferral: "referral new"
+        case .acceptReferral: "accept"
+        case .returnReferral: "return"
+        case .declineReferral: "decline"
+        case .transferReferral: "transfer"
+        case .linkRepeat: "link"
+        case .scheduleMeeting: "meeting schedule"
+        case .freezeCaseList: "freeze"
+        case .researchReturn: "research"
+        case .moveCaseUp: "move up"
+        case .moveCaseDown: "move down"
+        case .addOtherBusiness: "aob"
+        case .startMeeting: "meeting start"
+        case .nextStep: "next"
+        case .endMeeting: "meeting end"
+        case .markPresent: "present"
+        case .markApologiesSent: "apologies"
+        case .markApologiesNotSent: "apologies no information"
+        case .markAbsent: "absent"
+        case .addObserver: "observer"
+        case .shareInformation: "info"
+        case .identifyRisk: "risk"
+        case .agreeAction: "action"
+        case .actionDone: "done"
+        case .actionNotPossible: "not possible"
+        case .actionNotDone: "not done"
+        case .actionReopen: "reopen"
+        case .filterActions: "filter"
+        case .groupByAgency: "by agency"
         case .moveDown, .moveUp, .pageDown, .pageUp, .cancel, .searchNext, .searchPrevious, .palette: nil
         }
     }
@@ -91,6 +161,37 @@ public enum Request: String, CaseIterable, Sendable {
         case .searchPrevious: "previous match"
         case .palette: "command line: every action by name, with completion"
         case .undo: "undo your last change (by a correcting entry; nothing is deleted)"
+        case .attention: "what needs attention now (shown on opening)"
+        case .quarterlyReturn: "the quarterly data return, the last four quarters side by side"
+        case .newReferral: "enter a new referral (the DASH checklist follows)"
+        case .acceptReferral: "accept the referral onto a meeting (the next one unless you choose)"
+        case .returnReferral: "return the referral for more information"
+        case .declineReferral: "not eligible: decline the referral with a reason"
+        case .transferReferral: "transfer the referral out to another MARAC"
+        case .linkRepeat: "link the referral to an earlier case as a repeat (or unlink)"
+        case .scheduleMeeting: "schedule a meeting"
+        case .freezeCaseList: "freeze the case list (at the cut-off) for circulation"
+        case .researchReturn: "tick off an agency's research return for the case"
+        case .moveCaseUp: "move the case earlier in the agenda"
+        case .moveCaseDown: "move the case later in the agenda"
+        case .addOtherBusiness: "add an item of any other business"
+        case .startMeeting: "start the meeting: attendance, statement, actions, cases"
+        case .nextStep: "go on to the next step or case"
+        case .endMeeting: "end the meeting and see its minutes"
+        case .markPresent: "agency present (with its representative)"
+        case .markApologiesSent: "apologies, information sent"
+        case .markApologiesNotSent: "apologies, no information sent"
+        case .markAbsent: "agency absent"
+        case .addObserver: "add an observer (and whether they signed the statement)"
+        case .shareInformation: "record information an agency shares"
+        case .identifyRisk: "record a risk the chair sums up"
+        case .agreeAction: "agree an action: agency, owner, description, due date (+14d)"
+        case .actionDone: "mark the action done (with a note)"
+        case .actionNotPossible: "mark the action not possible: circumstances changed (with a note)"
+        case .actionNotDone: "mark the action not done by the agency (with a note)"
+        case .actionReopen: "reopen a closed action (with a note)"
+        case .filterActions: "filter actions: agency, status, meeting, case, due (or clear)"
+        case .groupByAgency: "switch between the list and the view by agency"
         }
     }
 }

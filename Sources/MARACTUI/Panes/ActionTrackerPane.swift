@@ -1,9 +1,15 @@
 import MARACCore
 
 /// The chair's view: actions by due date with their owner agency and status, overdue ones
-/// standing out. `f` moves between open, overdue and all actions.
+/// standing out. `f` moves between open, overdue and all actions; `F` (`:filter`) narrows by
+/// agency, status, meeting, case or due date; `v` shows each agency's completion and
+/// attendance as bars. The selected action's history shows below the list.
 public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
     public private(set) var filter = Filter.open
+    /// Narrowing on top of the preset: agency, status, meeting, case, due by.
+    public private(set) var narrowing = ActionFilter()
+    /// The view by agency, with bars, instead of the list.
+    public private(set) var byAgency = false
 
     public enum Filter: Equatable, Sendable {
         case open, overdue, all
@@ -27,8 +33,33 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
     /// Shows the actions outstanding at a meeting.
     public func showOutstanding(at meeting: MeetingID) {
         filter = .outstanding(meeting)
+        byAgency = false
         invalidate()
         list = SelectionList()
+    }
+
+    /// Narrows the list (nil fields are not narrowed by); the preset becomes "all" when a
+    /// status is given, so the status chosen is what shows.
+    public func narrow(_ f: ActionFilter) {
+        narrowing = f
+        if f.status != nil, filter != .overdue { filter = .all }
+        byAgency = false
+        invalidate()
+        list = SelectionList()
+    }
+
+    public func toggleByAgency() {
+        byAgency.toggle()
+        invalidate()
+    }
+
+    public var narrowingDescription: String {
+        var parts: [String] = []
+        if let s = narrowing.status { parts.append("status \(s.rawValue)") }
+        if let m = narrowing.meeting { parts.append("agreed at \(m)") }
+        if let c = narrowing.caseID { parts.append("case \(c)") }
+        if let d = narrowing.dueOnOrBefore { parts.append("due by \(d.british)") }
+        return parts.joined(separator: ", ")
     }
 
     public override var columns: [TableColumn] {
@@ -41,11 +72,17 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
     public override func computeRows(_ context: PaneContext) -> [ActionID] {
         let state = context.state
         let actions: [Action]
+        var f = narrowing
         switch filter {
-        case .open: actions = state.actions(matching: ActionFilter(status: .open))
-        case .overdue: actions = state.actions(matching: ActionFilter(overdueOn: context.today))
-        case .all: actions = state.actions(matching: ActionFilter())
-        case .outstanding(let m): actions = state.meeting(m).map { state.outstandingActions(before: $0).compactMap(state.action) } ?? []
+        case .open:
+            if f.status == nil { f.status = .open }
+            actions = state.actions(matching: f)
+        case .overdue:
+            f.overdueOn = context.today
+            actions = state.actions(matching: f)
+        case .all: actions = state.actions(matching: f)
+        case .outstanding(let m):
+            actions = state.meeting(m).map { state.outstandingActions(before: $0).compactMap(state.action).filter(f.matches) } ?? []
         }
         return actions.sorted { ($0.due, $0.id) < ($1.due, $1.id) }.map(\.id)
     }
@@ -53,7 +90,9 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
     public override func title(_ context: PaneContext) -> String {
         let state = context.state
         let overdue = filter == .overdue ? rows.count : rows.lazy.filter { state.action($0)?.isOverdue(on: context.today) == true }.count
-        return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s"), by due date; \(overdue) overdue  (f: open / overdue / all)"
+        let agency = narrowing.agency.map { " for \(Describe.agencyName($0, in: state))" } ?? ""
+        let more = narrowingDescription.isEmpty ? "" : " (\(narrowingDescription))"
+        return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s")\(agency)\(more), by due date; \(overdue) overdue  (f: open / overdue / all · F filter · v by agency)"
     }
 
     public override func cell(_ id: ActionID, _ column: Int, _ context: PaneContext) -> (String, StyleRole) {
@@ -84,10 +123,81 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
     }
 
     public override func handleOwn(_ request: Request, context: PaneContext) -> PaneResponse {
-        guard request == .cycleFilter else { return .ignored }
-        let all = Filter.cycle
-        filter = all[((all.firstIndex(of: filter) ?? -1) + 1) % all.count]
-        invalidate()
-        return .message("Showing \(filter.name) actions.")
+        switch request {
+        case .cycleFilter:
+            let all = Filter.cycle
+            filter = all[((all.firstIndex(of: filter) ?? -1) + 1) % all.count]
+            if filter == .open, narrowing.status != nil { narrowing.status = nil }
+            byAgency = false
+            invalidate()
+            return .message("Showing \(filter.name) actions.")
+        case .groupByAgency:
+            toggleByAgency()
+            return .message(byAgency ? "By agency: completion and attendance. v goes back to the list." : "The action list.")
+        default:
+            return .ignored
+        }
+    }
+
+    public override func previewHeight(_ region: Region) -> Int { byAgency ? 0 : min(6, max(0, region.height / 4)) }
+
+    public override func drawPreview(_ id: ActionID, _ canvas: inout Canvas, region: Region, context: PaneContext) {
+        let state = context.state
+        guard let a = state.action(id) else { return }
+        var lines: [(String, StyleRole)] = [("\(a.id) for \(Describe.agencyName(a.agency, in: state)) (\(a.owner)), agreed at \(a.meeting): \(a.description)", .normal)]
+        if a.history.isEmpty {
+            lines.append(("No updates yet. d done · p not possible · x not done · o reopen (each with a note).", .dim))
+        }
+        for h in a.history.reversed() {
+            lines.append(("\(h.on.british)  \(h.status.label)  by \(h.stamp.actor)\(h.note.isEmpty ? "" : ": " + h.note)", h.status == .done ? .good : .dim))
+        }
+        for (i, line) in lines.prefix(region.height).enumerated() {
+            canvas.put(line.0, in: region, row: i, column: 1, role: line.1)
+        }
+    }
+
+    public override func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+        guard byAgency else { return super.render(&canvas, region: region, context: context) }
+        AgencyBars(state: context.state, today: context.today).render(&canvas, region: region)
+    }
+}
+
+/// Each agency's completion and attendance rates as bars, worst completion first, with its
+/// open and overdue counts: the chair's picture of who is keeping up.
+struct AgencyBars {
+    let state: MARACState
+    let today: Day
+
+    func render(_ canvas: inout Canvas, region: Region) {
+        let rows = state.accountability(on: today).filter { $0.meetingsHeld > 0 || $0.actionsDue > 0 || $0.actionsOpen > 0 }
+            .sorted { ($0.completionRate ?? 2, Describe.agencyName($0.agency, in: state)) < ($1.completionRate ?? 2, Describe.agencyName($1.agency, in: state)) }
+        canvas.put("Agencies by completion of actions due (worst first); attendance at meetings held since they signed. v: back to the list",
+                   in: region, row: 0, role: .title)
+        let nameWidth = min(28, max(12, rows.map { TextWidth.of(Describe.agencyName($0.agency, in: state)) }.max() ?? 12))
+        let barWidth = max(10, min(30, (region.width - nameWidth - 40) / 2))
+        let header = "Agency".padded(toWidth: nameWidth) + "  " + "Actions done of due".padded(toWidth: barWidth + 6) + "  "
+            + "Attended".padded(toWidth: barWidth + 6) + "  Open  Overdue"
+        canvas.put(header, in: region, row: 2, role: .header)
+        for (i, r) in rows.enumerated() where 3 + i < region.height {
+            let name = Describe.agencyName(r.agency, in: state).padded(toWidth: nameWidth, ellipsis: canvas.glyphs.ellipsis)
+            let done = bar(r.completionRate, width: barWidth, glyphs: canvas.glyphs)
+            let went = bar(r.attendanceRate, width: barWidth, glyphs: canvas.glyphs)
+            var col = canvas.put(name + "  ", in: region, row: 3 + i, role: .normal)
+            let completionRole: StyleRole = (r.completionRate ?? 1) < 0.6 ? .danger : ((r.completionRate ?? 1) < 0.8 ? .warning : .good)
+            col += canvas.put(done, in: region, row: 3 + i, column: col, role: completionRole)
+            col += canvas.put("  ", in: region, row: 3 + i, column: col, role: .normal)
+            let attendanceRole: StyleRole = (r.attendanceRate ?? 1) < 0.75 ? .warning : .good
+            col += canvas.put(went, in: region, row: 3 + i, column: col, role: attendanceRole)
+            let counts = "  " + String(r.actionsOpen).padded(toWidth: 4, alignRight: true) + "  " + String(r.actionsOverdue).padded(toWidth: 7, alignRight: true)
+            canvas.put(counts, in: region, row: 3 + i, column: col, role: r.actionsOverdue > 0 ? .danger : .normal)
+        }
+    }
+
+    /// `██████░░░░  60%`, or `no data` when there is nothing to rate.
+    func bar(_ rate: Double?, width: Int, glyphs: Glyphs) -> String {
+        guard let rate else { return "no data".padded(toWidth: width + 6) }
+        let filled = Int((rate * Double(width)).rounded())
+        return String(repeating: glyphs.barFull, count: filled) + String(repeating: glyphs.barEmpty, count: width - filled)
+            + "  " + Describe.percent(rate).padded(toWidth: 4, alignRight: true)
     }
 }

@@ -4,8 +4,13 @@ import MARACCore
 /// cut-off. `[` and `]` move between meetings; Enter opens a case.
 public final class AgendaPane: Pane {
     public let kind = PaneKind.agenda
-    public let keyContexts: [KeyContext] = [.agenda, .list, .global]
+    public var keyContexts: [KeyContext] {
+        if let walk, walk.meeting == meetingID { return walk.contexts }
+        return [.agenda, .list, .global]
+    }
     public private(set) var meetingID: MeetingID?
+    /// The live meeting being walked through, when there is one.
+    public var walk: MeetingWalk?
     private var rows: [Row] = []
     private var revision = -1
     private var list = SelectionList()
@@ -72,12 +77,35 @@ public final class AgendaPane: Pane {
             rows += agenda.otherBusiness.map { .otherBusiness($0) }
         }
         let unselectable = Set(rows.indices.filter { !rows[$0].isSelectable })
-        list.reset(count: rows.count, keep: keep.flatMap { k in rows.firstIndex(of: k) } ?? (list.selected < 0 ? 0 : nil),
-                   unselectable: unselectable)
+        var keepIndex = keep.flatMap { k in rows.firstIndex(of: k) }
+        if let wanted = pendingSelection {
+            keepIndex = rows.firstIndex { if case .case(wanted, _) = $0 { true } else { false } } ?? keepIndex
+            pendingSelection = nil
+        }
+        list.reset(count: rows.count, keep: keepIndex ?? (list.selected < 0 ? 0 : nil), unselectable: unselectable)
     }
+
+    /// The case on the selected agenda row, if it is one.
+    public var selectedCase: CaseID? {
+        guard list.selected >= 0, list.selected < rows.count else { return nil }
+        if case .case(let id, _) = rows[list.selected] { return id }
+        return nil
+    }
+
+    /// Puts the selection on a case's row at the next refresh.
+    func selectCase(_ id: CaseID) {
+        pendingSelection = id
+        revision = -1
+    }
+
+    private var pendingSelection: CaseID?
 
     public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
         refresh(context)
+        if let walk, walk.meeting == meetingID, let m = context.state.meeting(walk.meeting), m.status == .inProgress {
+            MeetingWalkView(walk: walk, meeting: m, context: context).render(&canvas, region: region)
+            return
+        }
         let state = context.state
         guard let id = meetingID, let m = state.meeting(id) else {
             canvas.put("No meetings are scheduled.", in: region, row: 0, role: .title)
@@ -138,6 +166,9 @@ public final class AgendaPane: Pane {
 
     public func handle(_ request: Request, context: PaneContext) -> PaneResponse {
         refresh(context)
+        if let walk, walk.meeting == meetingID, let m = context.state.meeting(walk.meeting), m.status == .inProgress {
+            return MeetingWalkView(walk: walk, meeting: m, context: context).handle(request)
+        }
         if list.handle(request, page: max(1, listRegion.height)) { return .handled }
         switch request {
         case .previousMeeting, .nextMeeting:

@@ -46,6 +46,12 @@ open class TablePane<Row: Hashable>: Pane {
         return t.isEmpty ? (selectedRow.map { [$0] } ?? []) : t
     }
 
+    /// Selects a record's row (after the rows are brought up to date), if it is listed.
+    public func select(_ row: Row, context: PaneContext) {
+        refresh(context)
+        if let i = rows.firstIndex(of: row) { list.select(i) }
+    }
+
     /// Makes the rows be computed again at the next draw or key.
     public func invalidate() { revision = -1 }
 
@@ -80,7 +86,7 @@ open class TablePane<Row: Hashable>: Pane {
 
     // MARK: - Pane
 
-    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+    open func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
         refresh(context)
         var heading = title(context)
         if let column = sortColumn, columns.indices.contains(column) {

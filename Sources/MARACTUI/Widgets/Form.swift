@@ -148,6 +148,16 @@ public struct Form: Sendable {
 
     // MARK: - Keys
 
+    /// Leaving a choice with part of a name typed takes the best match: "pol" becomes
+    /// "Northbridge Police".
+    mutating func completeChoice() {
+        guard fields.indices.contains(focus), case .choice(let options) = fields[focus].kind else { return }
+        let value = fields[focus].value
+        guard !value.isEmpty, !options.contains(value), let first = fields[focus].matches.first else { return }
+        fields[focus].input.text = first
+        fields[focus].filter = nil
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         if confirmingCancel {
             switch key {
@@ -165,22 +175,23 @@ public struct Form: Sendable {
                 return .editing
             }
             return .cancelled
-        case .control("s"), .function(2):
-            return .submit
         case .tab, .down:
+            completeChoice()
             focus = (focus + 1) % fields.count
             return .editing
         case .backTab, .up:
+            completeChoice()
             focus = (focus + fields.count - 1) % fields.count
             return .editing
+        case .control("s"), .function(2):
+            completeChoice()
+            return .submit
         case .enter:
             if case .notes = fields[focus].kind {
                 fields[focus].input.insertLineBreak()
                 return .editing
             }
-            if case .choice = fields[focus].kind, let first = fields[focus].matches.first, !fields[focus].matches.contains(fields[focus].value) {
-                fields[focus].input.text = first
-            }
+            completeChoice()
             if focus == fields.count - 1 { return .submit }
             focus += 1
             return .editing

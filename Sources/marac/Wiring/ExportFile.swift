@@ -8,6 +8,15 @@ import MARACStore
 /// if its export was recorded, and never half-written.
 enum ExportFile {
     static func write(_ text: String, to path: String, what: String, cases: [CaseID], personal: Bool, store: Store) throws {
+        try place(text, at: path) {
+            try perform(.recordExport(what: what, cases: cases), in: store)
+        }
+        printError("marac: wrote \(what) to \(path) (readable by you only). " + (personal ? warning : "It names no one, but keep it within the partnership.") + " The export is recorded in the audit trail.")
+    }
+
+    /// Writes the file under a temporary name (0600), flushes it, runs `beforeNaming` (which
+    /// records the export; if it throws, the file is removed), then renames it into place.
+    static func place(_ text: String, at path: String, beforeNaming: () throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -15,7 +24,7 @@ enum ExportFile {
             throw CommandFailure(message: "cannot write \(path): the folder \(directory) does not exist", code: 1)
         }
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).partial"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw CommandFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
         }
@@ -42,12 +51,11 @@ enum ExportFile {
             throw CommandFailure(message: "cannot write \(path): \(message)", code: 1)
         }
         close(fd)
-        try perform(.recordExport(what: what, cases: cases), in: store)
+        try beforeNaming()
         guard rename(temporary, path) == 0 else {
             throw CommandFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
         }
         ok = true
-        printError("marac: wrote \(what) to \(path) (readable by you only). " + (personal ? warning : "It names no one, but keep it within the partnership.") + " The export is recorded in the audit trail.")
     }
 
     /// Output to standard output: recorded first, since it cannot be taken back once printed.

@@ -11,7 +11,7 @@ enum ScreenLauncher {
         let noColor = screen.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try CursesTerminal(options: TerminalOptions(ascii: screen.ascii, noColor: noColor))
         defer { terminal.end() }
-        let app = App(session: session)
+        let app = App(session: session, showAttention: true)
         let loop = RunLoop(terminal: terminal, app: app)
         loop.lockAfterSeconds = screen.lockAfterMinutes * 60
         loop.run()

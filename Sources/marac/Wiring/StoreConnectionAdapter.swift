@@ -41,6 +41,22 @@ final class StoreConnectionAdapter: StoreConnection {
     func checkPassphrase(_ passphrase: [UInt8]) -> Bool {
         store.checkPassphrase(passphrase)
     }
+
+    func writeExport(_ text: String, named name: String) throws -> String {
+        let expanded = StoreOptions().expand(name)
+        let path = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+        do {
+            try ExportFile.place(text, at: path) {}
+        } catch let failure as CommandFailure {
+            throw ExportError(message: failure.message)
+        }
+        return path
+    }
+}
+
+struct ExportError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// Shortens a path under the home folder to `~/...` for the status bar.

@@ -1,0 +1,148 @@
+import MARACCore
+
+/// The chair's job in the action tracker, and the outstanding-actions step of a meeting:
+/// recording what agencies report (done, not possible, not done, reopened), each with a note
+/// kept in the action's history, and narrowing the list to hold one agency to account.
+extension App {
+    func handleActions(_ request: Request, argument: String = "") -> Bool {
+        switch request {
+        case .actionDone: updateActions(to: .done, argument: argument)
+        case .actionNotPossible: updateActions(to: .notPossible, argument: argument)
+        case .actionNotDone: updateActions(to: .notDone, argument: argument)
+        case .actionReopen: updateActions(to: .open, argument: argument)
+        case .filterActions: filterActions(argument: argument)
+        default: return false
+        }
+        return true
+    }
+
+    /// The actions an update applies to: in a meeting's outstanding step the selected one; in
+    /// the tracker the tagged ones, or the selected one.
+    func actionTargets() -> [ActionID] {
+        if current == .agenda, let walk = agenda.walk, walk.step == .outstanding, let m = session.state.meeting(walk.meeting) {
+            let ids = MeetingWalk.outstanding(m, in: session.state)
+            return walk.list.selected >= 0 && walk.list.selected < ids.count ? [ids[walk.list.selected]] : []
+        }
+        if current == .actions { return actions.targets(context) }
+        return []
+    }
+
+    func updateActions(to status: ActionStatus, argument: String) {
+        var targets = actionTargets()
+        if let given = ActionID(parsing: argument.split(separator: " ").first.map(String.init) ?? "") { targets = [given] }
+        guard !targets.isEmpty else {
+            return say("Select an action in the action tracker (4) first, or name it: :done A-0042.", alert: true)
+        }
+        let verb: String = switch status {
+        case .done: "done"
+        case .notPossible: "not possible: circumstances changed"
+        case .notDone: "not done by the agency"
+        case .open: "reopened"
+        }
+        let suggested: String = switch status {
+        case .done: current == .agenda ? "Reported done at the meeting." : ""
+        default: ""
+        }
+        let what = targets.count == 1 ? "\(targets[0])" : "\(targets.count) tagged actions"
+        let form = Form(title: "Mark \(what) \(verb)", fields: [
+            FormField("note", "Note", kind: .notes, value: suggested, required: status != .done,
+                      hint: status == .done ? "" : "why, for the minutes"),
+            FormField("date", "Reported on", kind: .date, value: session.today.british, required: true),
+        ])
+        present(form) { [unowned self] form in
+            guard let day = form.day("date", today: self.session.today) else { return false }
+            var saved = 0
+            for id in targets {
+                guard self.save(.updateActionStatus(id, status, note: form["note"], on: day), from: &form, done: "") else {
+                    if saved > 0 { self.say("\(saved) of \(targets.count) saved; \(id) was refused.", alert: true) }
+                    return false
+                }
+                saved += 1
+            }
+            self.actions.clearTags()
+            self.say("\(what) marked \(verb). u undoes.")
+            return true
+        }
+    }
+
+    /// `:filter agency police status open meeting M-0003 case C-0042 due 31/12/2026`, or
+    /// `:filter clear`; with nothing after it, a form.
+    func filterActions(argument: String) {
+        show(.actions)
+        let state = session.state
+        let words = argument.split(separator: " ").map(String.init)
+        if words.first?.lowercased() == "clear" {
+            actions.narrow(ActionFilter())
+            return say("Filters cleared.")
+        }
+        if !words.isEmpty {
+            var f = ActionFilter()
+            var i = 0
+            while i < words.count {
+                let key = words[i].lowercased()
+                var value: [String] = []
+                i += 1
+                while i < words.count, !["agency", "status", "meeting", "case", "due"].contains(words[i].lowercased()) {
+                    value.append(words[i])
+                    i += 1
+                }
+                let v = value.joined(separator: " ")
+                switch key {
+                case "agency":
+                    let found = state.agencies(matching: v)
+                    guard found.count == 1 else {
+                        return say(found.isEmpty ? "No agency matches \"\(v)\"." : "\"\(v)\" could be \(found.map(\.name).joined(separator: ", ")).", alert: true)
+                    }
+                    f.agency = found[0].id
+                case "status":
+                    guard let s = ActionStatus(rawValue: v.lowercased().replacingSpaces(with: "-")) else {
+                        return say("Status is open, done, not-possible or not-done.", alert: true)
+                    }
+                    f.status = s
+                case "meeting":
+                    guard let m = MeetingID(parsing: v) else { return say("\"\(v)\" is not a meeting (M-0003).", alert: true) }
+                    f.meeting = m
+                case "case":
+                    guard let c = CaseID(parsing: v) else { return say("\"\(v)\" is not a case (C-0042).", alert: true) }
+                    f.caseID = c
+                case "due":
+                    guard let d = DayParsing.parse(v, today: session.today) else { return say("\"\(v)\" is not a date.", alert: true) }
+                    f.dueOnOrBefore = d
+                default:
+                    return say("Filter by agency, status, meeting, case or due; :filter clear removes them.", alert: true)
+                }
+            }
+            actions.narrow(f)
+            return say("Filtered: \(actions.title(context)).")
+        }
+        let current = actions.narrowing
+        let form = Form(title: "Filter actions", fields: [
+            FormField("agency", "Agency", kind: .choice([""] + agencyNames), value: current.agency.flatMap { state.agency($0)?.name } ?? ""),
+            FormField("status", "Status", kind: .choice(["", "open", "done", "not-possible", "not-done"]), value: current.status?.rawValue ?? ""),
+            FormField("meeting", "Agreed at meeting", value: current.meeting?.description ?? "", hint: "M-0003"),
+            FormField("case", "Case", value: current.caseID?.description ?? "", hint: "C-0042"),
+            FormField("due", "Due on or before", kind: .date, value: current.dueOnOrBefore?.british ?? ""),
+        ])
+        present(form) { [unowned self] form in
+            var f = ActionFilter()
+            f.agency = form["agency"].isEmpty ? nil : self.agencyID(named: form["agency"])
+            f.status = ActionStatus(rawValue: form["status"])
+            if !form["meeting"].isEmpty {
+                guard let m = MeetingID(parsing: form["meeting"]) else { form.show(error: "a meeting is written M-0003", field: "meeting"); return false }
+                f.meeting = m
+            }
+            if !form["case"].isEmpty {
+                guard let c = CaseID(parsing: form["case"]) else { form.show(error: "a case is written C-0042", field: "case"); return false }
+                f.caseID = c
+            }
+            f.dueOnOrBefore = form.day("due", today: self.session.today)
+            self.actions.narrow(f)
+            self.say(f.isEmpty ? "Filters cleared." : "Filtered: \(self.actions.narrowingDescription.isEmpty ? "by agency" : self.actions.narrowingDescription).")
+            return true
+        }
+    }
+}
+
+extension String {
+    func replacingSpaces(with s: String) -> String { split(separator: " ").joined(separator: s) }
+}

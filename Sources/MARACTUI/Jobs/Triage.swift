@@ -1,0 +1,268 @@
+import MARACCore
+
+/// The admin's job in the referral queue: enter a referral (with the risk checklist), link a
+/// repeat, and decide: accept onto a meeting, return for more information, not eligible, or
+/// transfer out. Every decision shows in the case history.
+extension App {
+    static let riskChoices = ["DASH checklist", "DASH score only", "MeRIT score", "None"]
+
+    func handleTriage(_ request: Request, argument: String = "") -> Bool {
+        switch request {
+        case .newReferral: newReferral()
+        case .acceptReferral: withSelectedReferral { self.accept($0, argument: argument) }
+        case .returnReferral: withSelectedReferral { self.returnForInformation($0) }
+        case .declineReferral: withSelectedReferral { self.decline($0) }
+        case .transferReferral: withSelectedReferral { self.transferOut($0) }
+        case .linkRepeat: withSelectedReferral { self.link($0, argument: argument) }
+        default: return false
+        }
+        return true
+    }
+
+    /// The referral the queue has selected (or the case view shows, if it is still in triage).
+    var selectedReferral: ReferralID? {
+        if current == .caseView, case .referral(let r)? = caseView.subject { return r }
+        return referrals.selectedReferral
+    }
+
+    func withSelectedReferral(_ body: (ReferralID) -> Void) {
+        guard let id = selectedReferral else {
+            say("Select a referral in the queue first (1 shows the queue).", alert: true)
+            return
+        }
+        body(id)
+    }
+
+    // MARK: - Entering a referral
+
+    func newReferral() {
+        guard let firstAgency = agencyNames.first else {
+            say("No agencies yet: an area needs its agencies before referrals can be entered.", alert: true)
+            return
+        }
+        _ = firstAgency
+        let form = Form(title: "New referral", fields: [
+            FormField("reference", "Reference", required: true, hint: "the referrer's reference"),
+            FormField("referral date", "Received", kind: .date, value: session.today.british, required: true),
+            FormField("agency", "Referring agency", kind: .choice(agencyNames), required: true),
+            FormField("referrer", "Referrer name"),
+            FormField("victim name", "Victim name", required: true),
+            FormField("aliases", "Also known as", hint: "other names, separated by commas"),
+            FormField("victim date of birth", "Victim date of birth", kind: .date, required: true),
+            FormField("gender", "Victim gender", kind: .choice(["female", "male", "non-binary", "other", "not known"]), value: "female"),
+            FormField("address", "Address"),
+            FormField("postcode", "Postcode"),
+            FormField("perpetrator 1 name", "Perpetrator name"),
+            FormField("perpetrator 1 date of birth", "Perpetrator date of birth", kind: .date),
+            FormField("relationship", "Relationship", kind: .choice(["partner", "ex-partner", "family member", "other"]), value: "ex-partner"),
+            FormField("children", "Children in household", kind: .number, value: "0"),
+            FormField("risk tool", "Risk assessment", kind: .choice(Self.riskChoices), value: Self.riskChoices[0],
+                      hint: "the checklist follows this form"),
+            FormField("risk score", "Score (if no checklist)", kind: .number),
+            FormField("professional judgement", "Professional judgement", kind: .notes),
+            FormField("escalation incidents", "Incidents, last 12 months", kind: .number),
+            FormField("aware", "Victim aware of referral", kind: .answer),
+            FormField("summary", "Incident summary", kind: .notes),
+        ])
+        present(form) { [unowned self] form in self.submitReferral(&form) }
+    }
+
+    func referralDetails(from form: Form) -> ReferralDetails? {
+        let today = session.today
+        guard let received = form.day("referral date", today: today), let agency = agencyID(named: form["agency"]) else { return nil }
+        let aliases = form["aliases"].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let gender: Gender = switch form["gender"] {
+        case "male": .male
+        case "non-binary": .nonBinary
+        case "other": .other
+        case "not known": .notKnown
+        default: .female
+        }
+        var victim = Person(name: form["victim name"], aliases: aliases, dateOfBirth: form.day("victim date of birth", today: today), gender: gender)
+        if !form["address"].isEmpty || !form["postcode"].isEmpty {
+            victim.address = Address(lines: form["address"], postcode: form["postcode"].uppercased())
+        }
+        var perpetrators: [Perpetrator] = []
+        if !form["perpetrator 1 name"].isEmpty || form.day("perpetrator 1 date of birth", today: today) != nil {
+            let relationship: Relationship = switch form["relationship"] {
+            case "partner": .partner
+            case "family member": .family
+            case "other": .other
+            default: .exPartner
+            }
+            perpetrators.append(Perpetrator(person: Person(name: form["perpetrator 1 name"], dateOfBirth: form.day("perpetrator 1 date of birth", today: today)),
+                                            relationship: relationship))
+        }
+        var assessment: RiskAssessment?
+        if let score = form.number("risk score") {
+            switch form["risk tool"] {
+            case "DASH score only": assessment = .scored(session.state.profile.riskTool(RiskTool.dashRIC.key) ?? .dashRIC, on: received, score: score)
+            case "MeRIT score": assessment = .scored(session.state.profile.riskTool(RiskTool.merit.key) ?? .merit, on: received, score: score)
+            default: break
+            }
+        }
+        return ReferralDetails(reference: form["reference"], receivedOn: received, agency: agency, referrerName: form["referrer"],
+                               victim: victim, perpetrators: perpetrators, childrenCount: form.number("children"),
+                               assessment: assessment, professionalJudgement: form["professional judgement"],
+                               incidents: form.number("escalation incidents").map { IncidentHistory(reportedCount: $0) },
+                               victimAware: form.answer("aware"), summary: form["summary"])
+    }
+
+    func submitReferral(_ form: inout Form) -> Bool {
+        guard let details = referralDetails(from: form) else {
+            form.show(error: "choose the referring agency from the list", field: "agency")
+            return false
+        }
+        switch form["risk tool"] {
+        case "DASH checklist":
+            let tool = session.state.profile.riskTool(RiskTool.dashRIC.key) ?? .dashRIC
+            let formSession: FormSession
+            if case .form(let s)? = overlay { formSession = s } else { formSession = FormSession(form) { _ in true } }
+            formSession.form = form
+            overlay = .checklist(ChecklistSession(RiskChecklist(tool: tool, answers: formSession.checklistAnswers), returnTo: formSession) { [unowned self] checklist in
+                var d = details
+                d.assessment = .answered(tool, on: d.receivedOn, answers: checklist.assessmentAnswers)
+                return self.receive(d, formSession: formSession)
+            })
+            return true
+        case "DASH score only", "MeRIT score":
+            if form.number("risk score") == nil {
+                form.show(error: "give the score, or choose the DASH checklist", field: "risk score")
+                return false
+            }
+        default: break
+        }
+        return receiveSaving(details, form: &form)
+    }
+
+    func receiveSaving(_ details: ReferralDetails, form: inout Form) -> Bool {
+        guard save(.receiveReferral(details), from: &form, done: "") else { return false }
+        announceReceived(details)
+        return true
+    }
+
+    /// Saves a referral from the checklist; a refusal goes back to the form, beside its field.
+    func receive(_ details: ReferralDetails, formSession: FormSession) -> Bool {
+        var form = formSession.form
+        if save(.receiveReferral(details), from: &form, done: "") {
+            announceReceived(details)
+            return true
+        }
+        formSession.form = form
+        overlay = .form(formSession)
+        return false
+    }
+
+    func announceReceived(_ details: ReferralDetails) {
+        let state = session.state
+        guard let r = state.referral(withReference: details.reference) else { return }
+        referrals.select(r.id, context: context)
+        show(.referrals)
+        let candidates = state.repeatCandidates(for: r.details, excluding: r.id)
+        let score = state.riskScore(of: r.details).map { " (\($0.tool.name) \($0.score))" } ?? ""
+        if let first = candidates.first {
+            say("Saved \(r.id)\(score). Possible repeat of \(first.caseID): \(first.reasons.joined(separator: "; ")). l links it.")
+        } else {
+            say("Saved \(r.id)\(score); it waits in the queue. a accepts it onto the next meeting.")
+        }
+    }
+
+    // MARK: - Repeats
+
+    func link(_ id: ReferralID, argument: String) {
+        let state = session.state
+        guard let r = state.referral(id) else { return }
+        let text = argument.trimmingSpaces().lowercased()
+        if text == "none" || text == "unlink" || (text.isEmpty && r.repeatOf != nil) {
+            perform(.linkRepeat(id, nil), done: "\(id) is no longer linked as a repeat.")
+            return
+        }
+        let target: CaseID?
+        if let given = CaseID(parsing: argument.trimmingSpaces()) {
+            target = given
+        } else {
+            target = state.repeatCandidates(for: r.details, excluding: id).first { $0.withinWindow }?.caseID
+        }
+        guard let caseID = target else {
+            say("No earlier case matches \(r.details.victim.name) inside its repeat window; :link C-0042 links one by number.", alert: true)
+            return
+        }
+        perform(.linkRepeat(id, caseID), done: "\(id) is linked as a repeat of \(caseID). u undoes.")
+    }
+
+    // MARK: - Decisions
+
+    func accept(_ id: ReferralID, argument: String) {
+        let state = session.state
+        let choices = openMeetingChoices
+        guard !choices.isEmpty else {
+            say("No meeting is open for cases: schedule one in the agenda (S) first.", alert: true)
+            return
+        }
+        if let given = MeetingID(parsing: argument.trimmingSpaces()) {
+            perform(.acceptReferral(id, onto: given), done: acceptedMessage(id, given))
+            return
+        }
+        let victim = state.referral(id)?.details.victim.name ?? ""
+        let form = Form(title: "Accept \(id) (\(victim)) onto a meeting", fields: [
+            FormField("meeting", "Meeting", kind: .choice(choices), value: choices[0], required: true,
+                      hint: "the next meeting unless you choose"),
+        ])
+        present(form) { [unowned self] form in
+            guard let meeting = Self.meetingID(fromChoice: form["meeting"]) else { return false }
+            guard self.save(.acceptReferral(id, onto: meeting), from: &form, done: "") else { return false }
+            self.say(self.acceptedMessage(id, meeting))
+            return true
+        }
+    }
+
+    func acceptedMessage(_ id: ReferralID, _ meeting: MeetingID) -> String {
+        let state = session.state
+        guard case .accepted(let c)? = state.referral(id)?.status, let made = state.case(c) else { return "Accepted \(id) onto \(meeting)." }
+        let idva = made.idvaService.flatMap { state.agency($0)?.name }.map { "; IDVA referral recorded with \($0)" } ?? ""
+        return "Accepted \(id) as \(c) on \(meeting)\(idva). u undoes."
+    }
+
+    func returnForInformation(_ id: ReferralID) {
+        let form = Form(title: "Return \(id) for more information", fields: [
+            FormField("missing", "What is missing", kind: .notes, required: true),
+        ])
+        present(form) { [unowned self] form in
+            self.save(.returnReferral(id, missing: form["missing"]), from: &form, done: "Returned \(id) to the referrer. u undoes.")
+        }
+    }
+
+    func decline(_ id: ReferralID) {
+        let form = Form(title: "Not eligible: decline \(id)", fields: [
+            FormField("reason", "Reason", kind: .notes, required: true),
+        ])
+        present(form) { [unowned self] form in
+            self.save(.declineReferral(id, reason: form["reason"]), from: &form, done: "Declined \(id) as not eligible. u undoes.")
+        }
+    }
+
+    func transferOut(_ id: ReferralID) {
+        let form = Form(title: "Transfer \(id) to another MARAC", fields: [
+            FormField("marac", "To which MARAC", required: true),
+            FormField("on", "On", kind: .date, value: session.today.british, required: true),
+        ])
+        present(form) { [unowned self] form in
+            guard let day = form.day("on", today: self.session.today) else { return false }
+            return self.save(.transferReferralOut(id, Transfer(marac: form["marac"], on: day)), from: &form,
+                             done: "Transferred \(id) to \(form["marac"]). u undoes.")
+        }
+    }
+}
+
+/// The checklist over the screen, the form it came from, and what saving does.
+public final class ChecklistSession {
+    public var checklist: RiskChecklist
+    let returnTo: FormSession
+    let save: (RiskChecklist) -> Bool
+
+    init(_ checklist: RiskChecklist, returnTo: FormSession, save: @escaping (RiskChecklist) -> Bool) {
+        self.checklist = checklist
+        self.returnTo = returnTo
+        self.save = save
+    }
+}

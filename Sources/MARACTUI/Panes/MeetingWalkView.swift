@@ -1,0 +1,214 @@
+import MARACCore
+
+/// The live meeting on screen: where the meeting is in the agenda's order, and the step at
+/// hand: attendance, the confidentiality statement, outstanding actions one by one, a case
+/// with its timer, or any other business.
+struct MeetingWalkView {
+    let walk: MeetingWalk
+    let meeting: Meeting
+    let context: PaneContext
+    var state: MARACState { context.state }
+
+    static let steps = ["Attendance", "Statement", "Outstanding actions", "Cases", "Other business"]
+
+    var stepIndex: Int {
+        switch walk.step {
+        case .attendance: 0
+        case .statement: 1
+        case .outstanding: 2
+        case .case: 3
+        case .otherBusiness: 4
+        }
+    }
+
+    /// How many rows the step's list has (attendance, outstanding actions).
+    var listCount: Int {
+        switch walk.step {
+        case .attendance: MeetingWalk.attendanceAgencies(meeting, in: state).count
+        case .outstanding: MeetingWalk.outstanding(meeting, in: state).count
+        default: 0
+        }
+    }
+
+    func handle(_ request: Request) -> PaneResponse {
+        walk.list.reset(count: listCount, keep: walk.list.selected < 0 ? 0 : walk.list.selected)
+        if walk.list.handle(request, page: 10) { return .handled }
+        if request == .open, case .case(let c) = walk.step { return .open(.case(c)) }
+        if request == .open, walk.step == .outstanding {
+            let ids = MeetingWalk.outstanding(meeting, in: state)
+            if walk.list.selected >= 0, walk.list.selected < ids.count, let a = state.action(ids[walk.list.selected]) {
+                return .open(.case(a.caseID))
+            }
+        }
+        return .ignored
+    }
+
+    func render(_ canvas: inout Canvas, region: Region) {
+        walk.list.reset(count: listCount, keep: walk.list.selected < 0 ? 0 : walk.list.selected)
+        let g = canvas.glyphs
+        let elapsed = meeting.startedAt.map { formatElapsed(seconds: $0.seconds(until: context.session.clock.now())) } ?? ""
+        canvas.put("\(meeting.id)  \(meeting.date.long)  in progress \(elapsed)  \(g.bullet)  \(meeting.venue)  \(g.bullet)  Chair: \(meeting.chair)",
+                   in: region, row: 0, role: .title)
+        var col = 0
+        let heard = meeting.discussions.filter { $0.startedAt != nil }.count
+        let total = state.orderedCases(of: meeting).count + meeting.discussions.filter { d in
+            d.startedAt != nil && !state.orderedCases(of: meeting).contains(d.caseID)
+        }.count
+        for (i, name) in Self.steps.enumerated() {
+            let label = i == 3 ? "\(name) (\(heard)/\(total))" : name
+            let role: StyleRole = i == stepIndex ? .selected : (i < stepIndex ? .good : .dim)
+            col += canvas.put(" \(i + 1). \(label) ", in: region, row: 1, column: col, role: role)
+            if i < Self.steps.count - 1 { col += canvas.put(" \(g.arrow) ", in: region, row: 1, column: col, role: .dim) }
+        }
+        let body = region.dropping(top: 3)
+        switch walk.step {
+        case .attendance: renderAttendance(&canvas, body)
+        case .statement: renderStatement(&canvas, body)
+        case .outstanding: renderOutstanding(&canvas, body)
+        case .case(let c): renderCase(c, &canvas, body)
+        case .otherBusiness: renderOtherBusiness(&canvas, body)
+        }
+    }
+
+    func renderList(_ lines: [(String, StyleRole)], _ canvas: inout Canvas, _ region: Region) {
+        walk.list.scrollToSelection(visible: region.height)
+        for r in 0..<region.height {
+            let i = walk.list.top + r
+            guard i < lines.count else { break }
+            let selected = i == walk.list.selected
+            if selected { canvas.put(canvas.glyphs.selectionMarker, in: region, row: r, role: .selected) }
+            canvas.put(lines[i].0, in: region, row: r, column: 2, role: lines[i].1)
+            if selected { canvas.paint(row: region.row + r, column: region.column, count: region.width, role: .selected) }
+        }
+    }
+
+    func renderAttendance(_ canvas: inout Canvas, _ region: Region) {
+        let agencies = MeetingWalk.attendanceAgencies(meeting, in: state)
+        let recorded = agencies.filter { meeting.attendance(of: $0.id) != nil }.count
+        canvas.put("Attendance: \(recorded) of \(agencies.count) recorded. p present · a apologies (info sent) · A apologies (none) · x absent · O observer · n next",
+                   in: region, row: 0, role: .dim)
+        var lines: [(String, StyleRole)] = agencies.map { a in
+            let status = meeting.attendance(of: a.id)
+            let role: StyleRole = switch status {
+            case .present?: .good
+            case .apologies?: .warning
+            case .absent?: .danger
+            case nil: .dim
+            }
+            return (a.name.padded(toWidth: 32) + "  " + (status?.label ?? "not recorded"), role)
+        }
+        let listRegion = region.dropping(top: 2)
+        let observerRows = meeting.observers.isEmpty ? 0 : meeting.observers.count + 2
+        renderList(lines, &canvas, Region(row: listRegion.row, column: listRegion.column, height: max(1, listRegion.height - observerRows), width: listRegion.width))
+        lines = []
+        if !meeting.observers.isEmpty {
+            let top = listRegion.height - observerRows + 1
+            canvas.put("Observers", in: listRegion, row: top, column: 2, role: .header)
+            for (i, o) in meeting.observers.enumerated() {
+                canvas.put("\(o.name), \(o.organisation): confidentiality statement \(o.confidentialitySigned ? "signed" : "NOT signed")",
+                           in: listRegion, row: top + 1 + i, column: 4, role: o.confidentialitySigned ? .normal : .danger)
+            }
+        }
+    }
+
+    func renderStatement(_ canvas: inout Canvas, _ region: Region) {
+        canvas.put("The confidentiality statement, read by the chair and signed by all present:", in: region, row: 0, role: .header)
+        var row = 2
+        for line in wrap(state.profile.confidentialityStatement, width: min(region.width - 6, 96)) {
+            canvas.put(line, in: region, row: row, column: 4, role: .normal)
+            row += 1
+        }
+        row += 1
+        if let read = meeting.statementReadAt {
+            canvas.put("Recorded as read at \(read.isoMinute.suffix(5)) UTC. n goes on.", in: region, row: row, column: 2, role: .good)
+        } else {
+            canvas.put("n records it read and goes on to the outstanding actions.", in: region, row: row, column: 2, role: .accent)
+        }
+        let unsigned = meeting.observers.filter { !$0.confidentialitySigned }
+        if !unsigned.isEmpty {
+            canvas.put("Observers who have not signed: \(unsigned.map(\.name).joined(separator: ", "))", in: region, row: row + 2, column: 2, role: .danger)
+        }
+    }
+
+    func renderOutstanding(_ canvas: inout Canvas, _ region: Region) {
+        let ids = MeetingWalk.outstanding(meeting, in: state)
+        canvas.put("Outstanding actions from earlier meetings: \(ids.count) still open. d done · p not possible · x not done · n on to the cases",
+                   in: region, row: 0, role: .dim)
+        let lines: [(String, StyleRole)] = ids.compactMap(state.action).map { a in
+            let late = a.isOverdue(on: context.today)
+            let agency = Describe.agencyName(a.agency, in: state)
+            return ("\(a.id)  \(a.caseID)  \(agency.padded(toWidth: 24))  due \(a.due.british)\(late ? " (overdue)" : "")  \(a.description)",
+                    late ? .danger : .normal)
+        }
+        if lines.isEmpty {
+            canvas.put("None are outstanding. n goes on to the cases.", in: region, row: 2, column: 2, role: .good)
+            return
+        }
+        renderList(lines, &canvas, region.dropping(top: 2))
+    }
+
+    func renderCase(_ caseID: CaseID, _ canvas: inout Canvas, _ region: Region) {
+        guard let c = state.case(caseID), let r = state.referral(c.referral) else { return }
+        let d = r.details
+        let discussion = meeting.discussion(of: caseID)
+        let seconds = discussion?.startedAt.map { $0.seconds(until: discussion?.endedAt ?? context.session.clock.now()) } ?? 0
+        let target = state.profile.targetMinutesPerCase
+        let over = seconds > target * 60
+        let age = d.victim.age(on: context.today).map { ", \($0)" } ?? ""
+        canvas.put("\(caseID)  \(d.victim.name)\(age)", in: region, row: 0, role: .title)
+        let timer = "\(formatElapsed(seconds: seconds)) of \(target):00"
+        canvas.put(timer, in: region, row: 0, column: max(0, region.width - TextWidth.of(timer) - 1), role: over ? .danger : .accent)
+        var marks = ["\(Describe.risk(d, in: state))", state.criteria(of: r).labels.joined(separator: ", "),
+                     "\(d.childrenInHousehold) child\(d.childrenInHousehold == 1 ? "" : "ren")",
+                     "referred by \(Describe.agencyName(d.agency, in: state))"]
+        if let earlier = c.repeatOf { marks.append("REPEAT of \(earlier)") }
+        if let from = d.transferredInFrom { marks.append("transferred in from \(from.marac)") }
+        if let p = d.perpetrators.first { marks.append("perpetrator \(p.person.name) (\(p.relationship.label))") }
+        var row = 1
+        for line in wrap(marks.joined(separator: " · "), width: region.width - 2) {
+            canvas.put(line, in: region, row: row, column: 0, role: c.repeatOf != nil ? .warning : .normal)
+            row += 1
+        }
+        row += 1
+        let information = (discussion?.information ?? []).filter { $0.line.inError == nil }
+        let risks = (discussion?.risks ?? []).filter { $0.inError == nil }
+        let actions = state.actions(of: caseID).filter { $0.meeting == meeting.id && $0.inError == nil }
+        func section(_ title: String, _ lines: [(String, StyleRole)]) {
+            guard row < region.height else { return }
+            canvas.put(title, in: region, row: row, role: .header)
+            row += 1
+            if lines.isEmpty, row < region.height {
+                canvas.put("none yet", in: region, row: row, column: 2, role: .dim)
+                row += 1
+            }
+            for (text, role) in lines {
+                for part in wrap(text, width: region.width - 4) {
+                    guard row < region.height else { return }
+                    canvas.put(part, in: region, row: row, column: 2, role: role)
+                    row += 1
+                }
+            }
+        }
+        section("Information shared (i)", information.map { ("\(Describe.agencyName($0.agency, in: state)): \($0.line.text)", .normal) })
+        section("Risks (r)", risks.map { ("\(canvas.glyphs.bullet) \($0.text)", .normal) })
+        section("Actions (a)", actions.map { ("\($0.id)  \(Describe.agencyName($0.agency, in: state)) (\($0.owner))  due \($0.due.british)  \($0.description)", .normal) })
+        if row < region.height - 1 {
+            let next = MeetingWalk.nextCase(meeting, after: caseID, in: state)
+            canvas.put(next.map { "n goes on to \($0)" } ?? "n ends this case (it is the last); then any other business",
+                       in: region, row: region.height - 1, role: .dim)
+        }
+    }
+
+    func renderOtherBusiness(_ canvas: inout Canvas, _ region: Region) {
+        canvas.put("Any other business (o adds an item)", in: region, row: 0, role: .header)
+        let items = meeting.otherBusiness.filter { $0.inError == nil }
+        if items.isEmpty { canvas.put("None.", in: region, row: 1, column: 2, role: .dim) }
+        for (i, item) in items.enumerated() where i + 1 < region.height - 3 {
+            canvas.put("\(canvas.glyphs.bullet) \(item.text)", in: region, row: 1 + i, column: 2, role: .normal)
+        }
+        let unheard = state.orderedCases(of: meeting).filter { meeting.discussion(of: $0)?.startedAt == nil }
+        let note = unheard.isEmpty ? "Every case has been heard. E ends the meeting and shows the minutes."
+            : "\(unheard.count) case\(unheard.count == 1 ? "" : "s") not heard yet: n hears the next. E ends the meeting."
+        canvas.put(note, in: region, row: region.height - 1, role: unheard.isEmpty ? .accent : .warning)
+    }
+}

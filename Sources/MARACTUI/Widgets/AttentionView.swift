@@ -1,0 +1,81 @@
+import MARACCore
+
+/// The first screen: what needs the user's attention today, for the work their role does.
+/// Any pane key (1–4) goes straight there; Enter or Esc goes to the pane the role starts in.
+struct AttentionView {
+    let state: MARACState
+    let today: Day
+    let actor: Actor
+
+    /// The pane the role's work starts in.
+    var startingPane: PaneKind {
+        switch actor.role {
+        case .admin: .referrals
+        case .chair: .actions
+        default: state.meetingInProgress != nil ? .agenda : .referrals
+        }
+    }
+
+    var lines: [(String, StyleRole)] {
+        let a = state.attention(on: today)
+        var out: [(String, StyleRole)] = [("Needs your attention, \(actor.name) (\(actor.role.rawValue)): \(today.long)", .title), ("", .normal)]
+        if let running = a.meetingInProgress {
+            out.append(("\(canvasBullet) Meeting \(running) is in progress: 3 carries on where it was.", .danger))
+        }
+        let triageRole: StyleRole = a.awaitingTriage > 0 ? .warning : .good
+        var triage = "\(canvasBullet) \(a.awaitingTriage) referral\(a.awaitingTriage == 1 ? "" : "s") awaiting triage"
+        if a.possibleRepeats > 0 { triage += ", \(a.possibleRepeats) possibly repeat\(a.possibleRepeats == 1 ? "" : "s")" }
+        out.append((triage + " (1)", triageRole))
+        if let next = a.nextMeeting, let m = state.meeting(next) {
+            let cutoff = a.nextMeetingCutoff.map { cut -> String in
+                let days = today.days(until: cut)
+                if m.caseListFrozenAt != nil { return "case list frozen" }
+                return days < 0 ? "case list cut-off passed \(cut.british): freeze it (F in the agenda)"
+                    : days == 0 ? "case list cut-off today" : "case list cut-off \(cut.long) (in \(days) day\(days == 1 ? "" : "s"))"
+            } ?? ""
+            out.append(("\(canvasBullet) Next meeting \(next) on \(m.date.long): \(a.casesOnNextMeeting) case\(a.casesOnNextMeeting == 1 ? "" : "s"); \(cutoff) (3)",
+                        .normal))
+            out.append(("\(canvasBullet) \(a.missingResearchReturns) research return\(a.missingResearchReturns == 1 ? "" : "s") still missing for it",
+                        a.missingResearchReturns > 0 ? .warning : .good))
+        } else {
+            out.append(("\(canvasBullet) No meeting is scheduled: S in the agenda schedules one (3)", .warning))
+        }
+        out.append(("\(canvasBullet) \(a.overdueActions) overdue action\(a.overdueActions == 1 ? "" : "s") across \(a.overdueAgencies) agenc\(a.overdueAgencies == 1 ? "y" : "ies") (4)",
+                    a.overdueActions > 0 ? .danger : .good))
+        if actor.role == .chair || actor.role == .coordinator {
+            for (agency, list) in state.overdueActionsByAgency(on: today).sorted(by: { $0.actions.count > $1.actions.count }).prefix(5) {
+                out.append(("    \(agency.name): \(list.count) overdue, oldest due \(list.first!.due.british)", .dim))
+            }
+        }
+        out.append(("", .normal))
+        out.append(("Enter goes to the \(startingPane.title.lowercased()); 1–4 to any pane; A shows this again; ? lists every key.", .dim))
+        return out
+    }
+
+    var canvasBullet: String { "•" }
+
+    func render(_ canvas: inout Canvas, region: Region) {
+        canvas.clear(region)
+        for (i, line) in lines.enumerated() where i < region.height {
+            canvas.put(line.0.replacingOccurrences(of: "•", with: canvas.glyphs.bullet), in: region, row: i + 1, column: 2, role: line.1)
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}
