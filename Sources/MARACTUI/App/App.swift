@@ -548,7 +548,11 @@ public final class App {
         var extras = ""
         if let p = pane(current) as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
         if presentation { extras += "\(sep)PRESENTATION" }
-        let left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
+        var left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
+        if let message, TextWidth.of(left) + TextWidth.of(message) + 1 > canvas.columns {
+            // A message needs the room more than the store and user do.
+            left = " marac\(sep)\(modeName)\(sep)\(store)\(extras) "
+        }
         canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
         let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
         if let message {

@@ -159,9 +159,9 @@ extension App {
         referrals.select(r.id, context: context)
         show(.referrals)
         let candidates = state.repeatCandidates(for: r.details, excluding: r.id)
-        let score = state.riskScore(of: r.details).map { " (\($0.tool.name) \($0.score))" } ?? ""
+        let score = " (\(Describe.risk(r.details, in: state)))"
         if let first = candidates.first {
-            say("Saved \(r.id)\(score). Possible repeat of \(first.caseID): \(first.reasons.joined(separator: "; ")). l links it.")
+            say("Saved \(r.id)\(score). Possible repeat of \(first.caseID) (\(first.reasons.joined(separator: "; "))): l links it.")
         } else {
             say("Saved \(r.id)\(score); it waits in the queue. a accepts it onto the next meeting.")
         }

@@ -1,0 +1,134 @@
+import MARACCore
+import Testing
+@testable import MARACTUI
+
+/// The coordinator's job: a meeting walked through from attendance to minutes, every step
+/// saved as it is made.
+@Suite struct MeetingJobTests {
+    /// The demo store with the next meeting's agenda shown.
+    static func atNextMeeting() throws -> (ScreenFixture, MeetingID) {
+        let f = ScreenFixture.demo()
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        f.press(.character("3"))
+        while f.app.agenda.meetingID != next.id { f.press(.character("]")) }
+        return (f, next.id)
+    }
+
+    @Test func aMeetingRunsThroughAttendanceStatementActionsAndCasesToItsMinutes() throws {
+        let (f, id) = try Self.atNextMeeting()
+        let state0 = f.app.session.state
+        let outstanding = state0.outstandingActions(before: state0.meeting(id)!)
+        f.press(.character("M"))
+        #expect(f.app.session.state.meeting(id)?.status == .inProgress)
+        #expect(f.screen.contains("1. Attendance"))
+
+        // Attendance: the first present (representative as suggested), then apologies, absent.
+        f.press(.character("p"), .enter, .character("a"), .character("x"))
+        let m1 = try #require(f.app.session.state.meeting(id))
+        let agencies = MeetingWalk.attendanceAgencies(m1, in: f.app.session.state)
+        #expect(m1.attendance(of: agencies[0].id)?.isPresent == true)
+        #expect(m1.attendance(of: agencies[1].id) == .apologies(informationSent: true))
+        #expect(m1.attendance(of: agencies[2].id) == .absent)
+        f.press(.character("O"))
+        f.type("Siân Fenwick-Hale")
+        f.press(.tab)
+        f.type("Student social worker")
+        f.press(.control("s"))
+        #expect(f.app.session.state.meeting(id)?.observers.first?.confidentialitySigned == true)
+
+        // The statement, read.
+        f.press(.character("n"))
+        #expect(f.screen.contains("strictly confidential"))
+        f.press(.character("n"))
+        #expect(f.app.session.state.meeting(id)?.statementReadAt != nil)
+
+        // One outstanding action, done, with the suggested note.
+        try #require(!outstanding.isEmpty)
+        #expect(f.screen.contains(outstanding[0].description))
+        f.press(.character("d"), .control("s"))
+        #expect(f.app.session.state.action(outstanding[0])?.status == .done)
+        #expect(f.app.session.state.action(outstanding[0])?.history.last?.note == "Reported done at the meeting.")
+
+        // Two cases: information, a risk and an action on the first; the second heard.
+        let order = f.app.session.state.orderedCases(of: f.app.session.state.meeting(id)!)
+        f.press(.character("n"))
+        #expect(f.app.session.state.meeting(id)?.currentCase == order[0])
+        #expect(f.screen.contains("0:00 of 12:00"))
+        f.press(.character("i"))
+        f.type("hom")
+        f.press(.tab)
+        f.type("Tenant; rent arrears since the perpetrator left.")
+        f.press(.control("s"))
+        f.press(.character("r"))
+        f.type("Perpetrator knows the new address.")
+        f.press(.control("s"))
+        f.press(.character("a"))
+        f.type("idva")
+        f.press(.tab, .tab)
+        f.type("Safety plan with the victim.")
+        f.press(.tab)
+        #expect(f.screen.contains(ScreenFixture.today.adding(days: 14).long), "+14d is read as a date")
+        f.press(.control("s"))
+        let discussion = try #require(f.app.session.state.meeting(id)?.discussion(of: order[0]))
+        #expect(discussion.information.map(\.line.text) == ["Tenant; rent arrears since the perpetrator left."])
+        #expect(discussion.risks.map(\.text) == ["Perpetrator knows the new address."])
+        let action = try #require(f.app.session.state.actions(of: order[0]).last { $0.meeting == id })
+        #expect(action.description == "Safety plan with the victim.")
+        #expect(action.due == ScreenFixture.today.adding(days: 14))
+        #expect(f.app.session.state.agency(action.agency)?.kind == .idvaService)
+        #expect(!action.owner.isEmpty, "the owner defaults to the agency's representative")
+
+        f.press(.character("n"))
+        #expect(f.app.session.state.meeting(id)?.currentCase == order[1])
+        #expect(f.app.session.state.meeting(id)?.discussion(of: order[0])?.endedAt != nil)
+
+        // End: the question names what is unfinished; the minutes follow.
+        f.press(.character("E"))
+        #expect(f.lines.last?.contains("not heard") == true)
+        f.press(.character("y"))
+        #expect(f.app.session.state.meeting(id)?.status == .ended)
+        #expect(f.screen.contains("Minutes of \(id)"))
+        #expect(f.screen.contains("RESTRICTED"))
+        f.press(.escape)
+        #expect(f.app.agenda.walk == nil)
+    }
+
+    /// Reopening marac in the middle of a meeting picks up at the step the record shows.
+    @Test func reopeningInTheMiddleOfAMeetingResumesAtTheCaseUnderDiscussion() throws {
+        let (f, id) = try Self.atNextMeeting()
+        f.press(.character("M"), .character("n"), .character("n"), .character("n"))
+        let current = try #require(f.app.session.state.meeting(id)?.currentCase)
+        // A new screen on the same record, as after a crash.
+        let again = ScreenFixture(state: f.app.session.state)
+        #expect(again.app.agenda.walk?.step == .case(current))
+        again.press(.character("3"))
+        #expect(again.screen.contains("\(current)"))
+        #expect(again.screen.contains("Information shared (i)"))
+    }
+
+    @Test func anAgendaCanBeReorderedAndAResearchReturnTickedOff() throws {
+        let (f, id) = try Self.atNextMeeting()
+        let before = f.app.session.state.orderedCases(of: f.app.session.state.meeting(id)!)
+        try #require(before.count >= 2)
+        // Select the first case and move it down.
+        f.press(.character("g"))
+        while f.app.agenda.selectedCase == nil { f.press(.character("j")) }
+        let moved = try #require(f.app.agenda.selectedCase)
+        f.press(.character("J"))
+        let after = f.app.session.state.orderedCases(of: f.app.session.state.meeting(id)!)
+        #expect(after.firstIndex(of: moved) == before.firstIndex(of: moved)! + 1)
+        #expect(f.app.agenda.selectedCase == moved, "the selection follows the case")
+
+        let missingBefore = f.app.session.state.missingResearchReturns(for: f.app.session.state.meeting(id)!)
+        f.press(.character("R"), .control("s"))
+        #expect(f.app.session.state.missingResearchReturns(for: f.app.session.state.meeting(id)!) == missingBefore - 1)
+    }
+
+    @Test func aMeetingIsScheduledFromTheAgenda() {
+        let f = ScreenFixture.demo()
+        let count = f.app.session.state.meetings.count
+        f.press(.character("3"), .character("S"), .control("s"))
+        #expect(f.app.session.state.meetings.count == count + 1)
+        #expect(f.app.agenda.meetingID == f.app.session.state.meetings.last?.id)
+    }
+}
