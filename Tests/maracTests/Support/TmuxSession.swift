@@ -44,6 +44,14 @@ final class TmuxSession {
         _ = runProcess(["tmux", "-L", socket, "send-keys", "-l", text])
     }
 
+    /// The program's process: the child of the window's shell (read from /proc, so nothing
+    /// beyond tmux is needed).
+    func programPID() -> pid_t? {
+        let shell = runProcess(["tmux", "-L", socket, "display-message", "-p", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     func capture() -> String {
         runProcess(["tmux", "-L", socket, "capture-pane", "-p"]).output
     }
