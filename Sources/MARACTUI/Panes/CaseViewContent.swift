@@ -140,6 +140,24 @@ struct CaseViewContent {
             if !missing.isEmpty { add("Still missing: \(missing.joined(separator: ", "))", .warning, indent: 2) }
         }
         history(r)
+        seenBy(c)
+    }
+
+    /// Who opened the case on screen and which exports held it: the case's own audit.
+    mutating func seenBy(_ c: Case) {
+        let entries = state.audit.filter { $0.caseIDs.contains(c.id) }
+        section("Viewed and exported (\(entries.count))")
+        if entries.isEmpty { add("Nobody has opened or exported this case yet.", .dim, indent: 2) }
+        for e in entries.suffix(12).reversed() {
+            let what: String
+            switch e.kind {
+            case .caseViewed: what = "opened it"
+            case .exported(let name, _): what = "exported it in the \(name)"
+            case .purged: what = "purged its personal data"
+            }
+            add("\(e.stamp.at.isoMinute) \(e.stamp.actor) \(what)", .dim, indent: 2)
+        }
+        if entries.count > 12 { add("…and \(entries.count - 12) earlier; marac audit --case \(c.id) lists them all.", .dim, indent: 2) }
     }
 
     mutating func person(_ label: String, _ p: Person, extra: String?) {
@@ -193,6 +211,9 @@ struct CaseViewContent {
             let overdueMark = a.isOverdue(on: today) ? " OVERDUE" : ""
             let role: StyleRole = a.isOverdue(on: today) ? .danger : (a.status == .done ? .dim : .normal)
             add("\(a.id) \(Describe.agencyName(a.agency, in: state)): \(a.description) Due \(a.due.british); \(a.status.label)\(overdueMark)", role, indent: 2)
+            if let last = a.history.last, !last.note.isEmpty {
+                add("\(last.on.british) \(last.stamp.actor): \(last.note)", .dim, indent: 6)
+            }
         }
     }
 
