@@ -220,6 +220,11 @@ extension MARACState {
         case .purgeCase(let id):
             let c = try requireCase(id)
             if c.purgedOn != nil { throw .nothingToRecord("case \(id) has already been purged") }
+            // A referral accepted again after a case was recorded in error belongs to the later
+            // case too: its personal data goes when that case's retention ends.
+            if let live = caseSharingReferral(with: c) {
+                throw .invalid(field: "case", reason: "\(id)'s referral \(c.referral) is also case \(live), which is still kept; it is purged with \(live)")
+            }
             return [.casePurged(id, on: context.today)]
         }
     }

@@ -79,7 +79,8 @@ extension MARACState {
         }
         for m in ended {
             for a in agencies {
-                if let signed = a.ispSignedOn, signed > m.date { continue }
+                // Agencies are expected at meetings held once they have signed the protocol.
+                guard let signed = a.ispSignedOn, signed <= m.date else { continue }
                 rows[a.id]?.meetingsHeld += 1
                 if m.attendance(of: a.id)?.isPresent == true { rows[a.id]?.meetingsAttended += 1 }
             }

@@ -14,6 +14,14 @@ extension MARACState {
 
     /// Cases past their retention period on `today` that still hold personal data.
     public func casesPastRetention(on today: Day) -> [Case] {
-        cases.filter { $0.purgedOn == nil && retentionEnds(of: $0) < today }
+        cases.filter { $0.purgedOn == nil && retentionEnds(of: $0) < today && caseSharingReferral(with: $0) == nil }
+    }
+
+    /// Another case, still kept, made from the same referral (accepted again after this one was
+    /// recorded in error), if there is one.
+    public func caseSharingReferral(with c: Case) -> CaseID? {
+        guard case .accepted(let current)? = referral(c.referral)?.status, current != c.id,
+              let other = `case`(current), other.purgedOn == nil else { return nil }
+        return current
     }
 }

@@ -434,7 +434,7 @@ public final class App {
         case .attention:
             overlay = .attention
         case .quarterlyReturn:
-            overlay = .quarterly(QuarterlyView(last: Quarter(containing: session.today).previous))
+            overlay = .quarterly(QuarterlyView(last: Quarter(containing: session.today)))
         default:
             let response = pane(current).handle(request, context: context)
             if response == .ignored, handleJob(request) { return }
@@ -479,7 +479,7 @@ public final class App {
         case .document(let d)?:
             d.render(&canvas, region: region)
         case .quarterly(let q)?:
-            q.render(&canvas, region: region, state: session.state)
+            q.render(&canvas, region: region, state: session.state, today: session.today)
         default:
             pane(current).render(&canvas, region: region.inset(columns: 1), context: context)
         }

@@ -113,7 +113,8 @@ extension App {
                 }
             }
             actions.narrow(f)
-            return say("Filtered: \(actions.title(context)).")
+            actions.refresh(context)
+            return say("Filtered: \(actions.rows.count) action\(actions.rows.count == 1 ? "" : "s").")
         }
         let current = actions.narrowing
         let form = Form(title: "Filter actions", fields: [

@@ -19,7 +19,7 @@ public struct QuarterlyView: Sendable {
         return true
     }
 
-    public func render(_ canvas: inout Canvas, region: Region, state: MARACState) {
+    public func render(_ canvas: inout Canvas, region: Region, state: MARACState, today: Day) {
         canvas.clear(region)
         let quarters = [last.previous.previous.previous, last.previous.previous, last.previous, last]
         let returns = quarters.map { state.dataReturn(for: $0) }
@@ -28,7 +28,8 @@ public struct QuarterlyView: Sendable {
         let labelWidth = 30
         let columnWidth = max(12, min(20, (region.width - labelWidth - 12) / 4))
         var header = "".padded(toWidth: labelWidth)
-        for q in quarters { header += q.description.padded(toWidth: columnWidth) }
+        let current = Quarter(containing: today)
+        for q in quarters { header += (q == current ? "\(q) so far" : q.description).padded(toWidth: columnWidth) }
         header += "National"
         canvas.put(header, in: region, row: 2, column: 1, role: .header)
         let figureKeys = ["meetings", "cases", "repeat_cases", "children", "non_police_referrals", "male_victims", "victims_16_17",
@@ -37,7 +38,7 @@ public struct QuarterlyView: Sendable {
         for key in figureKeys {
             guard row < region.height - 2 else { break }
             guard let label = returns[0].figures.first(where: { $0.key == key })?.label else { continue }
-            canvas.put(label.padded(toWidth: labelWidth, ellipsis: canvas.glyphs.ellipsis), in: region, row: row, column: 1, role: .normal)
+            canvas.put(label.padded(toWidth: labelWidth - 1, ellipsis: canvas.glyphs.ellipsis), in: region, row: row, column: 1, role: .normal)
             for (i, r) in returns.enumerated() {
                 guard let f = r.figures.first(where: { $0.key == key }) else { continue }
                 let column = 1 + labelWidth + i * columnWidth
@@ -59,7 +60,7 @@ public struct QuarterlyView: Sendable {
         }
         if row < region.height - 2 {
             let rates = returns.map { $0.casesPer10kAdultFemales.map { $0.formatted1 } ?? "-" }
-            var line = "Cases per 10,000 adult females".padded(toWidth: labelWidth)
+            var line = "Cases per 10,000 adult females (12 months)".padded(toWidth: labelWidth - 1, ellipsis: canvas.glyphs.ellipsis) + " "
             for r in rates { line += r.padded(toWidth: columnWidth) }
             canvas.put(line + "\(DataReturn.nationalCasesPer10k.formatted1)", in: region, row: row + 1, column: 1, role: .normal)
         }

@@ -81,3 +81,22 @@ import Testing
         #expect(s.state.nextMeeting(onOrAfter: s.today)?.id == soon)
     }
 }
+
+/// Found by the fold property test: purging a case recorded in error must not erase the
+/// referral it shares with the case accepted in its place.
+@Suite struct PurgeOfASharedReferralTests {
+    @Test func aCaseInErrorWhoseReferralWasAcceptedAgainIsNotPurgedApart() throws {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let m = s.meeting(on: s.today.adding(days: 14))
+        let r = try s.receive(Scenario.details("P-1", on: s.today, agency: a.police))
+        let first = try s.accept(r, onto: m)
+        try s.run(.withdrawAcceptance(r, reason: "accepted onto the wrong meeting"))
+        let second = try s.accept(r, onto: m)
+        #expect(first != second)
+        let refusal = s.refusal(.purgeCase(first))
+        #expect(refusal?.message.contains("also case \(second)") == true)
+        #expect(!s.state.casesPastRetention(on: s.today.adding(years: 20)).map(\.id).contains(first))
+        #expect(s.state.casesPastRetention(on: s.today.adding(years: 20)).map(\.id).contains(second))
+    }
+}

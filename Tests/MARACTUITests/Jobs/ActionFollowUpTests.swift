@@ -57,7 +57,7 @@ import Testing
         f.press(.character(":"))
         f.type("quarterly")
         f.press(.enter)
-        let last = Quarter(containing: ScreenFixture.today).previous
+        let last = Quarter(containing: ScreenFixture.today)
         for q in [last.previous.previous.previous, last.previous.previous, last.previous, last] {
             #expect(f.screen.contains(q.description))
         }
