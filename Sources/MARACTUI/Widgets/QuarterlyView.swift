@@ -29,7 +29,7 @@ public struct QuarterlyView: Sendable {
         let columnWidth = max(12, min(20, (region.width - labelWidth - 12) / 4))
         var header = "".padded(toWidth: labelWidth)
         let current = Quarter(containing: today)
-        for q in quarters { header += (q == current ? "\(q) so far" : q.description).padded(toWidth: columnWidth) }
+        for q in quarters { header += (q == current ? "\(q) so far" : q.description).padded(toWidth: columnWidth - 1, ellipsis: canvas.glyphs.ellipsis) + " " }
         header += "National"
         canvas.put(header, in: region, row: 2, column: 1, role: .header)
         let figureKeys = ["meetings", "cases", "repeat_cases", "children", "non_police_referrals", "male_victims", "victims_16_17",
