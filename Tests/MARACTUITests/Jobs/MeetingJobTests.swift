@@ -132,3 +132,35 @@ import Testing
         #expect(f.app.agenda.meetingID == f.app.session.state.meetings.last?.id)
     }
 }
+
+/// Exports from the screen: recorded in the audit trail, then written by the connection.
+@Suite struct ScreenExportTests {
+    @Test func exportingMinutesFromTheScreenRecordsItAndWritesTheFile() throws {
+        let f = ScreenFixture.demo()
+        let ended = try #require(f.app.session.state.meetings.last { $0.status == .ended })
+        f.press(.character(":"))
+        f.type("export minutes \(ended.id) minutes.html")
+        f.press(.enter)
+        let written = try #require(f.connection.exports["minutes.html"])
+        #expect(written.hasPrefix("<!DOCTYPE html>"))
+        #expect(f.lines.last?.contains("readable by you only") == true)
+        guard case .exported(let what, let cases)? = f.app.session.state.audit.last?.kind else {
+            Issue.record("no export in the audit trail")
+            return
+        }
+        #expect(what == "minutes \(ended.id)")
+        #expect(Set(cases) == Set(ended.discussions.map(\.caseID)))
+    }
+
+    @Test func aFailedWriteSaysSoAndTheAuditStillShowsTheAttempt() throws {
+        let f = ScreenFixture.demo()
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        struct Full: Error {}
+        f.connection.failNextExport = Full()
+        f.press(.character(":"))
+        f.type("export caselist \(next.id)")
+        f.press(.enter)
+        #expect(f.connection.exports.isEmpty)
+        #expect(f.lines.last?.contains("could not be written") == true)
+    }
+}
