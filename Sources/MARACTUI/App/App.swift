@@ -42,17 +42,17 @@ public final class App {
     public let agenda = AgendaPane()
     public let actions = ActionTrackerPane()
     public private(set) var message: String?
-    private var messageIsAlert = false
+    var messageIsAlert = false
     /// Bumped whenever the state may have changed, so panes recompute their rows.
     public private(set) var revision = 0
     /// Presentation mode: a screen shared in the meeting room shows no addresses, phone numbers
     /// or dates of birth until revealed.
     public private(set) var presentation = false
     /// The screen is locked after a while without a key: cleared, until the passphrase is typed.
-    public private(set) var locked = false
-    private var lockInput: [Character] = []
-    private var lockMessage: String?
-    private var helpScroll = 0
+    public internal(set) var locked = false
+    var lockInput: [Character] = []
+    var lockMessage: String?
+    var helpScroll = 0
     /// The palette's history lives as long as the app.
     private var paletteHistory: [String] = []
     private var lastSearch: String?
@@ -163,55 +163,6 @@ public final class App {
     /// Opens a form over the pane.
     public func present(_ form: Form, submit: @escaping (inout Form) -> Bool) {
         overlay = .form(FormSession(form, submit: submit))
-    }
-
-    // MARK: - Locking
-
-    /// Clears the screen and asks for the passphrase before anything is shown again.
-    public func lock() {
-        guard !locked else { return }
-        locked = true
-        lockInput = []
-        lockMessage = nil
-    }
-
-    func handleLocked(_ key: Key) {
-        switch key {
-        case .enter:
-            let typed = Array(String(lockInput).utf8)
-            lockInput = []
-            if session.connection.checkPassphrase(typed) {
-                locked = false
-                lockMessage = nil
-                say("Unlocked.")
-            } else {
-                lockMessage = "Wrong passphrase; try again."
-            }
-        case .backspace:
-            if !lockInput.isEmpty { lockInput.removeLast() }
-        case .escape, .control("u"):
-            lockInput = []
-        case .character(let c):
-            lockInput.append(c)
-        default:
-            break
-        }
-    }
-
-    func renderLocked(_ canvas: inout Canvas) {
-        let top = max(0, canvas.rows / 2 - 3)
-        let lines: [(String, StyleRole)] = [
-            ("marac is locked", .title),
-            ("", .normal),
-            ("The screen locked itself after a time without use. Everything is saved.", .normal),
-            ("Passphrase for \(session.actor.name): " + String(repeating: "•", count: lockInput.count), .input),
-            ("", .normal),
-            (lockMessage ?? "Type your passphrase and press Enter.", lockMessage == nil ? .dim : .warning),
-        ]
-        for (i, line) in lines.enumerated() {
-            let text = line.0.truncated(toWidth: canvas.columns - 4, ellipsis: canvas.glyphs.ellipsis)
-            canvas.put(text, row: top + i, column: 2, role: line.1)
-        }
     }
 
     // MARK: - Events
@@ -448,121 +399,4 @@ public final class App {
 
     /// Set by `:quit`; the run loop ends when it sees it.
     public internal(set) var quitRequested = false
-
-    // MARK: - Drawing
-
-    func isTooSmall(_ size: TerminalSize) -> Bool {
-        size.rows < Self.minimumSize.rows || size.columns < Self.minimumSize.columns
-    }
-
-    public func render(_ canvas: inout Canvas) {
-        let size = TerminalSize(rows: canvas.rows, columns: canvas.columns)
-        if locked {
-            renderLocked(&canvas)
-            return
-        }
-        if isTooSmall(size) {
-            renderTooSmall(&canvas, size: size)
-            return
-        }
-        renderTabs(&canvas)
-        let region = Region(row: 1, column: 0, height: canvas.rows - 2, width: canvas.columns)
-        switch overlay {
-        case .help?:
-            HelpScreen(keymap: keymap).render(&canvas, region: region, scroll: helpScroll)
-        case .form(let session)?:
-            session.form.draw(&canvas, region: region, today: self.session.today)
-        case .checklist(let c)?:
-            c.checklist.draw(&canvas, region: region)
-        case .attention?:
-            AttentionView(state: session.state, today: session.today, actor: session.actor).render(&canvas, region: region)
-        case .document(let d)?:
-            d.render(&canvas, region: region)
-        case .quarterly(let q)?:
-            q.render(&canvas, region: region, state: session.state, today: session.today)
-        default:
-            pane(current).render(&canvas, region: region.inset(columns: 1), context: context)
-        }
-        renderStatus(&canvas)
-        switch overlay {
-        case .palette(var p)?:
-            p.draw(&canvas) { [commands] name in commands.first { $0.name == name }?.help ?? "" }
-            overlay = .palette(p)
-        case .search(let s)?:
-            s.draw(&canvas)
-        case .confirm(let c, _)?:
-            c.draw(&canvas)
-        default:
-            break
-        }
-    }
-
-    func renderTooSmall(_ canvas: inout Canvas, size: TerminalSize) {
-        let lines = [
-            "Terminal too small: \(size.columns)x\(size.rows).",
-            "marac needs at least \(Self.minimumSize.columns)x\(Self.minimumSize.rows).",
-            "Enlarge the window, or press q to quit.",
-        ]
-        let top = max(0, canvas.rows / 2 - 1)
-        for (i, line) in lines.enumerated() {
-            let text = line.truncated(toWidth: canvas.columns, ellipsis: canvas.glyphs.ellipsis)
-            canvas.put(text, row: top + i, column: max(0, (canvas.columns - TextWidth.of(text)) / 2), role: i == 0 ? .statusAlert : .normal)
-        }
-    }
-
-    func renderTabs(_ canvas: inout Canvas) {
-        canvas.fill(row: 0, column: 0, count: canvas.columns, role: .status)
-        var col = 0
-        for kind in PaneKind.allCases {
-            let label = " \(kind.rawValue) \(kind.shortTitle) "
-            col += canvas.put(label, row: 0, column: col, role: kind == current && overlay == nil ? .selected : .status)
-        }
-        let title = " \(session.state.profile.maracName) \(canvas.glyphs.bullet) \(session.today.long) "
-        let w = TextWidth.of(title)
-        if col + w < canvas.columns { canvas.put(title, row: 0, column: canvas.columns - w, role: .status) }
-    }
-
-    var modeName: String {
-        switch overlay {
-        case .help?: "Help"
-        case .form?: "Form"
-        case .palette?: "Command"
-        case .search?: "Search"
-        case .confirm?: "Question"
-        case .checklist?: "Risk checklist"
-        case .attention?: "Attention"
-        case .document?: "Document"
-        case .quarterly?: "Quarterly return"
-        case nil: current.title
-        }
-    }
-
-    func renderStatus(_ canvas: inout Canvas) {
-        let row = canvas.rows - 1
-        let store: String
-        switch session.connection.writeStatus {
-        case .writable: store = session.lastSavedAt == nil ? "ready" : "saved"
-        case .readOnly(let reason): store = "read-only: \(reason)"
-        }
-        let sep = canvas.glyphs.separator
-        var extras = ""
-        if let p = pane(current) as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
-        if presentation { extras += "\(sep)PRESENTATION" }
-        var left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
-        if let message, TextWidth.of(left) + TextWidth.of(message) + 1 > canvas.columns {
-            // A message needs the room more than the store and user do.
-            left = " marac\(sep)\(modeName)\(sep)\(store)\(extras) "
-        }
-        canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
-        let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
-        if let message {
-            canvas.put(" " + message, row: row, column: used, role: messageIsAlert ? .statusAlert : .status,
-                       limit: canvas.columns - used)
-        } else {
-            let hint = "? help  : command  q quit "
-            if used + TextWidth.of(hint) < canvas.columns {
-                canvas.put(hint, row: row, column: canvas.columns - TextWidth.of(hint), role: .status)
-            }
-        }
-    }
 }

@@ -1,0 +1,119 @@
+import MARACCore
+
+/// The frame: the bar of panes, the current pane or what is over it, and the status bar.
+extension App {
+    func isTooSmall(_ size: TerminalSize) -> Bool {
+        size.rows < Self.minimumSize.rows || size.columns < Self.minimumSize.columns
+    }
+
+    public func render(_ canvas: inout Canvas) {
+        let size = TerminalSize(rows: canvas.rows, columns: canvas.columns)
+        if locked {
+            renderLocked(&canvas)
+            return
+        }
+        if isTooSmall(size) {
+            renderTooSmall(&canvas, size: size)
+            return
+        }
+        renderTabs(&canvas)
+        let region = Region(row: 1, column: 0, height: canvas.rows - 2, width: canvas.columns)
+        switch overlay {
+        case .help?:
+            HelpScreen(keymap: keymap).render(&canvas, region: region, scroll: helpScroll)
+        case .form(let session)?:
+            session.form.draw(&canvas, region: region, today: self.session.today)
+        case .checklist(let c)?:
+            c.checklist.draw(&canvas, region: region)
+        case .attention?:
+            AttentionView(state: session.state, today: session.today, actor: session.actor).render(&canvas, region: region)
+        case .document(let d)?:
+            d.render(&canvas, region: region)
+        case .quarterly(let q)?:
+            q.render(&canvas, region: region, state: session.state, today: session.today)
+        default:
+            pane(current).render(&canvas, region: region.inset(columns: 1), context: context)
+        }
+        renderStatus(&canvas)
+        switch overlay {
+        case .palette(var p)?:
+            p.draw(&canvas) { [commands] name in commands.first { $0.name == name }?.help ?? "" }
+            overlay = .palette(p)
+        case .search(let s)?:
+            s.draw(&canvas)
+        case .confirm(let c, _)?:
+            c.draw(&canvas)
+        default:
+            break
+        }
+    }
+
+    func renderTooSmall(_ canvas: inout Canvas, size: TerminalSize) {
+        let lines = [
+            "Terminal too small: \(size.columns)x\(size.rows).",
+            "marac needs at least \(Self.minimumSize.columns)x\(Self.minimumSize.rows).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, canvas.rows / 2 - 1)
+        for (i, line) in lines.enumerated() {
+            let text = line.truncated(toWidth: canvas.columns, ellipsis: canvas.glyphs.ellipsis)
+            canvas.put(text, row: top + i, column: max(0, (canvas.columns - TextWidth.of(text)) / 2), role: i == 0 ? .statusAlert : .normal)
+        }
+    }
+
+    func renderTabs(_ canvas: inout Canvas) {
+        canvas.fill(row: 0, column: 0, count: canvas.columns, role: .status)
+        var col = 0
+        for kind in PaneKind.allCases {
+            let label = " \(kind.rawValue) \(kind.shortTitle) "
+            col += canvas.put(label, row: 0, column: col, role: kind == current && overlay == nil ? .selected : .status)
+        }
+        let title = " \(session.state.profile.maracName) \(canvas.glyphs.bullet) \(session.today.long) "
+        let w = TextWidth.of(title)
+        if col + w < canvas.columns { canvas.put(title, row: 0, column: canvas.columns - w, role: .status) }
+    }
+
+    var modeName: String {
+        switch overlay {
+        case .help?: "Help"
+        case .form?: "Form"
+        case .palette?: "Command"
+        case .search?: "Search"
+        case .confirm?: "Question"
+        case .checklist?: "Risk checklist"
+        case .attention?: "Attention"
+        case .document?: "Document"
+        case .quarterly?: "Quarterly return"
+        case nil: current.title
+        }
+    }
+
+    func renderStatus(_ canvas: inout Canvas) {
+        let row = canvas.rows - 1
+        let store: String
+        switch session.connection.writeStatus {
+        case .writable: store = session.lastSavedAt == nil ? "ready" : "saved"
+        case .readOnly(let reason): store = "read-only: \(reason)"
+        }
+        let sep = canvas.glyphs.separator
+        var extras = ""
+        if let p = pane(current) as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
+        if presentation { extras += "\(sep)PRESENTATION" }
+        var left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
+        if let message, TextWidth.of(left) + TextWidth.of(message) + 1 > canvas.columns {
+            // A message needs the room more than the store and user do.
+            left = " marac\(sep)\(modeName)\(sep)\(store)\(extras) "
+        }
+        canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
+        let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
+        if let message {
+            canvas.put(" " + message, row: row, column: used, role: messageIsAlert ? .statusAlert : .status,
+                       limit: canvas.columns - used)
+        } else {
+            let hint = "? help  : command  q quit "
+            if used + TextWidth.of(hint) < canvas.columns {
+                canvas.put(hint, row: row, column: canvas.columns - TextWidth.of(hint), role: .status)
+            }
+        }
+    }
+}
