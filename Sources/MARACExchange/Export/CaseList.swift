@@ -1,8 +1,9 @@
 import MARACCore
 
 /// The case list circulated to agencies before a meeting, so each can research its records:
-/// the people named in each case, with what an agency needs to find them (names, dates of
-/// birth, address), in hearing order. Restricted like the minutes.
+/// the people named in each case, with only what an agency needs to find them in its records
+/// (names and other names, dates of birth, address, the children, the perpetrator), in hearing
+/// order. Restricted like the minutes.
 public struct CaseList {
     public static let marking = "RESTRICTED: MARAC case list, for research by agencies signed to the information sharing protocol only."
 
@@ -17,18 +18,22 @@ public struct CaseList {
 
     public var cases: [CaseID] { state.orderedCases(of: meeting) }
 
-    static let headers = ["Case", "Victim", "Victim born", "Address", "Perpetrator", "Perpetrator born", "Relationship",
+    static let headers = ["Case", "Victim", "Also known as", "Victim born", "Address", "Perpetrator", "Perpetrator born", "Relationship",
                           "Children", "Referred by", "Repeat of"]
 
     public var rows: [[String]] {
         cases.compactMap(state.case).compactMap { c in
             guard let d = state.referral(of: c)?.details else { return nil }
             let perpetrators = d.perpetrators
-            return [c.id.description, d.victim.name, d.victim.dateOfBirth?.british ?? "", d.victim.address?.oneLine ?? "",
+            // Children by name and date of birth where the referral gives them, else the number.
+            let children = d.children.isEmpty ? "\(d.childrenInHousehold)"
+                : d.children.map { "\($0.name)\($0.dateOfBirth.map { ", born " + $0.british } ?? "")" }.joined(separator: "\n")
+            return [c.id.description, d.victim.name, d.victim.aliases.joined(separator: "\n"), d.victim.dateOfBirth?.british ?? "",
+                    d.victim.address?.oneLine ?? "",
                     perpetrators.map(\.person.name).joined(separator: "\n"),
                     perpetrators.map { $0.person.dateOfBirth?.british ?? "not known" }.joined(separator: "\n"),
                     perpetrators.map { $0.relationshipDetail.isEmpty ? $0.relationship.label : $0.relationshipDetail }.joined(separator: "\n"),
-                    "\(d.childrenInHousehold)", state.agency(d.agency)?.name ?? "", c.repeatOf?.description ?? ""]
+                    children, state.agency(d.agency)?.name ?? "", c.repeatOf?.description ?? ""]
         }
     }
 

@@ -268,3 +268,31 @@ enum HTMLBalance {
         return true
     }
 }
+
+/// The case list agencies research from: only what they need to find the people.
+@Suite struct CaseListTests {
+    @Test func eachListedCaseHasItsPeopleWithTheirOtherNamesBirthsAddressAndChildren() throws {
+        var desk = Desk.area()
+        let police = desk.agency("Testshire Police")
+        guard case .meetingScheduled(let m)? = desk.must(.scheduleMeeting(date: desk.today.adding(days: 14), startTime: "10:00", venue: "V", chair: "C")).first
+        else { return }
+        var names = FakeNames(seed: 31)
+        let victim = Person(name: names.name(), aliases: [names.name()], dateOfBirth: names.birth(age: 20...50, on: desk.today),
+                            address: Address(lines: "4 Mill Lane, Eastfold", postcode: "NB3 4QT"))
+        let child = Child(name: names.name(), dateOfBirth: names.birth(age: 2...10, on: desk.today))
+        let perpetrator = Perpetrator(person: Person(name: names.name(), dateOfBirth: names.birth(age: 20...50, on: desk.today)), relationship: .exPartner)
+        guard case .referralReceived(let r)? = desk.must(.receiveReferral(ReferralDetails(
+            reference: "CL-1", receivedOn: desk.today, agency: police, victim: victim, perpetrators: [perpetrator], children: [child],
+            assessment: .scored(.dashRIC, on: desk.today, score: 16)))).first else { return }
+        desk.must(.acceptReferral(r.id, onto: m.id))
+        let list = try CaseList(state: desk.state, meeting: m.id)
+        let row = try #require(list.rows.first)
+        #expect(row == [desk.state.cases[0].id.description, victim.name, victim.aliases[0], victim.dateOfBirth!.british,
+                        "4 Mill Lane, Eastfold, NB3 4QT", perpetrator.person.name, perpetrator.person.dateOfBirth!.british, "ex-partner",
+                        "\(child.name), born \(child.dateOfBirth!.british)", "Testshire Police", ""])
+        let text = list.document().rendered(as: .text)
+        #expect(text.contains("RESTRICTED"))
+        #expect(text.contains("not frozen yet"))
+        #expect(!text.contains("DASH"), "no risk detail: only what is needed to search records")
+    }
+}
