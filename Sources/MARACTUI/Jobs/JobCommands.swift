@@ -18,19 +18,36 @@ extension App {
                 if !app.handleJob(request, argument: argument) { app.dispatch(request) }
             })
         }
-        register(PaletteCommand("attendance", "go back to taking attendance") { app, _ in app.goToStep(.attendance) })
-        register(PaletteCommand("statement", "go to the confidentiality statement") { app, _ in app.goToStep(.statement) })
-        register(PaletteCommand("outstanding", "go to the outstanding actions") { app, _ in app.goToStep(.outstanding) })
-        register(PaletteCommand("hear", "hear a case now: :hear C-0042") { app, argument in app.hear(argument) })
-        register(PaletteCommand("minutes", "show a meeting's minutes on screen: :minutes [M-0003]") { app, argument in
-            app.showMinutes(of: MeetingID(parsing: argument) ?? app.agendaMeeting?.id, unfinished: [])
-        })
-        register(PaletteCommand("export minutes", "write a meeting's minutes to a file: :export minutes [M-0003] [FILE.md|.txt|.html]") { app, argument in
-            app.export(.minutes, argument: argument)
-        })
-        register(PaletteCommand("export caselist", "write a meeting's case list for circulation: :export caselist [M-0004] [FILE]") { app, argument in
-            app.export(.caseList, argument: argument)
-        })
+        let runs: [String: (App, String) -> Void] = [
+            "attendance": { app, _ in app.goToStep(.attendance) },
+            "statement": { app, _ in app.goToStep(.statement) },
+            "outstanding": { app, _ in app.goToStep(.outstanding) },
+            "hear": { app, argument in app.hear(argument) },
+            "minutes": { app, argument in app.showMinutes(of: MeetingID(parsing: argument) ?? app.agendaMeeting?.id, unfinished: []) },
+            "export minutes": { app, argument in app.export(.minutes, argument: argument) },
+            "export caselist": { app, argument in app.export(.caseList, argument: argument) },
+        ]
+        for (name, help) in Self.jobCommandHelp {
+            if let run = runs[name] { register(PaletteCommand(name, help, run: run)) }
+        }
+    }
+
+    /// The `:` commands the jobs add beyond the requests' own names.
+    static let jobCommandHelp: [(String, String)] = [
+        ("attendance", "go back to taking attendance"),
+        ("statement", "go to the confidentiality statement"),
+        ("outstanding", "go to the outstanding actions"),
+        ("hear", "hear a case now: :hear C-0042"),
+        ("minutes", "show a meeting's minutes on screen: :minutes [M-0003]"),
+        ("export minutes", "write a meeting's minutes to a file: :export minutes [M-0003] [FILE.md, .txt or .html]"),
+        ("export caselist", "write a meeting's case list for circulation: :export caselist [M-0004] [FILE]"),
+    ]
+
+    /// Every `:` command and what it does, by name: for Docs/keys.md and the help screen.
+    public static var commandCatalogue: [(name: String, help: String)] {
+        var seen = Set<String>()
+        let all = Request.allCases.compactMap { r in r.paletteName.map { ($0, r.help) } } + jobCommandHelp
+        return all.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }.map { (name: $0.0, help: $0.1) }
     }
 
     func goToStep(_ step: MeetingWalk.Step) {

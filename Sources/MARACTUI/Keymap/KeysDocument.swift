@@ -3,7 +3,7 @@ import MARACCore
 /// The keymap written out as Markdown: Docs/keys.md is this text, and a test keeps it so.
 /// Regenerate it with `marac keys --markdown > Docs/keys.md`.
 extension Keymap {
-    public func markdown() -> String {
+    public func markdown(commands: [(name: String, help: String)] = App.commandCatalogue) -> String {
         var out = """
             # Keys
 
@@ -18,6 +18,8 @@ extension Keymap {
                 out += "| \(b.keys.map { "`\($0.description)`" }.joined(separator: ", ")) | \(b.request.help) |\n"
             }
         }
+        out += "\n## Commands (`:`)\n\nType `:` and the command; Tab completes, Up and Down go through the history.\n\n| Command | Does |\n|---|---|\n"
+        for c in commands { out += "| `:\(c.name)` | \(c.help) |\n" }
         out += """
 
             A mouse click selects a row where the terminal reports clicks; a second click opens it.
@@ -28,7 +30,7 @@ extension Keymap {
     }
 
     /// The keymap as plain text for the terminal.
-    public func text() -> String {
+    public func text(commands: [(name: String, help: String)] = App.commandCatalogue) -> String {
         var out = ""
         for section in sections {
             out += "\(section.context.title)\n"
@@ -37,6 +39,8 @@ extension Keymap {
             }
             out += "\n"
         }
+        out += "Commands (:)\n"
+        for c in commands { out += "  :\(c.name.padded(toWidth: 23))\(c.help)\n" }
         return out
     }
 }

@@ -17,6 +17,10 @@ public struct HelpScreen {
             }
             out.append(("", .normal))
         }
+        out.append(("Commands (: then the name; Tab completes)", .header))
+        for c in App.commandCatalogue {
+            out.append(("  :\(c.name.padded(toWidth: 21))\(c.help)", .normal))
+        }
         return out
     }
 

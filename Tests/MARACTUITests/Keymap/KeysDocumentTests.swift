@@ -25,4 +25,14 @@ import Testing
             }
         }
     }
+
+    /// Every command the `:` line knows is on the page, with what it does.
+    @Test func everyCommandOfTheCommandLineIsDocumented() {
+        let f = ScreenFixture.demo(cases: 5)
+        let doc = Self.document
+        for command in f.app.commands {
+            #expect(doc.contains("| `:\(command.name)` | \(command.help) |"), "Docs/keys.md lacks :\(command.name)")
+        }
+        #expect(Set(f.app.commands.map(\.name)) == Set(App.commandCatalogue.map(\.name)))
+    }
 }
