@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MARACStore
 
 /// How marac's costs grow with the size of a store: builds deterministic synthetic stores
 /// through the core's commands and measures opening, appending, the keystroke paths and memory.
@@ -11,6 +12,11 @@ struct Bench: ParsableCommand {
         abstract: "Measure marac at several store sizes.",
         subcommands: [Run.self, OpenOnce.self],
         defaultSubcommand: Run.self)
+
+    static func main() {
+        HugePages.preferForThisProcess()
+        main(nil)
+    }
 }
 
 struct Run: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MARACStore
 
 /// The one executable: the terminal screen, and subcommands for scripts and admins.
 @main
@@ -18,4 +19,9 @@ struct Marac: ParsableCommand {
                       KeysCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    static func main() {
+        HugePages.preferForThisProcess()
+        main(nil)
+    }
 }

@@ -224,3 +224,19 @@ struct JobsEndToEndTests {
         #expect(history.last?["by"] as? String == "chair")
     }
 }
+
+/// marac starts itself again with glibc's malloc on huge pages, where the kernel gives them
+/// on request (Docs/performance.md).
+@Suite(.enabled(if: tmuxAvailable, "tmux is not installed"))
+struct HugePagesTests {
+    @Test func theRunningProgramHasTheTunableWhenTheKernelWaitsToBeAsked() throws {
+        let mode = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
+        let desk = JobsEndToEndTests.Desk()
+        let tmux = try desk.open(as: "viewer")
+        let pid = try #require(tmux.programPID())
+        let environ = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
+        #expect(environ.contains("glibc.malloc.hugetlb=1") == mode.contains("[madvise]"))
+        tmux.send("q")
+        try tmux.wait(for: "[exited 0]")
+    }
+}
