@@ -31,6 +31,19 @@ struct JobsEndToEndTests {
             return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         }
 
+        /// Opens the screen as the coordinator and starts the next scheduled meeting; returns the
+        /// session and the meeting's id.
+        func startNextMeeting() throws -> (TmuxSession, String) {
+            let meeting = try #require(try list("meetings").first { $0["status"] as? String == "scheduled" })
+            let id = try #require(meeting["id"] as? String)
+            let tmux = try open(as: "coordinator")
+            tmux.send("3")
+            try tmux.wait(for: id)
+            tmux.send("M")
+            try tmux.wait(for: "1. Attendance")
+            return (tmux, id)
+        }
+
         /// Waits until the status bar shows `text` (the message a saved step gives).
         static func saved(_ tmux: TmuxSession, _ text: String) throws {
             try tmux.wait(for: "the message \"\(text)\"") { $0.split(separator: "\n").last?.contains(text) == true }
@@ -91,17 +104,10 @@ struct JobsEndToEndTests {
     }
 
     /// The coordinator runs the next meeting: attendance, statement, one outstanding action, two
-    /// cases with actions, the end. Then the store is checked; and a second run is killed with
-    /// SIGKILL mid-meeting and reopened.
+    /// cases with actions, the end. Then the store is checked.
     @Test func theCoordinatorRunsAMeetingToItsEnd() throws {
         let desk = Desk()
-        let meeting = try #require(try desk.list("meetings").first { $0["status"] as? String == "scheduled" })
-        let id = try #require(meeting["id"] as? String)
-        let tmux = try desk.open(as: "coordinator")
-        tmux.send("3")
-        try tmux.wait(for: id)
-        tmux.send("M")
-        try tmux.wait(for: "1. Attendance")
+        let (tmux, id) = try desk.startNextMeeting()
         tmux.send("p")
         try tmux.wait(for: ": present")
         tmux.send("Enter")
@@ -155,13 +161,7 @@ struct JobsEndToEndTests {
 
     @Test func aMeetingKilledWithSIGKILLLosesNoSavedStep() throws {
         let desk = Desk()
-        let meeting = try #require(try desk.list("meetings").first { $0["status"] as? String == "scheduled" })
-        let id = try #require(meeting["id"] as? String)
-        let tmux = try desk.open(as: "coordinator")
-        tmux.send("3")
-        try tmux.wait(for: id)
-        tmux.send("M")
-        try tmux.wait(for: "1. Attendance")
+        let (tmux, id) = try desk.startNextMeeting()
         tmux.send("a")
         try Desk.saved(tmux, "apologies, information sent")
         tmux.send("n", "n")

@@ -84,10 +84,8 @@ public struct CalendarExport {
     static func compact(_ day: Day) -> String { day.iso.filter { $0 != "-" } }
 
     static func utc(_ instant: Instant) -> String {
-        let minute = instant.isoMinute // "2026-03-01 14:05"
-        let day = compact(instant.utcDay)
-        let time = minute.split(separator: " ").last.map { $0.filter { $0 != ":" } } ?? "0000"
-        return day + "T" + time + "00Z"
+        let seconds = Int((instant.milliseconds - Int64(instant.utcDay.ordinal) * 86_400_000) / 1000)
+        return compact(instant.utcDay) + "T" + Day.pad(seconds / 3600, 2) + Day.pad(seconds / 60 % 60, 2) + Day.pad(seconds % 60, 2) + "Z"
     }
 
     /// "10:00", "9.30", "14:00 " as hour and minute; midday when it cannot be read.

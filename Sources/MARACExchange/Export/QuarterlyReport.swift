@@ -74,9 +74,9 @@ public struct QuarterlyReport {
             for r in rows {
                 let value = Self.number(r.value, count: r.isCount)
                 let national = r.national.map { r.isCount ? Self.percent($0) : String(format: "%.1f", $0) } ?? ""
-                out += r.label.padded(toWidth: labelWidth) + "  " + value.padded(toWidth: 6, alignRight: true) + "  "
+                let line = r.label.padded(toWidth: labelWidth) + "  " + value.padded(toWidth: 6, alignRight: true) + "  "
                     + Self.percent(r.percent).padded(toWidth: 7, alignRight: true) + "  " + national.padded(toWidth: 8, alignRight: true)
-                out = out.trimmingTrailingSpaces() + "\n"
+                out += line.trimmingTrailingSpaces() + "\n"
                 for line in wrap(r.definition, width: 88) { out += "    " + line + "\n" }
             }
             out += "\nNational figures: SafeLives, twelve months to June 2023.\n"

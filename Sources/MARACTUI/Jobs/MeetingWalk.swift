@@ -134,7 +134,7 @@ extension App {
     var selectedAgendaCase: CaseID? { agenda.selectedCase }
 
     func researchReturn(argument: String) {
-        guard let m = agendaMeeting, let caseID = selectedAgendaCase else {
+        guard let caseID = selectedAgendaCase else {
             return say("Select a case in the agenda first.", alert: true)
         }
         let state = session.state
@@ -144,7 +144,6 @@ extension App {
             perform(.recordResearchReturn(caseID, agency.id, receivedOn: session.today), done: "\(agency.name)'s research return for \(caseID) ticked off.")
             return
         }
-        _ = m
         let form = Form(title: "Research return for \(caseID)", fields: [
             FormField("agency", "From", kind: .choice(missing), value: missing[0], required: true, hint: "type to narrow"),
             FormField("on", "Received", kind: .date, value: session.today.british, required: true),

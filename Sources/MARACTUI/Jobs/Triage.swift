@@ -36,11 +36,10 @@ extension App {
     // MARK: - Entering a referral
 
     func newReferral() {
-        guard let firstAgency = agencyNames.first else {
+        guard !agencyNames.isEmpty else {
             say("No agencies yet: an area needs its agencies before referrals can be entered.", alert: true)
             return
         }
-        _ = firstAgency
         let form = Form(title: "New referral", fields: [
             FormField("reference", "Reference", required: true, hint: "the referrer's reference"),
             FormField("referral date", "Received", kind: .date, value: session.today.british, required: true),

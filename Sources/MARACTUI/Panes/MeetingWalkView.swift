@@ -51,9 +51,8 @@ struct MeetingWalkView {
                    in: region, row: 0, role: .title)
         var col = 0
         let heard = meeting.discussions.filter { $0.startedAt != nil }.count
-        let total = state.orderedCases(of: meeting).count + meeting.discussions.filter { d in
-            d.startedAt != nil && !state.orderedCases(of: meeting).contains(d.caseID)
-        }.count
+        let listed = state.orderedCases(of: meeting)
+        let total = listed.count + meeting.discussions.filter { $0.startedAt != nil && !listed.contains($0.caseID) }.count
         for (i, name) in Self.steps.enumerated() {
             let label = i == 3 ? "\(name) (\(heard)/\(total))" : name
             let role: StyleRole = i == stepIndex ? .selected : (i < stepIndex ? .good : .dim)
@@ -87,7 +86,7 @@ struct MeetingWalkView {
         let recorded = agencies.filter { meeting.attendance(of: $0.id) != nil }.count
         canvas.put("Attendance: \(recorded) of \(agencies.count) recorded. p present · a apologies (info sent) · A apologies (none) · x absent · O observer · n next",
                    in: region, row: 0, role: .dim)
-        var lines: [(String, StyleRole)] = agencies.map { a in
+        let lines: [(String, StyleRole)] = agencies.map { a in
             let status = meeting.attendance(of: a.id)
             let role: StyleRole = switch status {
             case .present?: .good
@@ -100,7 +99,6 @@ struct MeetingWalkView {
         let listRegion = region.dropping(top: 2)
         let observerRows = meeting.observers.isEmpty ? 0 : meeting.observers.count + 2
         renderList(lines, &canvas, Region(row: listRegion.row, column: listRegion.column, height: max(1, listRegion.height - observerRows), width: listRegion.width))
-        lines = []
         if !meeting.observers.isEmpty {
             let top = listRegion.height - observerRows + 1
             canvas.put("Observers", in: listRegion, row: top, column: 2, role: .header)

@@ -16,14 +16,14 @@ struct AttentionView {
         }
     }
 
-    var lines: [(String, StyleRole)] {
+    func lines(bullet: String) -> [(String, StyleRole)] {
         let a = state.attention(on: today)
         var out: [(String, StyleRole)] = [("Needs your attention, \(actor.name) (\(actor.role.rawValue)): \(today.long)", .title), ("", .normal)]
         if let running = a.meetingInProgress {
-            out.append(("\(canvasBullet) Meeting \(running) is in progress: 3 carries on where it was.", .danger))
+            out.append(("\(bullet) Meeting \(running) is in progress: 3 carries on where it was.", .danger))
         }
         let triageRole: StyleRole = a.awaitingTriage > 0 ? .warning : .good
-        var triage = "\(canvasBullet) \(a.awaitingTriage) referral\(a.awaitingTriage == 1 ? "" : "s") awaiting triage"
+        var triage = "\(bullet) \(a.awaitingTriage) referral\(a.awaitingTriage == 1 ? "" : "s") awaiting triage"
         if a.possibleRepeats > 0 { triage += ", \(a.possibleRepeats) possibly repeat\(a.possibleRepeats == 1 ? "" : "s")" }
         out.append((triage + " (1)", triageRole))
         if let next = a.nextMeeting, let m = state.meeting(next) {
@@ -33,14 +33,14 @@ struct AttentionView {
                 return days < 0 ? "case list cut-off passed \(cut.british): freeze it (F in the agenda)"
                     : days == 0 ? "case list cut-off today" : "case list cut-off \(cut.long) (in \(days) day\(days == 1 ? "" : "s"))"
             } ?? ""
-            out.append(("\(canvasBullet) Next meeting \(next) on \(m.date.long): \(a.casesOnNextMeeting) case\(a.casesOnNextMeeting == 1 ? "" : "s"); \(cutoff) (3)",
+            out.append(("\(bullet) Next meeting \(next) on \(m.date.long): \(a.casesOnNextMeeting) case\(a.casesOnNextMeeting == 1 ? "" : "s"); \(cutoff) (3)",
                         .normal))
-            out.append(("\(canvasBullet) \(a.missingResearchReturns) research return\(a.missingResearchReturns == 1 ? "" : "s") still missing for it",
+            out.append(("\(bullet) \(a.missingResearchReturns) research return\(a.missingResearchReturns == 1 ? "" : "s") still missing for it",
                         a.missingResearchReturns > 0 ? .warning : .good))
         } else {
-            out.append(("\(canvasBullet) No meeting is scheduled: S in the agenda schedules one (3)", .warning))
+            out.append(("\(bullet) No meeting is scheduled: S in the agenda schedules one (3)", .warning))
         }
-        out.append(("\(canvasBullet) \(a.overdueActions) overdue action\(a.overdueActions == 1 ? "" : "s") across \(a.overdueAgencies) agenc\(a.overdueAgencies == 1 ? "y" : "ies") (4)",
+        out.append(("\(bullet) \(a.overdueActions) overdue action\(a.overdueActions == 1 ? "" : "s") across \(a.overdueAgencies) agenc\(a.overdueAgencies == 1 ? "y" : "ies") (4)",
                     a.overdueActions > 0 ? .danger : .good))
         if actor.role == .chair || actor.role == .coordinator {
             for (agency, list) in state.overdueActionsByAgency(on: today).sorted(by: { $0.actions.count > $1.actions.count }).prefix(5) {
@@ -52,30 +52,10 @@ struct AttentionView {
         return out
     }
 
-    var canvasBullet: String { "•" }
-
     func render(_ canvas: inout Canvas, region: Region) {
         canvas.clear(region)
-        for (i, line) in lines.enumerated() where i < region.height {
-            canvas.put(line.0.replacingOccurrences(of: "•", with: canvas.glyphs.bullet), in: region, row: i + 1, column: 2, role: line.1)
+        for (i, line) in lines(bullet: canvas.glyphs.bullet).enumerated() where i < region.height {
+            canvas.put(line.0, in: region, row: i + 1, column: 2, role: line.1)
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
-    }
-
-    func components(separatedBy separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: separator) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
     }
 }

@@ -94,6 +94,7 @@ import Testing
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         let lines = unfolded.components(separatedBy: "\r\n")
         #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == lines.filter { $0 == "END:VEVENT" }.count)
+        #expect(lines.contains("DTSTAMP:\(desk.today.iso.replacingOccurrences(of: "-", with: ""))T120000Z"), "stamped in UTC")
         for m in desk.state.meetings { #expect(lines.contains { $0.hasPrefix("UID:\(m.id.description.lowercased())@") }) }
         for a in desk.state.openActions() {
             #expect(lines.contains("DTSTART;VALUE=DATE:\(a.due.iso.replacingOccurrences(of: "-", with: ""))"))
