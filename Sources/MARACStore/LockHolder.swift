@@ -1,4 +1,5 @@
 import Foundation
+import MARACCore
 
 /// Who holds a store's write lock, as the holder wrote it into the lock file, so a second
 /// person opening the store is told who to ask.
@@ -16,10 +17,9 @@ public struct LockHolder: Hashable, Sendable, Codable {
         self.since = since
     }
 
-    static func current(user: String) -> LockHolder {
-        let formatter = ISO8601DateFormatter()
-        return LockHolder(user: user, pid: ProcessInfo.processInfo.processIdentifier,
-                          host: ProcessInfo.processInfo.hostName, since: formatter.string(from: Date()))
+    static func current(user: String, at now: Instant) -> LockHolder {
+        LockHolder(user: user, pid: ProcessInfo.processInfo.processIdentifier,
+                   host: ProcessInfo.processInfo.hostName, since: now.iso8601)
     }
 
     func encoded() -> [UInt8] {
@@ -46,18 +46,19 @@ final class StoreLock {
     }
 
     /// Takes the lock, waiting up to `wait` seconds for another writer to finish.
-    static func acquire(in directory: String, user: String, wait: Double) throws(StoreError) -> StoreLock {
+    static func acquire(in directory: String, user: String, wait: Double, clock: WallClock) throws(StoreError) -> StoreLock {
         let path = directory + "/LOCK"
         let file = try PosixFile.open(path, .append)
-        let deadline = Date().addingTimeInterval(wait)
+        // A wait is a span of time, not a date: measured on the monotonic clock.
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, wait) * 1e9)
         while true {
             if try file.tryLockExclusive() {
                 let lock = StoreLock(path: path, file: file)
                 try? file.truncate(to: 0)
-                try? file.writeAll(LockHolder.current(user: user).encoded())
+                try? file.writeAll(LockHolder.current(user: user, at: clock.now()).encoded())
                 return lock
             }
-            if Date() >= deadline { throw .locked(path: directory, holder: holder(in: directory)) }
+            if DispatchTime.now().uptimeNanoseconds >= deadline { throw .locked(path: directory, holder: holder(in: directory)) }
             usleep(100_000)
         }
     }

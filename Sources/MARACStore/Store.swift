@@ -49,6 +49,8 @@ public final class Store {
     /// The sequence the snapshot was written at; changes after it are in the log.
     public private(set) var snapshotSequence: UInt64
     public let access: Access
+    /// The process's clock: when the store was created, a user added, the lock taken.
+    public let clock: WallClock
     /// The signed-in user, with the role their key slot gives them.
     public let actor: Actor
     /// What opening found and repaired, to tell the user (a cut torn tail, say).
@@ -96,9 +98,10 @@ public final class Store {
     var snapshotPath: String { path + "/" + Self.snapshotName }
     var logPath: String { path + "/" + Self.logName }
 
-    private init(path: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring, loaded: Loaded) {
+    private init(path: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring, loaded: Loaded, clock: WallClock) {
         self.path = path
         self.access = access
+        self.clock = clock
         self.actor = actor
         self.header = header
         self.keyring = keyring
@@ -120,21 +123,21 @@ public final class Store {
     /// with its users' key slots, holding `state` as its first snapshot at `sequence`. The
     /// first user is the one signed in.
     public static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0,
-                              users: [NewUser], kdf: KDFParameters = .standard) throws(StoreError) -> Store {
+                              users: [NewUser], kdf: KDFParameters = .standard, clock: WallClock) throws(StoreError) -> Store {
         let dir = normalise(path)
         guard let first = users.first else { throw .refused("A store needs at least one user.") }
         if FileSystem.exists(dir + "/" + StoreHeader.fileName) { throw .alreadyExists(path: dir) }
         try FileSystem.makePrivateDirectory(dir)
-        let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0)
+        let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0, clock: clock)
         do throws(StoreError) {
-            var header = StoreHeader.new()
+            var header = StoreHeader.new(created: clock.now())
             let dataKey = SymmetricKey(size: .bits256)
             var firstPrivate: Curve25519.KeyAgreement.PrivateKey?
             for user in users {
                 try validateName(user.name, existing: header.users)
                 do {
                     let (slot, privateKey) = try KeySlot.make(user: user.name, role: user.role, passphrase: user.passphrase, kdf: kdf,
-                                                              storeID: header.id, dataKeys: [1: dataKey])
+                                                              storeID: header.id, dataKeys: [1: dataKey], added: clock.now())
                     header.users.append(slot)
                     if firstPrivate == nil { firstPrivate = privateKey }
                 } catch {
@@ -156,7 +159,7 @@ public final class Store {
                                 scan: LogFormat.Scan(records: [], ending: .clean, goodEnd: LogFormat.headerSize),
                                 lastSequence: sequence, chainHead: chain, replayed: 0)
             let store = Store(path: dir, access: .writer, actor: Actor(name: first.name, role: first.role), header: header,
-                              keyring: keyring, loaded: loaded)
+                              keyring: keyring, loaded: loaded, clock: clock)
             store.lock = lock
             try store.openLogForAppend()
             return store
@@ -167,8 +170,9 @@ public final class Store {
     }
 
     /// A store made from a whole history: the changes are folded and saved as the snapshot.
-    public static func create(at path: String, changes: [Change], users: [NewUser], kdf: KDFParameters = .standard) throws(StoreError) -> Store {
-        try create(at: path, state: MARACState.folding(changes), sequence: UInt64(changes.count), users: users, kdf: kdf)
+    public static func create(at path: String, changes: [Change], users: [NewUser], kdf: KDFParameters = .standard,
+                              clock: WallClock) throws(StoreError) -> Store {
+        try create(at: path, state: MARACState.folding(changes), sequence: UInt64(changes.count), users: users, kdf: kdf, clock: clock)
     }
 
     static func validateName(_ name: String, existing: [KeySlot]) throws(StoreError) {
@@ -182,12 +186,12 @@ public final class Store {
     // MARK: - Opening
 
     /// Unlocks the user's key slot and opens the store. A wrong passphrase decrypts nothing.
-    public static func open(at path: String, mode: OpenMode, credentials: Credentials) throws(StoreError) -> Store {
+    public static func open(at path: String, mode: OpenMode, credentials: Credentials, clock: WallClock) throws(StoreError) -> Store {
         let dir = normalise(path)
         let start = DispatchTime.now().uptimeNanoseconds
         let unlocked = try unlock(dir, credentials: credentials)
         let unlockedAt = DispatchTime.now().uptimeNanoseconds
-        let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user)
+        let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user, clock: clock)
         store.openTimings = (Double(unlockedAt - start) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - unlockedAt) / 1e6)
         return store
     }
@@ -195,16 +199,16 @@ public final class Store {
     /// A key slot already opened: what unlocking gives.
     typealias Unlocked = (header: StoreHeader, keyring: Keyring, actor: Actor)
 
-    static func open(_ dir: String, mode: OpenMode, unlocked: Unlocked, user: String) throws(StoreError) -> Store {
+    static func open(_ dir: String, mode: OpenMode, unlocked: Unlocked, user: String, clock: WallClock) throws(StoreError) -> Store {
         let (header, keyring, actor) = unlocked
         var lock: StoreLock?
         var access = Access.writer
         switch mode {
         case .write(let wait):
-            lock = try StoreLock.acquire(in: dir, user: user, wait: wait)
+            lock = try StoreLock.acquire(in: dir, user: user, wait: wait, clock: clock)
         case .writeOrFollow:
             do {
-                lock = try StoreLock.acquire(in: dir, user: user, wait: 0)
+                lock = try StoreLock.acquire(in: dir, user: user, wait: 0, clock: clock)
             } catch .locked(_, let holder) {
                 access = .reader(holder: holder)
             }
@@ -216,7 +220,7 @@ public final class Store {
             // before we took the lock.
             let current = lock == nil ? header : try StoreHeader.read(in: dir)
             if current != header { try refreshKeys(from: current, keyring: keyring, user: user, path: dir) }
-            let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring)
+            let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring, clock: clock)
             store.lock = lock
             if access == .writer {
                 try store.repairForWriting()
@@ -255,13 +259,14 @@ public final class Store {
 
     /// Reads snapshot and log. Readers retry briefly when they catch a writer between the two
     /// renames of a compaction.
-    private static func load(_ dir: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring) throws(StoreError) -> Store {
+    private static func load(_ dir: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring,
+                             clock: WallClock) throws(StoreError) -> Store {
         var attempts = 0
         var header = header
         while true {
             do throws(StoreError) {
                 let loaded = try readFiles(dir, keyring: keyring)
-                let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded)
+                let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock)
                 store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
                                                     ending: loaded.scan.ending, logBytes: loaded.logBytes,
                                                     changes: loaded.replayedChanges)
@@ -362,7 +367,7 @@ public final class Store {
         guard let repair = pendingRepair else { return }
         pendingRepair = nil
         if case .incomplete(let offset, let count) = repair.ending {
-            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+            let stamp = clock.now().iso8601.replacingOccurrences(of: ":", with: "")
             let aside = "\(logPath).torn-\(stamp)-at-\(offset)"
             try FileSystem.replaceAtomically(aside, with: Array(repair.logBytes[offset...]))
             let file = try PosixFile.open(logPath, .readWrite)

@@ -32,7 +32,7 @@ extension Store {
         }
         do {
             let (slot, _) = try KeySlot.make(user: user.name, role: user.role, passphrase: user.passphrase, kdf: kdf,
-                                             storeID: header.id, dataKeys: keys)
+                                             storeID: header.id, dataKeys: keys, added: clock.now())
             header.users.append(slot)
         } catch {
             throw .refused("Could not make a key slot for \(user.name): \(error)")

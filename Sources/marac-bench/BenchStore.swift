@@ -6,12 +6,14 @@ import MARACStore
 /// area's would be, with the user the benchmark signs in as.
 enum BenchStore {
     static let today = Day(year: 2026, month: 11, day: 28)!
+    /// Its stores are made on a fixed day, so every run measures the same data.
+    static let clock = WallClock.fixed(today)
     static let credentials = Credentials(user: "bench", passphrase: "benchmark passphrase")
     static let user = NewUser(name: "bench", role: .coordinator, passphrase: "benchmark passphrase")
     static let seed: UInt64 = 20_261_128
 
     static func open(_ directory: String, mode: Store.OpenMode = .readOnly) throws -> Store {
-        try Store.open(at: directory, mode: mode, credentials: credentials)
+        try Store.open(at: directory, mode: mode, credentials: credentials, clock: clock)
     }
 
     struct Built {
@@ -50,7 +52,7 @@ enum BenchStore {
                 state.apply(change)
                 if events >= threshold {
                     do {
-                        store = try Store.create(at: directory, state: state, sequence: UInt64(changes), users: [user], kdf: .standard)
+                        store = try Store.create(at: directory, state: state, sequence: UInt64(changes), users: [user], kdf: .standard, clock: clock)
                         store?.compactionThreshold = Int.max / 8
                     } catch { failure = error }
                     state = MARACState()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MARACStore
 
 /// The one executable: the terminal screen, and subcommands for scripts and admins.
@@ -22,6 +23,12 @@ struct Marac: ParsableCommand {
 
     static func main() {
         HugePages.preferForThisProcess()
+        do {
+            ProgramClock.install(try ProgramClock.make(environment: ProcessInfo.processInfo.environment))
+        } catch {
+            printError("marac: \(error)")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         main(nil)
     }
 }

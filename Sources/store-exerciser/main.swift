@@ -16,6 +16,8 @@ import MARACStore
 
 /// The one user of the stores the tests make for the exerciser (cheap key derivation).
 let credentials = Credentials(user: "tester", passphrase: "exercise passphrase")
+/// A fixed clock: what the exerciser writes must not depend on the day the tests run.
+let clock = WallClock.fixed(Day(year: 2026, month: 11, day: 28)!)
 
 func change(tag: String, index: Int, padding: Int = 0) -> Change {
     let what = "exercise \(tag) \(index)" + (padding > 0 ? " " + String(repeating: "x", count: padding) : "")
@@ -42,7 +44,7 @@ case "append":
     let tag = args.count > 4 ? args[4] : "w"
     let wait = args.count > 5 ? Double(args[5]) ?? 0 : 0
     do {
-        let store = try Store.open(at: args[2], mode: .write(waitSeconds: wait), credentials: credentials)
+        let store = try Store.open(at: args[2], mode: .write(waitSeconds: wait), credentials: credentials, clock: clock)
         say("open \(store.sequence)")
         for i in 0..<count {
             try store.append(change(tag: tag, index: i))
@@ -59,7 +61,7 @@ case "fill":
     let limit = rlim_t(args[3]) ?? 0
     signal(SIGXFSZ, SIG_IGN)
     do {
-        let store = try Store.open(at: args[2], mode: .write(waitSeconds: 0), credentials: credentials)
+        let store = try Store.open(at: args[2], mode: .write(waitSeconds: 0), credentials: credentials, clock: clock)
         var rl = rlimit(rlim_cur: limit, rlim_max: limit)
         setrlimit(Int32(RLIMIT_FSIZE.rawValue), &rl)
         var i = 0

@@ -11,10 +11,10 @@ import Testing
         let folder = TemporaryFolder()
         try StoreFixtures.create(at: folder.path).close()
         #expect(throws: StoreError.wrongPassphrase(user: "tester")) {
-            try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "tester", passphrase: "guess"))
+            try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "tester", passphrase: "guess"), clock: StoreFixtures.clock)
         }
         do {
-            _ = try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "mallory", passphrase: "x"))
+            _ = try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "mallory", passphrase: "x"), clock: StoreFixtures.clock)
             Issue.record("an unknown user opened the store")
         } catch {
             #expect(error.message.contains("no user called mallory"))
@@ -143,10 +143,10 @@ import Testing
         #expect(text.contains("\"viewer\""))
         folder.write("store.json", Array(text.replacingOccurrences(of: "\"viewer\"", with: "\"coordinator\"").utf8))
         #expect(throws: StoreError.self) {
-            try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "val", passphrase: "viewer passphrase"))
+            try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "val", passphrase: "viewer passphrase"), clock: StoreFixtures.clock)
         }
         do {
-            _ = try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "val", passphrase: "viewer passphrase"))
+            _ = try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "val", passphrase: "viewer passphrase"), clock: StoreFixtures.clock)
         } catch {
             #expect(error.message.contains("has been altered"))
         }
@@ -155,7 +155,7 @@ import Testing
     @Test func usersCarryTheirRolesIntoTheStore() throws {
         let folder = TemporaryFolder()
         try StoreFixtures.create(at: folder.path, extra: [NewUser(name: "chris", role: .chair, passphrase: "chair passphrase")]).close()
-        let store = try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "chris", passphrase: "chair passphrase"))
+        let store = try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "chris", passphrase: "chair passphrase"), clock: StoreFixtures.clock)
         #expect(store.actor == Actor(name: "chris", role: .chair))
         #expect(store.users.map(\.name) == ["tester", "chris"])
     }
@@ -176,7 +176,7 @@ import Testing
         let expected = admin.state
         admin.close()
         #expect(throws: StoreError.unknownUser(user: "leaver", path: folder.path)) {
-            try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "leaver", passphrase: "leaver passphrase"))
+            try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "leaver", passphrase: "leaver passphrase"), clock: StoreFixtures.clock)
         }
         // Their old keys open neither the new snapshot nor the new log.
         #expect(throws: StoreError.self) { try Store.readFiles(folder.path, keyring: leaverKeys.keyring) }
@@ -198,13 +198,13 @@ import Testing
         #expect(after.slot(for: "tester") != before.slot(for: "tester"))
         #expect(after.slot(for: "tester")?.publicKey == before.slot(for: "tester")?.publicKey)
         #expect(throws: StoreError.wrongPassphrase(user: "tester")) { try StoreFixtures.open(folder.path, .readOnly) }
-        #expect(try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "tester", passphrase: "a new long passphrase")).actor.name == "tester")
+        #expect(try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "tester", passphrase: "a new long passphrase"), clock: StoreFixtures.clock).actor.name == "tester")
     }
 
     @Test func onlyCoordinatorsAddAndRemoveUsers() throws {
         let folder = TemporaryFolder()
         try StoreFixtures.create(at: folder.path, extra: [Self.leaver]).close()
-        let admin = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), credentials: Credentials(user: "leaver", passphrase: "leaver passphrase"))
+        let admin = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), credentials: Credentials(user: "leaver", passphrase: "leaver passphrase"), clock: StoreFixtures.clock)
         do {
             try admin.addUser(NewUser(name: "eve", role: .coordinator, passphrase: "whatever passphrase"), kdf: .testing)
             Issue.record("an admin added a user")

@@ -3,46 +3,6 @@ import Testing
 
 /// Import, list, export and report, run from a shell as an admin or a script would.
 @Suite struct ExchangeCommandTests {
-    struct DemoStore {
-        let scratch = Scratch()
-        var store: String { scratch.path + "/store" }
-        var environment: [String: String]
-
-        init(cases: Int = 40) {
-            let file = scratch.path + "/pp"
-            FileManager.default.createFile(atPath: file, contents: Data("demo\n".utf8))
-            chmod(file, 0o600)
-            environment = ["MARAC_PASSPHRASE_FILE": file, "MARAC_USER": "coordinator"]
-            let made = runProcess([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "\(cases)", "--no-tui"])
-            precondition(made.status == 0, made.error)
-        }
-
-        func run(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
-            runProcess([maracBinary] + arguments + ["--store", store], environment: environment)
-        }
-
-        func json(_ arguments: [String]) throws -> [[String: Any]] {
-            let listed = run(arguments + ["--format", "json"])
-            #expect(listed.status == 0, "\(listed.error)")
-            return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
-        }
-
-        /// Every file of the store and its bytes, but the lock file (which names the last writer).
-        func files() -> [String: Data] {
-            var out: [String: Data] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: store)) ?? [] where name != "LOCK" {
-                out[name] = FileManager.default.contents(atPath: store + "/" + name)
-            }
-            return out
-        }
-
-        func write(_ name: String, _ text: String, bom: Bool = true) -> String {
-            let path = scratch.path + "/" + name
-            FileManager.default.createFile(atPath: path, contents: (bom ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8))
-            return path
-        }
-    }
-
     static let header = "Reference,Referral Date,Referring Agency,Victim Name,Victim DOB,DASH Score,Summary\r\n"
 
     /// Invented people; every summary holds a quoted line break and doubled quotes.
@@ -54,7 +14,7 @@ import Testing
     }
 
     @Test func aFileWithErrorsIsRefusedWholeAndLeavesTheStoreByteForByteUnchanged() {
-        let demo = DemoStore()
+        let demo = DemoDesk(cases: 40, seed: 1)
         let before = demo.files()
         let bad = demo.write("bad.csv", Self.header + Self.rows(5) + "CLI-99,31/02/2026,Nowhere Council,,01/01/1990,99,\r\n" + Self.rows(3, from: 6))
         let refused = demo.run(["import", "referrals", bad])
@@ -68,19 +28,19 @@ import Testing
     }
 
     @Test func aGoodFileImportsOnceAndAgainAddsNothing() throws {
-        let demo = DemoStore()
-        let before = try demo.json(["list", "referrals"]).count
+        let demo = DemoDesk(cases: 40, seed: 1)
+        let before = try demo.list("referrals").count
         let good = demo.write("good.csv", Self.header + Self.rows(30))
         let dry = demo.run(["import", "referrals", good, "--dry-run"])
         #expect(dry.status == 0, "\(dry.error)")
         #expect(dry.output.contains("would import 30 referrals"))
-        #expect(try demo.json(["list", "referrals"]).count == before)
+        #expect(try demo.list("referrals").count == before)
 
         let imported = demo.run(["import", "referrals", good])
         #expect(imported.status == 0, "\(imported.error)")
         #expect(imported.output.contains("imported 30 referrals of 30 rows"))
         #expect(!imported.error.contains("rows checked"), "no progress line when not on a terminal")
-        let referrals = try demo.json(["list", "referrals"])
+        let referrals = try demo.list("referrals")
         #expect(referrals.count == before + 30)
         let first = try #require(referrals.first { $0["reference"] as? String == "CLI-1" })
         #expect(first["status"] as? String == "awaiting-triage")
@@ -89,12 +49,12 @@ import Testing
         let again = demo.run(["import", "referrals", good])
         #expect(again.status == 0)
         #expect(again.output.contains("nothing to import"))
-        #expect(try demo.json(["list", "referrals"]).count == before + 30)
+        #expect(try demo.list("referrals").count == before + 30)
     }
 
     @Test func exportsAreOwnerOnlyAndRecordedInTheAuditTrail() throws {
-        let demo = DemoStore()
-        let meetings = try demo.json(["list", "meetings"])
+        let demo = DemoDesk(cases: 40, seed: 1)
+        let meetings = try demo.list("meetings")
         let ended = try #require(meetings.last { $0["status"] as? String == "ended" }?["id"] as? String)
         let file = demo.scratch.path + "/minutes.html"
         let exported = demo.run(["export", "minutes", ended, "-o", file])
@@ -125,7 +85,7 @@ import Testing
     }
 
     @Test func theQuarterlyReportIsReadableByScripts() throws {
-        let demo = DemoStore()
+        let demo = DemoDesk(cases: 40, seed: 1)
         let report = demo.run(["report", "quarterly", "2026-Q4", "--format", "json"])
         #expect(report.status == 0, "\(report.error)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
@@ -137,7 +97,7 @@ import Testing
     }
 
     @Test func anAgencyNameThatMatchesNothingSaysWhatTheAgenciesAre() {
-        let demo = DemoStore(cases: 5)
+        let demo = DemoDesk(cases: 5, seed: 1)
         let listed = demo.run(["list", "actions", "--agency", "Atlantis"])
         #expect(listed.status == 1)
         #expect(listed.error.contains("no agency matches \"Atlantis\""))

@@ -5,57 +5,22 @@ import Testing
 /// would; each then reads the store back through `marac list ... --format json`.
 @Suite(.enabled(if: tmuxAvailable, "tmux is not installed"))
 struct JobsEndToEndTests {
-    struct Desk {
-        let scratch = Scratch()
-        var store: String { scratch.path + "/store" }
-        let passphrase: String
-
-        init() {
-            passphrase = scratch.path + "/pp"
-            FileManager.default.createFile(atPath: passphrase, contents: Data("demo\n".utf8))
-            chmod(passphrase, 0o600)
-            let made = runProcess([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "60", "--seed", "2", "--no-tui"])
-            precondition(made.status == 0, made.error)
-        }
-
-        func open(as user: String) throws -> TmuxSession {
-            let tmux = try TmuxSession([maracBinary, "--store", store, "--user", user], environment: ["MARAC_PASSPHRASE_FILE": passphrase])
-            try tmux.wait(for: "Needs your attention, \(user)")
-            return tmux
-        }
-
-        func list(_ kind: String) throws -> [[String: Any]] {
-            let listed = runProcess([maracBinary, "list", kind, "--format", "json", "--store", store, "--user", "viewer"],
-                                    environment: ["MARAC_PASSPHRASE_FILE": passphrase])
-            #expect(listed.status == 0, "\(listed.error)")
-            return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
-        }
-
-        /// Opens the screen as the coordinator and starts the next scheduled meeting; returns the
-        /// session and the meeting's id.
-        func startNextMeeting() throws -> (TmuxSession, String) {
-            let meeting = try #require(try list("meetings").first { $0["status"] as? String == "scheduled" })
-            let id = try #require(meeting["id"] as? String)
-            let tmux = try open(as: "coordinator")
-            tmux.send("3")
-            try tmux.wait(for: id)
-            tmux.send("M")
-            try tmux.wait(for: "1. Attendance")
-            return (tmux, id)
-        }
-
-        /// Waits until the status bar shows `text` (the message a saved step gives).
-        static func saved(_ tmux: TmuxSession, _ text: String) throws {
-            try tmux.wait(for: "the message \"\(text)\"") { $0.split(separator: "\n").last?.contains(text) == true }
-        }
-    }
-
     @Test func anAdminEntersAReferralSeesItFlaggedAsARepeatAndAcceptsIt() throws {
-        let desk = Desk()
+        let desk = DemoDesk()
+        // A victim heard once, inside her repeat window on the tests' day, whom no other case
+        // names and no other case shares a date of birth with: the one candidate the screen can offer.
         let cases = try desk.list("cases")
-        let earlier = try #require(cases.last { $0["status"] as? String == "heard" && $0["repeat_of"] is NSNull })
-        let victim = try #require(earlier["victim"] as? [String: Any])
-        let name = try #require(victim["name"] as? String), dob = try #require(victim["dob"] as? String)
+        func victim(_ c: [String: Any]) -> (name: String, dob: String) {
+            let v = c["victim"] as? [String: Any]
+            return (v?["name"] as? String ?? "", v?["dob"] as? String ?? "")
+        }
+        let earlier = try #require(cases.last { c in
+            let v = victim(c)
+            return c["status"] as? String == "heard" && c["repeat_of"] is NSNull
+                && (c["repeat_window_ends"] as? String ?? "") >= testToday
+                && cases.filter { victim($0).name == v.name || victim($0).dob == v.dob }.count == 1
+        })
+        let (name, dob) = victim(earlier)
         let british = dob.split(separator: "-").reversed().joined(separator: "/")
 
         let tmux = try desk.open(as: "admin")
@@ -78,16 +43,16 @@ struct JobsEndToEndTests {
         for _ in 0..<10 { tmux.send("n") }
         try tmux.wait(for: "threshold 14 reached")
         tmux.send("C-s")
-        try Desk.saved(tmux, "Possible repeat of \(earlier["id"] as! String)")
+        try DemoDesk.saved(tmux, "Possible repeat of \(earlier["id"] as! String)")
         let queue = tmux.capture()
         #expect(queue.contains("E2E-0001"))
         #expect(queue.contains("repeat?"))
         tmux.send("l")
-        try Desk.saved(tmux, "linked as a repeat of \(earlier["id"] as! String)")
+        try DemoDesk.saved(tmux, "linked as a repeat of \(earlier["id"] as! String)")
         tmux.send("a")
         try tmux.wait(for: "onto a meeting")
         tmux.send("Enter")
-        try Desk.saved(tmux, "Accepted")
+        try DemoDesk.saved(tmux, "Accepted")
         tmux.send("q")
         try tmux.wait(for: "[exited 0]")
 
@@ -106,16 +71,16 @@ struct JobsEndToEndTests {
     /// The coordinator runs the next meeting: attendance, statement, one outstanding action, two
     /// cases with actions, the end. Then the store is checked.
     @Test func theCoordinatorRunsAMeetingToItsEnd() throws {
-        let desk = Desk()
+        let desk = DemoDesk()
         let (tmux, id) = try desk.startNextMeeting()
         tmux.send("p")
         try tmux.wait(for: ": present")
         tmux.send("Enter")
-        try Desk.saved(tmux, "present (")
+        try DemoDesk.saved(tmux, "present (")
         tmux.send("a")
-        try Desk.saved(tmux, "apologies, information sent")
+        try DemoDesk.saved(tmux, "apologies, information sent")
         tmux.send("x")
-        try Desk.saved(tmux, "absent")
+        try DemoDesk.saved(tmux, "absent")
         tmux.send("n")
         try tmux.wait(for: "strictly confidential")
         tmux.send("n")
@@ -124,7 +89,7 @@ struct JobsEndToEndTests {
         tmux.send("d")
         try tmux.wait(for: "Mark \(outstanding) done")
         tmux.send("C-s")
-        try Desk.saved(tmux, "\(outstanding) marked done")
+        try DemoDesk.saved(tmux, "\(outstanding) marked done")
         var heard: [String] = []
         for n in 0..<2 {
             tmux.send("n")
@@ -137,7 +102,7 @@ struct JobsEndToEndTests {
             tmux.send("Tab", "Tab")
             tmux.type("Safety plan for case \(n + 1), with a sanctuary assessment.")
             tmux.send("C-s")
-            try Desk.saved(tmux, "Action for Northbridge IDVA Service")
+            try DemoDesk.saved(tmux, "Action for Northbridge IDVA Service")
         }
         tmux.send("E")
         try tmux.wait(for: "End \(id)")
@@ -160,10 +125,10 @@ struct JobsEndToEndTests {
     }
 
     @Test func aMeetingKilledWithSIGKILLLosesNoSavedStep() throws {
-        let desk = Desk()
+        let desk = DemoDesk()
         let (tmux, id) = try desk.startNextMeeting()
         tmux.send("a")
-        try Desk.saved(tmux, "apologies, information sent")
+        try DemoDesk.saved(tmux, "apologies, information sent")
         tmux.send("n", "n")
         try tmux.wait(for: "Outstanding actions from earlier meetings")
         tmux.send("n")
@@ -172,7 +137,7 @@ struct JobsEndToEndTests {
         try tmux.wait(for: "Risk on")
         tmux.type("Perpetrator released on bail yesterday.")
         tmux.send("C-s")
-        try Desk.saved(tmux, "Risk recorded")
+        try DemoDesk.saved(tmux, "Risk recorded")
         // Half a line typed and not saved, then the process is killed outright.
         tmux.send("i")
         try tmux.wait(for: "Information shared on")
@@ -195,7 +160,7 @@ struct JobsEndToEndTests {
     }
 
     @Test func theChairFiltersOverdueActionsForOneAgencyAndMarksOneDone() throws {
-        let desk = Desk()
+        let desk = DemoDesk()
         let overdue = try desk.list("actions").filter { $0["overdue"] as? Bool == true }
         let agency = try #require(overdue.first?["agency"] as? String)
         let theirs = overdue.filter { $0["agency"] as? String == agency }.sorted { ($0["due"] as! String, $0["id"] as! String) < ($1["due"] as! String, $1["id"] as! String) }
@@ -213,7 +178,7 @@ struct JobsEndToEndTests {
         try tmux.wait(for: "Mark \(theirs[0]["id"] as! String) done")
         tmux.type("Done on the 20th; confirmed by email.")
         tmux.send("C-s")
-        try Desk.saved(tmux, "marked done")
+        try DemoDesk.saved(tmux, "marked done")
         tmux.send("q")
         try tmux.wait(for: "[exited 0]")
 
@@ -231,7 +196,7 @@ struct JobsEndToEndTests {
 struct HugePagesTests {
     @Test func theRunningProgramHasTheTunableWhenTheKernelWaitsToBeAsked() throws {
         let mode = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
-        let desk = JobsEndToEndTests.Desk()
+        let desk = DemoDesk()
         let tmux = try desk.open(as: "viewer")
         let pid = try #require(tmux.programPID())
         let environ = try String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)

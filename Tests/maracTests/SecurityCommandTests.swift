@@ -3,18 +3,10 @@ import Testing
 
 /// The security commands as an admin would use them from a shell.
 @Suite struct SecurityCommandTests {
-    /// A passphrase file, mode 600 unless told otherwise.
-    static func passphraseFile(_ scratch: Scratch, _ name: String, _ text: String, mode: mode_t = 0o600) -> String {
-        let path = scratch.path + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8))
-        chmod(path, mode)
-        return path
-    }
-
     @Test func initCreatesAStoreThatOnlyTheRightPassphraseOpens() {
         let scratch = Scratch()
         let store = scratch.path + "/store"
-        let good = Self.passphraseFile(scratch, "good", "correct horse battery")
+        let good = passphraseFile(in: scratch, named: "good", "correct horse battery")
         let created = runProcess([maracBinary, "init", "--store", store, "--user", "cora", "--marac-name", "Testshire MARAC"],
                                  environment: ["MARAC_NEW_PASSPHRASE_FILE": good])
         #expect(created.status == 0, "\(created.error)")
@@ -24,12 +16,12 @@ import Testing
         #expect(listed.status == 0, "\(listed.error)")
         #expect(listed.output.hasPrefix("cora\tcoordinator"))
 
-        let wrong = Self.passphraseFile(scratch, "wrong", "incorrect horse")
+        let wrong = passphraseFile(in: scratch, named: "wrong", "incorrect horse")
         let refused = runProcess([maracBinary, "verify", "--store", store, "--user", "cora"], environment: ["MARAC_PASSPHRASE_FILE": wrong])
         #expect(refused.status == 1)
         #expect(refused.error.contains("Wrong passphrase for cora"))
 
-        let open = Self.passphraseFile(scratch, "open", "correct horse battery", mode: 0o644)
+        let open = passphraseFile(in: scratch, named: "open", "correct horse battery", mode: 0o644)
         let loose = runProcess([maracBinary, "verify", "--store", store, "--user", "cora"], environment: ["MARAC_PASSPHRASE_FILE": open])
         #expect(loose.status == 1)
         #expect(loose.error.contains("can be read by other users"))
@@ -46,8 +38,8 @@ import Testing
         let demo = runProcess([maracBinary, "demo", "--store", store, "--cases", "10", "--no-tui"])
         #expect(demo.status == 0, "\(demo.error)")
         #expect(demo.output.contains("passphrase \"demo\""))
-        let demoFile = Self.passphraseFile(scratch, "demo", "demo")
-        let newFile = Self.passphraseFile(scratch, "new", "a long new passphrase")
+        let demoFile = passphraseFile(in: scratch, named: "demo", "demo")
+        let newFile = passphraseFile(in: scratch, named: "new", "a long new passphrase")
         let env = ["MARAC_PASSPHRASE_FILE": demoFile, "MARAC_NEW_PASSPHRASE_FILE": newFile]
 
         let byAdmin = runProcess([maracBinary, "user", "add", "eve", "--role", "viewer", "--store", store, "--user", "admin"], environment: env)
@@ -77,7 +69,7 @@ import Testing
         let scratch = Scratch()
         let store = scratch.path + "/store"
         #expect(runProcess([maracBinary, "demo", "--store", store, "--cases", "20", "--no-tui"]).status == 0)
-        let demoFile = Self.passphraseFile(scratch, "demo", "demo")
+        let demoFile = passphraseFile(in: scratch, named: "demo", "demo")
         let tmux = try TmuxSession([maracBinary, "--store", store, "--user", "chair"], environment: ["MARAC_PASSPHRASE_FILE": demoFile])
         try tmux.wait(for: "user chair (chair)")
         tmux.send("4")

@@ -4,32 +4,18 @@ import Testing
 /// The screen on the terminals people have, and the terminal left usable however marac ends.
 @Suite(.enabled(if: tmuxAvailable, "tmux is not installed"))
 struct TerminalTests {
-    static func demoStore(_ scratch: Scratch) -> String {
-        let store = scratch.path + "/store"
-        _ = runProcess([maracBinary, "demo", "--store", store, "--cases", "30", "--seed", "4", "--no-tui"])
-        return store
-    }
-
-    static func passphrase(_ scratch: Scratch) -> String {
-        let path = scratch.path + "/passphrase"
-        FileManager.default.createFile(atPath: path, contents: Data("demo\n".utf8))
-        chmod(path, 0o600)
-        return path
-    }
-
     /// Runs a shell script in tmux: marac as a job with job control, so Ctrl-Z can stop it.
-    static func script(_ scratch: Scratch, _ body: String) -> [String] {
-        let path = scratch.path + "/run.sh"
+    static func script(_ desk: DemoDesk, _ body: String) -> [String] {
+        let path = desk.scratch.path + "/run.sh"
         FileManager.default.createFile(atPath: path, contents: Data(body.utf8))
         return ["/bin/sh", path]
     }
 
     @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
     func theScreenWorksOnEachTerminalType(term: String) throws {
-        let scratch = Scratch()
-        let store = Self.demoStore(scratch)
-        let tmux = try TmuxSession([maracBinary, "--store", store, "--user", "coordinator"], term: term,
-                                   environment: ["MARAC_PASSPHRASE_FILE": Self.passphrase(scratch)])
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"], term: term,
+                                   environment: desk.environment)
         let ascii = term == "vt100"
         let bar = ascii ? "marac | store" : "marac │ store"
         try tmux.wait(for: "the queue on \(term)") { $0.contains("awaiting triage") && $0.contains(bar) }
@@ -45,10 +31,9 @@ struct TerminalTests {
     }
 
     @Test func aStormOfResizesEndsWithACorrectScreen() throws {
-        let scratch = Scratch()
-        let store = Self.demoStore(scratch)
-        let tmux = try TmuxSession([maracBinary, "--store", store, "--user", "coordinator"],
-                                   environment: ["MARAC_PASSPHRASE_FILE": Self.passphrase(scratch)])
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"],
+                                   environment: desk.environment)
         try tmux.wait(for: "awaiting triage")
         tmux.send("4")
         try tmux.wait(for: "open actions, by due date")
@@ -57,12 +42,10 @@ struct TerminalTests {
             tmux.resize(rows: Int.random(in: 18...50, using: &rng), columns: Int.random(in: 60...160, using: &rng))
         }
         tmux.resize(rows: 30, columns: 100)
-        let screen = try tmux.wait(for: "the screen redrawn at 100x30") { screen in
-            let lines = screen.components(separatedBy: "\n")
-            return lines.count >= 30 && lines[29].contains("marac │ store") && lines[0].hasPrefix(" 1 Referrals")
-                && screen.contains("open actions, by due date")
+        let lines = try tmux.waitForFrame("the action tracker redrawn") { lines in
+            lines[0].hasPrefix(" 1 Referrals") && lines.contains { $0.contains("open actions, by due date") }
         }
-        let lines = screen.components(separatedBy: "\n")
+        let screen = lines.joined(separator: "\n")
         #expect(lines.prefix(30).allSatisfy { $0.count <= 100 })
         #expect(!screen.contains("too small"))
         // Every table row ends where the table does: no debris of wider frames.
@@ -72,15 +55,14 @@ struct TerminalTests {
     }
 
     @Test func ctrlZStopsMaracWithTheTerminalRestoredAndFgBringsItBack() throws {
-        let scratch = Scratch()
-        let store = Self.demoStore(scratch)
-        let tmux = try TmuxSession(Self.script(scratch, """
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession(Self.script(desk, """
             set -m
-            '\(maracBinary)' --store '\(store)' --user coordinator
+            '\(maracBinary)' --store '\(desk.store)' --user coordinator
             echo "[stopped $?]"
             stty -a | grep -o -e '-\\?icanon' -e '-\\?echo '
             fg
-            """), environment: ["MARAC_PASSPHRASE_FILE": Self.passphrase(scratch)])
+            """), environment: desk.environment)
         try tmux.wait(for: "awaiting triage")
         tmux.send("C-z")
         // Stopped, the shell runs on, then fg brings marac back, which draws itself again.
@@ -95,14 +77,13 @@ struct TerminalTests {
     }
 
     @Test func ctrlCLeavesTheTerminalUsable() throws {
-        let scratch = Scratch()
-        let store = Self.demoStore(scratch)
-        let tmux = try TmuxSession(Self.script(scratch, """
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession(Self.script(desk, """
             set -m
-            '\(maracBinary)' --store '\(store)' --user coordinator
+            '\(maracBinary)' --store '\(desk.store)' --user coordinator
             echo "[ended $?]"
             stty -a | grep -o -e '-\\?icanon' -e '-\\?echo '
-            """), environment: ["MARAC_PASSPHRASE_FILE": Self.passphrase(scratch)])
+            """), environment: desk.environment)
         try tmux.wait(for: "awaiting triage")
         tmux.send("C-c")
         let after = try tmux.wait(for: "[ended")
@@ -113,15 +94,14 @@ struct TerminalTests {
     }
 
     @Test func aCrashRestoresTheTerminal() throws {
-        let scratch = Scratch()
-        let store = Self.demoStore(scratch)
-        let tmux = try TmuxSession(Self.script(scratch, """
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession(Self.script(desk, """
             set -m
-            sh -c 'echo $$ > "\(scratch.path)/pid"; exec "\(maracBinary)" --store "\(store)" --user coordinator'
+            sh -c 'echo $$ > "\(desk.scratch.path)/pid"; exec "\(maracBinary)" --store "\(desk.store)" --user coordinator'
             echo "[ended $?]"
             stty -a | grep -o -e '-\\?icanon' -e '-\\?echo '
-            """), environment: ["MARAC_PASSPHRASE_FILE": Self.passphrase(scratch)])
-        let pidFile = scratch.path + "/pid"
+            """), environment: desk.environment)
+        let pidFile = desk.scratch.path + "/pid"
         let deadline = Date().addingTimeInterval(15)
         while !FileManager.default.fileExists(atPath: pidFile) && Date() < deadline { usleep(10_000) }
         let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0

@@ -22,6 +22,14 @@ public struct Instant: Hashable, Comparable, Sendable, Codable {
         Instant(milliseconds: Int64(day.ordinal) * 86_400_000 + 43_200_000)
     }
 
+    /// `2026-03-01T14:05:09Z`: ISO 8601 in UTC to the second, for the store's own files
+    /// (when it was created, when a user was added, who holds the lock since when).
+    public var iso8601: String {
+        let ms = milliseconds - Int64(utcDay.ordinal) * 86_400_000
+        let seconds = Int(ms / 1000)
+        return "\(utcDay.iso)T\(Day.pad(seconds / 3600, 2)):\(Day.pad(seconds / 60 % 60, 2)):\(Day.pad(seconds % 60, 2))Z"
+    }
+
     /// `2026-03-01 14:05` in UTC, for audit listings.
     public var isoMinute: String {
         let ms = milliseconds - Int64(utcDay.ordinal) * 86_400_000

@@ -32,13 +32,13 @@ struct KeySlot: Codable, Equatable {
 
     /// A new slot for a user: a fresh key pair sealed under the passphrase, and the data keys.
     static func make(user: String, role: Role, passphrase: [UInt8], kdf: KDFParameters, storeID: String,
-                     dataKeys: [Int: SymmetricKey]) throws -> (KeySlot, Curve25519.KeyAgreement.PrivateKey) {
+                     dataKeys: [Int: SymmetricKey], added: Instant) throws -> (KeySlot, Curve25519.KeyAgreement.PrivateKey) {
         let salt = randomBytes(16)
         let passphraseKey = try kdf.deriveKey(passphrase: passphrase, salt: salt)
         let privateKey = Curve25519.KeyAgreement.PrivateKey()
         let sealedPrivate = try AES.GCM.seal(privateKey.rawRepresentation, using: passphraseKey,
                                              authenticating: privateKeyAAD(storeID: storeID, user: user))
-        var slot = KeySlot(user: user, role: role, added: ISO8601DateFormatter().string(from: Date()), kdf: kdf,
+        var slot = KeySlot(user: user, role: role, added: added.iso8601, kdf: kdf,
                            salt: Data(salt).base64EncodedString(),
                            publicKey: privateKey.publicKey.rawRepresentation.base64EncodedString(),
                            privateKey: sealedPrivate.combined!.base64EncodedString(), dataKeys: [])

@@ -24,9 +24,9 @@ struct StoreHeader: Codable, Equatable {
     static let fileName = "store.json"
     static let cipherName = "AES-256-GCM"
 
-    static func new() -> StoreHeader {
+    static func new(created: Instant) -> StoreHeader {
         StoreHeader(format: formatName, version: currentVersion, id: randomBytes(16).map { hex2($0) }.joined(),
-                    created: ISO8601DateFormatter().string(from: Date()), cipher: cipherName, keyEpoch: 1,
+                    created: created.iso8601, cipher: cipherName, keyEpoch: 1,
                     rotationPending: false, users: [], mac: "")
     }
 

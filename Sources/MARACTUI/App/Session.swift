@@ -87,21 +87,6 @@ public final class MemoryConnection: StoreConnection {
     }
 }
 
-/// The time, from the machine in the program and fixed in tests.
-public struct WallClock: Sendable {
-    public var now: @Sendable () -> Instant
-    public var today: @Sendable () -> Day
-
-    public init(now: @escaping @Sendable () -> Instant, today: @escaping @Sendable () -> Day) {
-        self.now = now
-        self.today = today
-    }
-
-    public static func fixed(_ day: Day, minutes: Int = 10 * 60) -> WallClock {
-        WallClock(now: { Instant(milliseconds: Int64(day.ordinal) * 86_400_000 + Int64(minutes) * 60_000) }, today: { day })
-    }
-}
-
 /// Why a command made on screen did not take effect.
 public enum SessionError: Error, CustomStringConvertible {
     case refused(DomainError)

@@ -45,8 +45,8 @@ struct DemoCommand: ParsableCommand {
                 path = String(cString: made)
             }
             let users = DemoGenerator.users.map { NewUser(name: $0.name, role: $0.role, passphrase: Self.passphrase) }
-            let changes = DemoGenerator(seed: seed, cases: cases, today: WallClock.localToday()).changes()
-            let created = try Store.create(at: path, changes: changes, users: users, kdf: .demo)
+            let changes = DemoGenerator(seed: seed, cases: cases, today: ProgramClock.current.today()).changes()
+            let created = try Store.create(at: path, changes: changes, users: users, kdf: .demo, clock: ProgramClock.current)
             defer { created.close() }
             let s = created.state
             print("Demo store created in \(created.path): \(s.cases.count) cases, \(s.referrals.count) referrals, "

@@ -60,7 +60,7 @@ struct ExportMinutesCommand: ParsableCommand {
             defer { store.close() }
             let id = try meetingID(meeting, in: store.state)
             let minutes: Minutes
-            do throws(Minutes.Failure) { minutes = try Minutes(state: store.state, meeting: id, today: WallClock.system.today()) } catch {
+            do throws(Minutes.Failure) { minutes = try Minutes(state: store.state, meeting: id, today: ProgramClock.current.today()) } catch {
                 throw CommandFailure(message: error.description, code: 1)
             }
             let format = self.format ?? output.output.flatMap { DocumentFormat(fileName: $0) } ?? .markdown
@@ -116,7 +116,7 @@ struct ExportActionsCommand: ParsableCommand {
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let agencyID = try resolveAgency(agency, in: store.state)
-            let list = ActionList(state: store.state, today: WallClock.system.today(), agency: agencyID, includeClosed: all)
+            let list = ActionList(state: store.state, today: ProgramClock.current.today(), agency: agencyID, includeClosed: all)
             let who = agencyID.flatMap { store.state.agency($0)?.name }.map { " for \($0)" } ?? ""
             try output.deliver(list.render(format), what: "action list\(who)", cases: list.cases, store: store)
         }
@@ -136,7 +136,7 @@ struct ExportCalendarCommand: ParsableCommand {
         try reporting("export calendar") {
             let store = try storeOptions.openForWriting()
             defer { store.close() }
-            let text = CalendarExport(state: store.state, now: WallClock.system.now()).render()
+            let text = CalendarExport(state: store.state, now: ProgramClock.current.now()).render()
             try output.deliver(text, what: "calendar", cases: [], personal: false, store: store)
         }
     }

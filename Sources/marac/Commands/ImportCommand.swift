@@ -46,7 +46,7 @@ struct ImportReferralsCommand: ParsableCommand {
             let store = try dryRun ? storeOptions.open(.readOnly) : storeOptions.openForWriting(wait: wait)
             defer { store.close() }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            var importer = ReferralImporter(state: store.state, today: WallClock.system.today(), actor: store.actor)
+            var importer = ReferralImporter(state: store.state, today: ProgramClock.current.today(), actor: store.actor)
             importer.createAgencies = createAgencies
             let progress = ProgressLine(label: "Checking \(name)")
             importer.progress = { progress.update($0, of: $1) }
@@ -101,7 +101,8 @@ final class ProgressLine {
 
     func update(_ done: Int, of total: Int) {
         guard enabled, total >= 500 else { return }
-        let now = Date().timeIntervalSince1970
+        // How often to redraw is a span of time, so the monotonic clock, not the wall clock.
+        let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
         guard now - last >= 0.1 || done == total else { return }
         last = now
         shown = true

@@ -17,7 +17,8 @@ struct InitCommand: ParsableCommand {
         try reporting("init") {
             let user = storeOptions.userName
             let passphrase = try Passphrases.new(for: user)
-            let store = try Store.create(at: storeOptions.storePath, users: [NewUser(name: user, role: .coordinator, passphrase: passphrase)])
+            let store = try Store.create(at: storeOptions.storePath, users: [NewUser(name: user, role: .coordinator, passphrase: passphrase)],
+                                         clock: ProgramClock.current)
             defer { store.close() }
             try perform(.setAreaProfile(AreaProfile(maracName: maracName)), in: store)
             print("Created \(store.path) with \(user) as its coordinator.")

@@ -37,7 +37,7 @@ struct ListCommand: ParsableCommand {
         try reporting("list") {
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }
-            let options = Listing.Options(today: WallClock.system.today(), overdue: overdue,
+            let options = Listing.Options(today: ProgramClock.current.today(), overdue: overdue,
                                           agency: try resolveAgency(agency, in: store.state))
             print(Listing.render(kind, state: store.state, options: options, format: format), terminator: "")
         }
@@ -76,7 +76,7 @@ struct QuarterlyCommand: ParsableCommand {
                 }
                 q = parsed
             } else {
-                q = Quarter(containing: WallClock.system.today()).previous
+                q = Quarter(containing: ProgramClock.current.today()).previous
             }
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }

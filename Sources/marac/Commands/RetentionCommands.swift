@@ -15,7 +15,7 @@ struct RetentionCommand: ParsableCommand {
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }
             let state = store.state
-            let today = WallClock.system.today()
+            let today = ProgramClock.current.today()
             let due = state.casesPastRetention(on: today)
             print("Retention period: \(state.profile.retentionMonths) months after a case's last activity.")
             if due.isEmpty {
@@ -59,7 +59,7 @@ struct PurgeCommand: ParsableCommand {
                 }
                 ids.append(id)
             }
-            if expired { ids += store.state.casesPastRetention(on: WallClock.system.today()).map(\.id) }
+            if expired { ids += store.state.casesPastRetention(on: ProgramClock.current.today()).map(\.id) }
             ids = Array(Set(ids)).sorted().filter { store.state.case($0)?.purgedOn == nil }
             guard !ids.isEmpty else {
                 print("Nothing to purge.")

@@ -7,7 +7,7 @@ import MARACTUI
 enum ScreenLauncher {
     static func run(store: Store, screen: ScreenOptions) throws {
         let connection = StoreConnectionAdapter(store: store, displayName: displayPath(store.path))
-        let session = Session(actor: store.actor, connection: connection, clock: .system)
+        let session = Session(actor: store.actor, connection: connection, clock: ProgramClock.current)
         let noColor = screen.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try CursesTerminal(options: TerminalOptions(ascii: screen.ascii, noColor: noColor))
         defer { terminal.end() }

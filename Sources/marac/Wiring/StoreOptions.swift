@@ -46,7 +46,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store as the user, asking for their passphrase.
     func open(_ mode: Store.OpenMode) throws -> Store {
-        try Store.open(at: storePath, mode: mode, credentials: try credentials())
+        try Store.open(at: storePath, mode: mode, credentials: try credentials(), clock: ProgramClock.current)
     }
 
     /// Opens the store for a command that changes it: waits a few seconds for another writer,
@@ -76,7 +76,7 @@ struct ScreenOptions: ParsableArguments {
 
 /// Decides a command as the store's signed-in user and saves it.
 func perform(_ command: Command, in store: Store) throws {
-    let context = DecisionContext(actor: store.actor, now: WallClock.system.now(), today: WallClock.system.today())
+    let context = DecisionContext(actor: store.actor, now: ProgramClock.current.now(), today: ProgramClock.current.today())
     let change = try store.state.change(for: command, context: context)
     try store.append(change)
 }

@@ -24,6 +24,8 @@ final class TemporaryFolder {
 
 enum StoreFixtures {
     static let today = Day(year: 2026, month: 11, day: 28)!
+    /// Every test store is made and opened at ten o'clock on that day.
+    static let clock = WallClock.fixed(today)
 
     /// The user the store exerciser signs in as; every test store has them.
     static let tester = NewUser(name: "tester", role: .coordinator, passphrase: "exercise passphrase")
@@ -32,11 +34,11 @@ enum StoreFixtures {
     static func users(_ extra: NewUser...) -> [NewUser] { [tester] + extra }
 
     static func create(at path: String, changes: [Change] = [], extra: [NewUser] = []) throws(StoreError) -> Store {
-        try Store.create(at: path, changes: changes, users: [tester] + extra, kdf: .testing)
+        try Store.create(at: path, changes: changes, users: [tester] + extra, kdf: .testing, clock: StoreFixtures.clock)
     }
 
     static func open(_ path: String, _ mode: Store.OpenMode = .write(waitSeconds: 0), as credentials: Credentials = credentials) throws(StoreError) -> Store {
-        try Store.open(at: path, mode: mode, credentials: credentials)
+        try Store.open(at: path, mode: mode, credentials: credentials, clock: StoreFixtures.clock)
     }
 
     static func verify(_ path: String) throws(StoreError) -> VerificationReport {

@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a program to completion and returns its exit status and output. Spawned with a clean
+/// Runs a program to completion and returns its exit status and output, on the tests' day
+/// (`MARAC_TODAY`, see ``testToday``; `environment` may override it). Spawned with a clean
 /// signal mask and default handlers: a test thread's blocked signals would otherwise be
 /// inherited, and the program under test would never see SIGWINCH (see the platform notes).
 @discardableResult
@@ -39,6 +40,7 @@ func runProcess(_ arguments: [String], environment: [String: String] = [:], inpu
     posix_spawnattr_setsigdefault(&attributes, &all)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var env = ProcessInfo.processInfo.environment
+    env["MARAC_TODAY"] = testToday
     for (k, v) in environment { env[k] = v }
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -23,7 +23,7 @@ final class TmuxSession {
         self.columns = columns
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         var args = ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
-                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=\(term)"]
+                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=\(term)", "-e", "MARAC_TODAY=\(testToday)"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         // tmux gives its panes its own TERM; the program is started with the one asked for.
         args += ["/bin/sh", "-c", "TERM='\(term)' \(quoted); echo \"[exited $?]\"; exec sleep 600"]
@@ -75,6 +75,24 @@ final class TmuxSession {
             screen = capture()
         }
         return screen
+    }
+
+    /// Waits until marac has drawn a whole frame at the window's present size, and returns its
+    /// lines. On a resize tmux at once reflows the old frame, which can hold any text the new
+    /// one will; only marac's repaint puts the header's date one column from the new right
+    /// edge and the status bar on the new last row.
+    @discardableResult
+    func waitForFrame(_ description: String, seconds: Double = 15, until condition: ([String]) -> Bool = { _ in true }) throws -> [String] {
+        let date = screenDate()
+        let screen = try wait(for: "\(description) at \(columns)x\(rows)", seconds: seconds) { screen in
+            let lines = screen.components(separatedBy: "\n")
+            guard lines.count >= rows else { return false }
+            var header = lines[0]
+            while header.hasSuffix(" ") { header.removeLast() }
+            return header.hasSuffix(date) && header.count == columns - 1
+                && lines[rows - 1].contains("marac ") && lines[rows - 1].contains(" store ") && condition(lines)
+        }
+        return screen.components(separatedBy: "\n")
     }
 
     @discardableResult

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// A demo store made by `marac demo --no-tui` in a folder of its own, and what the tests do
+/// with it: run subcommands as one of its users, read its records back as JSON, open the
+/// screen in tmux. Tests read what they expect from these records, never from the calendar.
+struct DemoDesk {
+    let scratch = Scratch()
+    var store: String { scratch.path + "/store" }
+    /// A file holding the demo users' passphrase, readable by its owner only.
+    let passphrase: String
+
+    init(cases: Int = 60, seed: UInt64 = 2) {
+        passphrase = passphraseFile(in: scratch, named: "pp", "demo")
+        let made = runProcess([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "\(cases)", "--seed", "\(seed)", "--no-tui"])
+        precondition(made.status == 0, made.error)
+    }
+
+    var environment: [String: String] { ["MARAC_PASSPHRASE_FILE": passphrase] }
+
+    /// `marac ARGUMENTS --store STORE --user USER`.
+    func run(_ arguments: [String], as user: String = "coordinator") -> (status: Int32, output: String, error: String) {
+        runProcess([maracBinary] + arguments + ["--store", store, "--user", user], environment: environment)
+    }
+
+    /// The JSON array a listing command prints (`--format json` is added).
+    func json(_ arguments: [String], as user: String = "viewer") throws -> [[String: Any]] {
+        let listed = run(arguments + ["--format", "json"], as: user)
+        #expect(listed.status == 0, "\(listed.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+    }
+
+    /// `marac list KIND --format json`, as the viewer.
+    func list(_ kind: String, _ options: [String] = []) throws -> [[String: Any]] {
+        try json(["list", kind] + options)
+    }
+
+    /// The screen as `user`, at the first screen of what needs their attention.
+    func open(as user: String, rows: Int = 40, columns: Int = 120, term: String = "tmux-256color") throws -> TmuxSession {
+        let tmux = try TmuxSession([maracBinary, "--store", store, "--user", user], rows: rows, columns: columns, term: term,
+                                   environment: environment)
+        try tmux.wait(for: "Needs your attention, \(user)")
+        return tmux
+    }
+
+    /// Opens the screen as the coordinator and starts the next scheduled meeting; returns the
+    /// session and the meeting's id.
+    func startNextMeeting() throws -> (TmuxSession, String) {
+        let meeting = try #require(try list("meetings").first { $0["status"] as? String == "scheduled" })
+        let id = try #require(meeting["id"] as? String)
+        let tmux = try open(as: "coordinator")
+        tmux.send("3")
+        try tmux.wait(for: id)
+        tmux.send("M")
+        try tmux.wait(for: "1. Attendance")
+        return (tmux, id)
+    }
+
+    /// Every file of the store and its bytes, but the lock file (which names the last writer).
+    func files() -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: store)) ?? [] where name != "LOCK" {
+            out[name] = FileManager.default.contents(atPath: store + "/" + name)
+        }
+        return out
+    }
+
+    /// A file beside the store (a spreadsheet to import, say), with a byte order mark unless told.
+    func write(_ name: String, _ text: String, bom: Bool = true) -> String {
+        let path = scratch.path + "/" + name
+        FileManager.default.createFile(atPath: path, contents: (bom ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8))
+        return path
+    }
+
+    /// Waits until the status bar shows `text` (the message a saved step gives).
+    static func saved(_ tmux: TmuxSession, _ text: String) throws {
+        try tmux.wait(for: "the message \"\(text)\"") { $0.split(separator: "\n").last?.contains(text) == true }
+    }
+}
+
+/// A passphrase file in `scratch`, mode 600 unless told otherwise.
+func passphraseFile(in scratch: Scratch, named name: String, _ text: String, mode: mode_t = 0o600) -> String {
+    let path = scratch.path + "/" + name
+    FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8))
+    chmod(path, mode)
+    return path
+}
+
+/// The header's date as the screen shows it on the tests' day: "Sat 28 Nov 2026".
+func screenDate(_ iso: String = testToday) -> String {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    var c = DateComponents()
+    (c.year, c.month, c.day, c.hour) = (parts[0], parts[1], parts[2], 12)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = calendar.timeZone
+    formatter.dateFormat = "EEE d MMM yyyy"
+    return formatter.string(from: calendar.date(from: c)!)
+}
