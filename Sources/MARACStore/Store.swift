@@ -364,6 +364,11 @@ public final class Store {
         for name in FileSystem.list(path) where name.hasSuffix(".tmp") {
             FileSystem.remove(path + "/" + name)
         }
+        if header.seal == nil {
+            // Sealed by an older marac over Foundation's JSON: sealed again over the defined bytes.
+            header.sign(with: keyring)
+            try header.write(in: path)
+        }
         guard let repair = pendingRepair else { return }
         pendingRepair = nil
         if case .incomplete(let offset, let count) = repair.ending {

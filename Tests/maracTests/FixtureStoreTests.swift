@@ -49,6 +49,8 @@ import Testing
         let verified = Self.run(["verify"], store: store, scratch: scratch)
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
         #expect(verified.output.contains("generation 2"))
+        let header = try String(contentsOfFile: store + "/store.json", encoding: .utf8)
+        #expect(header.contains("\"seal\" : \"marac-header-seal-v1\""), "the first writer sealed the header anew")
         for kind in ["referrals", "cases", "meetings", "actions"] {
             let now = Self.run(["list", kind, "--format", "json"], store: store, scratch: scratch)
             #expect(now.output == (try Self.listed(kind + ".json")), "marac list \(kind) differs after compacting")

@@ -17,39 +17,77 @@ struct StoreHeader: Codable, Equatable {
     /// A user was removed: the next compaction makes a new data key.
     var rotationPending: Bool
     var users: [KeySlot]
+    /// Which bytes `mac` covers: ``sealScheme``, or nil in stores sealed before it existed
+    /// (over Foundation's JSON of the header), which are read still and sealed anew on the
+    /// first opening for writing.
+    var seal: String?
     var mac: String
 
     static let formatName = "marac-store"
     static let currentVersion = 2
     static let fileName = "store.json"
     static let cipherName = "AES-256-GCM"
+    static let sealScheme = "marac-header-seal-v1"
 
     static func new(created: Instant) -> StoreHeader {
         StoreHeader(format: formatName, version: currentVersion, id: randomBytes(16).map { hex2($0) }.joined(),
                     created: created.iso8601, cipher: cipherName, keyEpoch: 1,
-                    rotationPending: false, users: [], mac: "")
+                    rotationPending: false, users: [], seal: sealScheme, mac: "")
     }
 
     var idBytes: [UInt8] { Array(id.utf8) }
 
     func slot(for user: String) -> KeySlot? { users.first { $0.user == user } }
 
-    /// The bytes the MAC covers: the header with an empty `mac`, keys sorted.
-    func macInput() -> Data {
+    /// The bytes the MAC covers (Docs/storage-format.md): the scheme's name, then every field
+    /// in a fixed order as text, each preceded by its UTF-8 length as a little-endian u32.
+    /// Another program can build them from the JSON without reproducing any JSON encoder.
+    func sealedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        func field(_ text: String) {
+            let bytes = Array(text.utf8)
+            out.appendLE(UInt32(bytes.count))
+            out += bytes
+        }
+        field(Self.sealScheme)
+        for text in [format, String(version), id, created, cipher, String(keyEpoch), rotationPending ? "true" : "false",
+                     String(users.count)] { field(text) }
+        for slot in users {
+            for text in [slot.user, slot.role.rawValue, slot.added, slot.kdf.algorithm, String(slot.kdf.logN), String(slot.kdf.r),
+                         String(slot.kdf.p), slot.salt, slot.publicKey, slot.privateKey, String(slot.dataKeys.count)] { field(text) }
+            for key in slot.dataKeys {
+                for text in [String(key.epoch), key.ephemeralPublicKey, key.sealed] { field(text) }
+            }
+        }
+        return out
+    }
+
+    /// What stores sealed before ``sealScheme`` covered: Foundation's JSON of the header with an
+    /// empty `mac`, keys sorted. Only ever checked, never written.
+    func legacySealedBytes() -> [UInt8] {
         var copy = self
         copy.mac = ""
+        copy.seal = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(copy)) ?? Data()
+        return Array((try? encoder.encode(copy)) ?? Data())
     }
 
     mutating func sign(with keyring: Keyring) {
-        mac = Data(HMAC<SHA256>.authenticationCode(for: macInput(), using: keyring.macKey(epoch: keyEpoch))).base64EncodedString()
+        seal = Self.sealScheme
+        mac = Data(HMAC<SHA256>.authenticationCode(for: sealedBytes(), using: keyring.macKey(epoch: keyEpoch))).base64EncodedString()
     }
 
     func verify(with keyring: Keyring, path: String) throws(StoreError) {
+        let input: [UInt8]
+        switch seal {
+        case nil: input = legacySealedBytes()
+        case Self.sealScheme?: input = sealedBytes()
+        case let other?:
+            throw .notAStore(path: path, reason: "its header is sealed as \"\(other)\", which this marac does not know; use a newer marac")
+        }
         guard let expected = Data(base64Encoded: mac),
-              HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: macInput(), using: keyring.macKey(epoch: keyEpoch)) else {
+              HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: input, using: keyring.macKey(epoch: keyEpoch)) else {
             throw .headerTampered(path: path, reason: "its users, roles or keys do not match its seal")
         }
     }
