@@ -1,0 +1,88 @@
+import Crypto
+import Foundation
+import MARACCore
+
+/// Saving changes: each a sealed record, written and flushed before it is acknowledged.
+extension Store {
+    func openLogForAppend() throws(StoreError) {
+        let file = try PosixFile.open(logPath, .append)
+        let size = try file.size
+        if size != logEnd {
+            throw .corrupt(path: logPath, offset: logEnd, reason: "the log is \(size) bytes where \(logEnd) were expected")
+        }
+        log = file
+        logIdentity = try file.identity
+    }
+
+    // MARK: - Writing
+
+    /// A change as a framed, sealed record, and the chain head after it.
+    func seal(_ change: Change, sequence seq: UInt64, previous: [UInt8], epoch: Int) -> ([UInt8], [UInt8]) {
+        let aad = LogFormat.additionalData(storeID: keyring.storeID, generation: generation, sequence: seq, previous: previous)
+        let payload = keyring.seal(change.encoded(), key: keyring.recordKey(epoch: epoch), authenticating: aad)
+        return (LogFormat.record(sequence: seq, payload: payload), Chain.next(previous, sequence: seq, payload: payload[...]))
+    }
+
+    /// Saves a change and folds it into the state. Returns only when the change is on the disk;
+    /// on any failure the state is as it was and the log is cut back to its last good record.
+    public func append(_ change: Change) throws(StoreError) {
+        try append([change])
+    }
+
+    /// Saves several changes with one write and one flush (each still its own record, so each
+    /// is all there or not there after a crash). For bulk work: imports, benchmarks.
+    public func append(_ changes: [Change]) throws(StoreError) {
+        guard !changes.isEmpty else { return }
+        guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
+        if let failure { throw .failed(reason: failure) }
+        guard let log else { throw .failed(reason: "the log is not open") }
+        var bytes: [UInt8] = []
+        var next = sequence
+        var chain = chainHead
+        for change in changes {
+            next += 1
+            let (framed, head) = seal(change, sequence: next, previous: chain, epoch: logEpoch)
+            bytes += framed
+            chain = head
+        }
+        do throws(StoreError) {
+            try log.writeAll(bytes)
+            try log.syncData()
+        } catch {
+            undoPartialAppend(log, cause: error)
+            throw error
+        }
+        logEnd += bytes.count
+        sequence = next
+        chainHead = chain
+        for change in changes { state.apply(change) }
+        // A writer that is never idle still compacts, once the log is well past the threshold.
+        // The changes are already safe; a compaction that fails leaves the old files in place.
+        if logEnd > compactionThreshold * 4 {
+            do throws(StoreError) { try compact() } catch { compactionFailure = error.message }
+        }
+    }
+
+    public var readOnlyReason: String {
+        switch access {
+        case .writer: return failure ?? "it is writable"
+        case .reader(let holder?): return "\(holder.user) (process \(holder.pid)) has it open for writing since \(holder.since)"
+        case .reader(nil): return "it was opened for reading only"
+        }
+    }
+
+    /// After a failed write or flush: cut the log back to the last acknowledged record. If even
+    /// that fails, stop taking changes: the file's end is no longer known.
+    func undoPartialAppend(_ log: PosixFile, cause: StoreError) {
+        do throws(StoreError) {
+            try log.truncate(to: logEnd)
+            try log.syncData()
+        } catch {
+            failure = "a failed save could not be undone (\(error.message)); earlier changes are safe"
+        }
+        if case .io(let op, _, _) = cause, op == "flush" {
+            // After a failed flush the kernel may have dropped the pages; trust nothing more.
+            failure = failure ?? "the disk refused to flush (\(cause.message))"
+        }
+    }
+}

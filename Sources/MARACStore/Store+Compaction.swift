@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+import MARACCore
+
+/// Writing the state as a new snapshot and starting an empty log, replacing the data key first
+/// when a user was removed.
+extension Store {
+    /// Writes the current state as a new snapshot and starts a new, empty log, so that opening
+    /// replays little. Each file is replaced atomically; a crash between the two is finished on
+    /// the next opening. When a user was removed, the data key is replaced first, so nothing in
+    /// the store stays readable with the removed user's key.
+    public func compact() throws(StoreError) {
+        guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
+        if let failure { throw .failed(reason: failure) }
+        let rotating = header.rotationPending
+        if rotating {
+            let epoch = header.keyEpoch + 1
+            let key = SymmetricKey(size: .bits256)
+            for i in header.users.indices {
+                do { try header.users[i].give(key, epoch: epoch, storeID: header.id) } catch {
+                    throw .refused("Could not give the new data key to \(header.users[i].user): \(error)")
+                }
+            }
+            keyring.add(key, epoch: epoch)
+            header.keyEpoch = epoch
+            header.sign(with: keyring)
+            try header.write(in: path)
+        }
+        let next = generation + 1
+        try FileSystem.replaceAtomically(snapshotPath,
+                                         with: SnapshotFormat.encode(payload: state.snapshotBytes(), generation: next, sequence: sequence,
+                                                                     chainHead: chainHead, epoch: header.keyEpoch, keyring: keyring))
+        generation = next
+        snapshotSequence = sequence
+        log?.close()
+        try FileSystem.replaceAtomically(logPath, with: LogFormat.header(generation: next, epoch: header.keyEpoch))
+        logEnd = LogFormat.headerSize
+        logEpoch = header.keyEpoch
+        try openLogForAppend()
+        if rotating {
+            let current = header.keyEpoch
+            for i in header.users.indices { header.users[i].dataKeys.removeAll { $0.epoch != current } }
+            header.rotationPending = false
+            header.sign(with: keyring)
+            try header.write(in: path)
+        }
+    }
+
+    /// Compacts when the log has grown past the threshold; true when it did.
+    @discardableResult
+    public func compactIfNeeded() throws(StoreError) -> Bool {
+        guard isWritable, logEnd > compactionThreshold else { return false }
+        try compact()
+        return true
+    }
+
+    /// Removes the bytes set aside from torn tails: after a purge they may hold the purged data.
+}

@@ -1,0 +1,71 @@
+import Crypto
+import Foundation
+import MARACCore
+
+/// Making a new store folder: its users' key slots, the first snapshot, an empty log, and the
+/// header last, so a folder without a header is not yet a store.
+extension Store {
+    /// Makes a new store in `path` (created 0700 if missing; it must not already hold a store)
+    /// with its users' key slots, holding `state` as its first snapshot at `sequence`. The
+    /// first user is the one signed in.
+    public static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0,
+                              users: [NewUser], kdf: KDFParameters = .standard, clock: WallClock) throws(StoreError) -> Store {
+        let dir = normalise(path)
+        guard let first = users.first else { throw .refused("A store needs at least one user.") }
+        if FileSystem.exists(dir + "/" + StoreHeader.fileName) { throw .alreadyExists(path: dir) }
+        try FileSystem.makePrivateDirectory(dir)
+        let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0, clock: clock)
+        do throws(StoreError) {
+            var header = StoreHeader.new(created: clock.now())
+            let dataKey = SymmetricKey(size: .bits256)
+            var firstPrivate: Curve25519.KeyAgreement.PrivateKey?
+            for user in users {
+                try validateName(user.name, existing: header.users)
+                do {
+                    let (slot, privateKey) = try KeySlot.make(user: user.name, role: user.role, passphrase: user.passphrase, kdf: kdf,
+                                                              storeID: header.id, dataKeys: [1: dataKey], added: clock.now())
+                    header.users.append(slot)
+                    if firstPrivate == nil { firstPrivate = privateKey }
+                } catch {
+                    throw .refused("Could not make a key slot for \(user.name): \(error)")
+                }
+            }
+            let keyring = Keyring(storeID: header.idBytes, privateKey: firstPrivate, dataKeys: [1: dataKey])
+            header.sign(with: keyring)
+            let chain = Chain.start(storeID: keyring.storeID)
+            try FileSystem.replaceAtomically(dir + "/" + snapshotName,
+                                             with: SnapshotFormat.encode(payload: state.snapshotBytes(), generation: 1, sequence: sequence,
+                                                                         chainHead: chain, epoch: 1, keyring: keyring))
+            try FileSystem.replaceAtomically(dir + "/" + logName, with: LogFormat.header(generation: 1, epoch: 1))
+            // The header goes last: a folder without it is not yet a store, and can be created again.
+            try header.write(in: dir)
+            let loaded = Loaded(state: state, snapshot: SnapshotFormat.Header(epoch: 1, generation: 1, sequence: sequence, payloadLength: 0,
+                                                                              chunkCount: 0, salt: [], chainHead: chain, bytes: []),
+                                logGeneration: 1, logEpoch: 1, logBytes: [],
+                                scan: LogFormat.Scan(records: [], ending: .clean, goodEnd: LogFormat.headerSize),
+                                lastSequence: sequence, chainHead: chain, replayed: 0)
+            let store = Store(path: dir, access: .writer, actor: Actor(name: first.name, role: first.role), header: header,
+                              keyring: keyring, loaded: loaded, clock: clock)
+            store.lock = lock
+            try store.openLogForAppend()
+            return store
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// A store made from a whole history: the changes are folded and saved as the snapshot.
+    public static func create(at path: String, changes: [Change], users: [NewUser], kdf: KDFParameters = .standard,
+                              clock: WallClock) throws(StoreError) -> Store {
+        try create(at: path, state: MARACState.folding(changes), sequence: UInt64(changes.count), users: users, kdf: kdf, clock: clock)
+    }
+
+    static func validateName(_ name: String, existing: [KeySlot]) throws(StoreError) {
+        guard !name.isEmpty, name.count <= 64,
+              name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else {
+            throw .refused("\"\(name)\" is not a user name: use letters, digits, dots, dashes and underscores.")
+        }
+        guard !existing.contains(where: { $0.user == name }) else { throw .refused("There is already a user called \(name).") }
+    }
+}

@@ -1,0 +1,172 @@
+import Crypto
+import Foundation
+import MARACCore
+
+/// Opening a store: unlocking the user's key slot, taking the lock or not, reading the snapshot
+/// and replaying the log after it.
+extension Store {
+    /// Unlocks the user's key slot and opens the store. A wrong passphrase decrypts nothing.
+    public static func open(at path: String, mode: OpenMode, credentials: Credentials, clock: WallClock) throws(StoreError) -> Store {
+        let dir = normalise(path)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let unlocked = try unlock(dir, credentials: credentials)
+        let unlockedAt = DispatchTime.now().uptimeNanoseconds
+        let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user, clock: clock)
+        store.openTimings = (Double(unlockedAt - start) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - unlockedAt) / 1e6)
+        return store
+    }
+
+    /// A key slot already opened: what unlocking gives.
+    typealias Unlocked = (header: StoreHeader, keyring: Keyring, actor: Actor)
+
+    static func open(_ dir: String, mode: OpenMode, unlocked: Unlocked, user: String, clock: WallClock) throws(StoreError) -> Store {
+        let (header, keyring, actor) = unlocked
+        var lock: StoreLock?
+        var access = Access.writer
+        switch mode {
+        case .write(let wait):
+            lock = try StoreLock.acquire(in: dir, user: user, wait: wait, clock: clock)
+        case .writeOrFollow:
+            do {
+                lock = try StoreLock.acquire(in: dir, user: user, wait: 0, clock: clock)
+            } catch .locked(_, let holder) {
+                access = .reader(holder: holder)
+            }
+        case .readOnly:
+            access = .reader(holder: StoreLock.isHeld(in: dir) ? StoreLock.holder(in: dir) : nil)
+        }
+        do throws(StoreError) {
+            // With the lock held the header cannot change under us; read it again in case it did
+            // before we took the lock.
+            let current = lock == nil ? header : try StoreHeader.read(in: dir)
+            if current != header { try refreshKeys(from: current, keyring: keyring, user: user, path: dir) }
+            let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring, clock: clock)
+            store.lock = lock
+            if access == .writer {
+                try store.repairForWriting()
+                try store.openLogForAppend()
+            }
+            return store
+        } catch {
+            lock?.release()
+            throw error
+        }
+    }
+
+    /// Opens the user's key slot: their private key, the data keys given to them, and a check
+    /// that nobody without a key has changed the header.
+    static func unlock(_ dir: String, credentials: Credentials) throws(StoreError) -> Unlocked {
+        let header = try StoreHeader.read(in: dir)
+        guard let slot = header.slot(for: credentials.user) else { throw .unknownUser(user: credentials.user, path: dir) }
+        let privateKey = try slot.unlock(passphrase: credentials.passphrase, storeID: header.id, path: dir)
+        let keys = try slot.dataKeys(using: privateKey, storeID: header.id, path: dir)
+        let keyring = Keyring(storeID: header.idBytes, privateKey: privateKey, dataKeys: keys)
+        guard keyring.hasKey(epoch: header.keyEpoch) else {
+            throw .headerTampered(path: dir, reason: "\(credentials.user) holds no key for the current key epoch \(header.keyEpoch)")
+        }
+        try header.verify(with: keyring, path: dir)
+        return (header, keyring, Actor(name: slot.user, role: slot.role))
+    }
+
+    /// Takes in data keys given to this user since they unlocked (after a rotation).
+    static func refreshKeys(from header: StoreHeader, keyring: Keyring, user: String, path: String) throws(StoreError) {
+        guard let slot = header.slot(for: user), let privateKey = keyring.privateKey else {
+            throw .refused("\(user) no longer has a key slot in this store.")
+        }
+        for (epoch, key) in try slot.dataKeys(using: privateKey, storeID: header.id, path: path) { keyring.add(key, epoch: epoch) }
+        try header.verify(with: keyring, path: path)
+    }
+
+    /// Reads snapshot and log. Readers retry briefly when they catch a writer between the two
+    /// renames of a compaction.
+    static func load(_ dir: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring,
+                             clock: WallClock) throws(StoreError) -> Store {
+        var attempts = 0
+        var header = header
+        while true {
+            do throws(StoreError) {
+                let loaded = try readFiles(dir, keyring: keyring)
+                let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock)
+                store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
+                                                    ending: loaded.scan.ending, logBytes: loaded.logBytes,
+                                                    changes: loaded.replayedChanges)
+                if case .incomplete(let offset, let count) = loaded.scan.ending, case .reader = access {
+                    store.notices.append("The log ends with \(count) bytes at byte \(offset) that do not form a complete change "
+                        + "(a change being written, or one cut short by a crash); they are not shown.")
+                }
+                if let logFile = try? PosixFile.open(store.logPath, .read) { store.logIdentity = try? logFile.identity }
+                return store
+            } catch {
+                attempts += 1
+                guard case .reader = access, attempts < 20 else { throw error }
+                usleep(50_000)
+                if let fresh = try? StoreHeader.read(in: dir), fresh != header {
+                    try refreshKeys(from: fresh, keyring: keyring, user: actor.name, path: dir)
+                    header = fresh
+                }
+            }
+        }
+    }
+
+    /// The pieces of a store read from disk, before anything is repaired.
+    struct Loaded {
+        var state: MARACState
+        var snapshot: SnapshotFormat.Header
+        var logGeneration: UInt64
+        var logEpoch: Int
+        var logBytes: [UInt8]
+        var scan: LogFormat.Scan
+        var lastSequence: UInt64
+        var chainHead: [UInt8]
+        var replayed: Int
+        /// The log's changes after the snapshot, decoded, with their sequence numbers.
+        var replayedChanges: [(UInt64, Change)] = []
+    }
+
+    static func readFiles(_ dir: String, keyring: Keyring) throws(StoreError) -> Loaded {
+        let snapshotPath = dir + "/" + snapshotName
+        let logPath = dir + "/" + logName
+        guard FileSystem.exists(snapshotPath) else {
+            throw .corrupt(path: snapshotPath, offset: 0, reason: "the snapshot file is missing")
+        }
+        guard FileSystem.exists(logPath) else {
+            throw .corrupt(path: logPath, offset: 0, reason: "the log file is missing; changes since the last snapshot may be lost")
+        }
+        let snapshotFile = try PosixFile.open(snapshotPath, .read)
+        let snapshotHeader = try SnapshotFormat.header(of: try snapshotFile.read(at: 0, count: SnapshotFormat.headerSize), path: snapshotPath)
+        // The log's records are checked, opened and decoded on another core while this one
+        // reads the snapshot: on a large store the two take about as long as each other.
+        let tail = LogTailReader(path: logPath, snapshot: snapshotHeader, keyring: keyring)
+        tail.start()
+        // The mapping is let go as soon as the payload is decrypted, before the decoding grows
+        // the state: the peak memory of an opening is what the benchmark holds it to.
+        let (snapshot, payload) = try { () throws(StoreError) in
+            let mapped = try snapshotFile.map()
+            return try SnapshotFormat.decode(mapped.bytes, path: snapshotPath, keyring: keyring)
+        }()
+        var state: MARACState
+        do {
+            state = try MARACState(snapshot: payload)
+        } catch {
+            throw .corrupt(path: snapshotPath, offset: SnapshotFormat.headerSize,
+                           reason: "the snapshot's contents cannot be read (\(error))")
+        }
+        let log = try tail.result()
+        for (_, change) in log.changes { state.apply(change) }
+        let last = log.scan.records.last.map { max($0.sequence, snapshot.sequence) } ?? snapshot.sequence
+        return Loaded(state: state, snapshot: snapshot, logGeneration: log.generation, logEpoch: log.epoch, logBytes: log.bytes,
+                      scan: log.scan, lastSequence: last, chainHead: log.chainHead, replayed: log.changes.count,
+                      replayedChanges: log.changes)
+    }
+
+    static func scanOldGeneration(_ bytes: [UInt8], snapshotSequence: UInt64, path: String) throws(StoreError) -> LogFormat.Scan {
+        let first: UInt64 = bytes.withUnsafeBytes { raw in
+            LogFormat.validRecord(raw, at: LogFormat.headerSize).map(\.0) ?? snapshotSequence + 1
+        }
+        guard first <= snapshotSequence + 1 else {
+            throw .corrupt(path: path, offset: LogFormat.headerSize,
+                           reason: "the log starts at record \(first), after the snapshot's \(snapshotSequence): records are missing")
+        }
+        return try LogFormat.scan(bytes, from: LogFormat.headerSize, firstSequence: first, path: path)
+    }
+}

@@ -1,0 +1,75 @@
+import Crypto
+import Foundation
+import MARACCore
+
+/// What a writer repairs on opening: a torn tail cut off and kept aside, an interrupted
+/// compaction finished, temporary files removed, an older header seal renewed.
+extension Store {
+    struct PendingRepair {
+        var logGeneration: UInt64
+        var logEpoch: Int
+        var ending: LogFormat.Ending
+        var logBytes: [UInt8]
+        var changes: [(UInt64, Change)]
+    }
+
+    /// What only a writer may do on opening: set a torn tail aside and cut it off, finish an
+    /// interrupted compaction, remove temporary files left by a crash.
+    func repairForWriting() throws(StoreError) {
+        for name in FileSystem.list(path) where name.hasSuffix(".tmp") {
+            FileSystem.remove(path + "/" + name)
+        }
+        if header.seal == nil {
+            // Sealed by an older marac over Foundation's JSON: sealed again over the defined bytes.
+            header.sign(with: keyring)
+            try header.write(in: path)
+        }
+        guard let repair = pendingRepair else { return }
+        pendingRepair = nil
+        if case .incomplete(let offset, let count) = repair.ending {
+            let stamp = clock.now().iso8601.replacingOccurrences(of: ":", with: "")
+            let aside = "\(logPath).torn-\(stamp)-at-\(offset)"
+            try FileSystem.replaceAtomically(aside, with: Array(repair.logBytes[offset...]))
+            let file = try PosixFile.open(logPath, .readWrite)
+            try file.truncate(to: offset)
+            try file.sync()
+            file.close()
+            notices.append("The last change in the log was incomplete (\(count) bytes at byte \(offset), cut short when "
+                + "marac or the machine stopped while saving it). It was never acknowledged, so nothing saved is lost; "
+                + "the bytes were kept in \(aside) (still encrypted).")
+        }
+        if repair.logGeneration != generation || repair.logEpoch != header.keyEpoch {
+            // Finish an interrupted compaction: a log of this generation and key epoch holding
+            // the changes the snapshot does not.
+            try writeFreshLog(with: repair.changes)
+            notices.append("A compaction had been interrupted; it was completed.")
+        }
+    }
+
+    /// Replaces the log with one of the current generation and key epoch, holding `changes`
+    /// re-sealed, chained from the snapshot's head.
+    func writeFreshLog(with changes: [(UInt64, Change)]) throws(StoreError) {
+        var bytes = LogFormat.header(generation: generation, epoch: header.keyEpoch)
+        var chain = snapshotChainHead
+        for (seq, change) in changes {
+            let (framed, next) = seal(change, sequence: seq, previous: chain, epoch: header.keyEpoch)
+            bytes += framed
+            chain = next
+        }
+        log?.close()
+        try FileSystem.replaceAtomically(logPath, with: bytes)
+        logEnd = bytes.count
+        logEpoch = header.keyEpoch
+        chainHead = chain
+    }
+
+    /// The chain head the snapshot was written with.
+    var snapshotChainHead: [UInt8] {
+        (try? PosixFile.open(snapshotPath, .read).read(at: 0, count: SnapshotFormat.headerSize))
+            .flatMap { try? SnapshotFormat.header(of: $0, path: snapshotPath).chainHead } ?? chainHead
+    }
+
+    public func removeSetAsideFiles() {
+        for name in FileSystem.list(path) where name.hasPrefix(Self.logName + ".torn-") { FileSystem.remove(path + "/" + name) }
+    }
+}
