@@ -1,9 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// marac builds and runs on Linux only (Debian or Ubuntu, with libncurses-dev): its store calls
+// Glibc directly (open, write, fdatasync, flock, mmap) and its screen is Debian's ncursesw.
+// SwiftPM's `platforms` names minimum versions of Apple's systems, so none is given; building
+// elsewhere stops at an #error in Sources/MARACStore/Disk.swift that says so.
 let package = Package(
     name: "marac",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "marac", targets: ["marac"]),
     ],

@@ -46,9 +46,9 @@ final class StoreLock {
     }
 
     /// Takes the lock, waiting up to `wait` seconds for another writer to finish.
-    static func acquire(in directory: String, user: String, wait: Double, clock: WallClock) throws(StoreError) -> StoreLock {
+    static func acquire(in directory: String, user: String, wait: Double, clock: WallClock, disk: Disk) throws(StoreError) -> StoreLock {
         let path = directory + "/LOCK"
-        let file = try PosixFile.open(path, .append)
+        let file = try PosixFile.open(path, .append, on: disk)
         // A wait is a span of time, not a date: measured on the monotonic clock.
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, wait) * 1e9)
         while true {
@@ -65,13 +65,13 @@ final class StoreLock {
 
     /// Who holds (or last held) the lock, from the lock file's contents.
     static func holder(in directory: String) -> LockHolder? {
-        guard let file = try? PosixFile.open(directory + "/LOCK", .read), let bytes = try? file.readAll() else { return nil }
+        guard let file = try? PosixFile.openForReading(directory + "/LOCK"), let bytes = try? file.readAll() else { return nil }
         return LockHolder.decode(bytes)
     }
 
     /// True when some process holds the lock now.
     static func isHeld(in directory: String) -> Bool {
-        guard let file = try? PosixFile.open(directory + "/LOCK", .read) else { return false }
+        guard let file = try? PosixFile.openForReading(directory + "/LOCK") else { return false }
         guard let free = try? file.tryLockExclusive() else { return false }
         if free { file.unlock() }
         return !free

@@ -46,7 +46,7 @@ final class LogTailReader: @unchecked Sendable {
     }
 
     private func read() throws(StoreError) -> Tail {
-        let bytes = try PosixFile.open(path, .read).readAll()
+        let bytes = try PosixFile.openForReading(path).readAll()
         let headerResult: Result<(generation: UInt64, epoch: Int), StoreError> = bytes.withUnsafeBytes { raw in
             do throws(StoreError) { return .success(try LogFormat.readHeader(raw, path: path)) } catch { return .failure(error) }
         }

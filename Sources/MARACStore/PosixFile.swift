@@ -1,25 +1,25 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// A file descriptor with the few calls the store needs, each turned into a ``StoreError`` that
 /// names the file. Nothing here buffers: a write has reached the kernel when it returns, and
-/// `sync` has reached the disk.
+/// `sync` has reached the disk. Every call that changes the file goes through its ``Disk``.
 final class PosixFile {
     let path: String
     private(set) var fd: Int32
+    let disk: Disk
 
-    private init(path: String, fd: Int32) {
+    private init(path: String, fd: Int32, disk: Disk) {
         self.path = path
         self.fd = fd
+        self.disk = disk
     }
 
     deinit { if fd >= 0 { _ = Glibc.close(fd) } }
 
+    /// How a file is opened to be changed.
     enum Mode {
-        case read
         case readWrite
         /// Create a new file (refuse an existing one), mode 0600.
         case create
@@ -27,17 +27,24 @@ final class PosixFile {
         case append
     }
 
-    static func open(_ path: String, _ mode: Mode) throws(StoreError) -> PosixFile {
+    /// Opens a file to read it (nothing it does changes the file).
+    static func openForReading(_ path: String) throws(StoreError) -> PosixFile {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+        return PosixFile(path: path, fd: fd, disk: SystemDisk.shared)
+    }
+
+    /// Opens a file to change it, through `disk`.
+    static func open(_ path: String, _ mode: Mode, on disk: Disk) throws(StoreError) -> PosixFile {
         let flags: Int32
         switch mode {
-        case .read: flags = O_RDONLY | O_CLOEXEC
         case .readWrite: flags = O_RDWR | O_CLOEXEC
         case .create: flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC
         case .append: flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC
         }
-        let fd = Glibc.open(path, flags, 0o600)
+        let fd = disk.open(path, flags: flags, mode: 0o600)
         guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
-        let file = PosixFile(path: path, fd: fd)
+        let file = PosixFile(path: path, fd: fd, disk: disk)
         if mode == .create || mode == .append {
             // The process umask could loosen the mode asked for; personal data stays 0600.
             _ = fchmod(fd, 0o600)
@@ -45,10 +52,11 @@ final class PosixFile {
         return file
     }
 
-    static func openDirectory(_ path: String) throws(StoreError) -> PosixFile {
+    /// A folder, to flush its entries (a rename) through `disk`.
+    static func openDirectory(_ path: String, on disk: Disk) throws(StoreError) -> PosixFile {
         let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(operation: "open folder", path: path, errno: errno) }
-        return PosixFile(path: path, fd: fd)
+        return PosixFile(path: path, fd: fd, disk: disk)
     }
 
     func close() {
@@ -78,7 +86,7 @@ final class PosixFile {
     func writeAll(_ bytes: UnsafeRawBufferPointer) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let n = disk.write(fd, UnsafeRawBufferPointer(rebasing: bytes[offset...]))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(operation: "write to", path: path, errno: errno)
@@ -131,15 +139,15 @@ final class PosixFile {
 
     /// Data and the size that reaches it, on the disk (not the metadata timestamps).
     func syncData() throws(StoreError) {
-        guard fdatasync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
+        guard disk.fdatasync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
     }
 
     func sync() throws(StoreError) {
-        guard fsync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
+        guard disk.fsync(fd) == 0 else { throw .io(operation: "flush", path: path, errno: errno) }
     }
 
     func truncate(to length: Int) throws(StoreError) {
-        guard ftruncate(fd, off_t(length)) == 0 else { throw .io(operation: "truncate", path: path, errno: errno) }
+        guard disk.ftruncate(fd, length) == 0 else { throw .io(operation: "truncate", path: path, errno: errno) }
     }
 
     /// Takes the advisory lock without waiting: true when this process now holds it.
@@ -179,27 +187,27 @@ enum FileSystem {
     }
 
     /// Creates the folder (and its parents) with mode 0700, or tightens an empty existing one.
-    static func makePrivateDirectory(_ path: String) throws(StoreError) {
+    static func makePrivateDirectory(_ path: String, on disk: Disk) throws(StoreError) {
         if isDirectory(path) {
             _ = chmod(path, 0o700)
             return
         }
         let parent = (path as String).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !parent.isEmpty && !exists(parent) { try makePrivateDirectory(parent) }
-        guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw .io(operation: "create folder", path: path, errno: errno) }
+        if !parent.isEmpty && !exists(parent) { try makePrivateDirectory(parent, on: disk) }
+        guard disk.mkdir(path, mode: 0o700) == 0 || errno == EEXIST else { throw .io(operation: "create folder", path: path, errno: errno) }
         _ = chmod(path, 0o700)
     }
 
-    static func rename(_ from: String, _ to: String) throws(StoreError) {
-        guard Glibc.rename(from, to) == 0 else { throw .io(operation: "rename \(from) to", path: to, errno: errno) }
+    static func rename(_ from: String, _ to: String, on disk: Disk) throws(StoreError) {
+        guard disk.rename(from, to) == 0 else { throw .io(operation: "rename \(from) to", path: to, errno: errno) }
     }
 
-    static func remove(_ path: String) {
-        _ = unlink(path)
+    static func remove(_ path: String, on disk: Disk) {
+        _ = disk.unlink(path)
     }
 
-    static func syncDirectory(_ path: String) throws(StoreError) {
-        let dir = try PosixFile.openDirectory(path)
+    static func syncDirectory(_ path: String, on disk: Disk) throws(StoreError) {
+        let dir = try PosixFile.openDirectory(path, on: disk)
         try dir.sync()
         dir.close()
     }
@@ -219,19 +227,19 @@ enum FileSystem {
 
     /// Writes a whole file so that it appears complete or not at all: a temporary file beside
     /// it, flushed, renamed over the old one, and the folder flushed so the rename survives.
-    static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+    static func replaceAtomically(_ path: String, with bytes: [UInt8], on disk: Disk) throws(StoreError) {
         let tmp = path + ".tmp"
-        remove(tmp)
-        let file = try PosixFile.open(tmp, .create)
+        remove(tmp, on: disk)
+        let file = try PosixFile.open(tmp, .create, on: disk)
         do throws(StoreError) {
             try file.writeAll(bytes)
             try file.sync()
             file.close()
-            try rename(tmp, path)
-            try syncDirectory(directory(of: path))
+            try rename(tmp, path, on: disk)
+            try syncDirectory(directory(of: path), on: disk)
         } catch {
             file.close()
-            remove(tmp)
+            remove(tmp, on: disk)
             throw error
         }
     }

@@ -5,7 +5,7 @@ import MARACCore
 /// Saving changes: each a sealed record, written and flushed before it is acknowledged.
 extension Store {
     func openLogForAppend() throws(StoreError) {
-        let file = try PosixFile.open(logPath, .append)
+        let file = try PosixFile.open(logPath, .append, on: disk)
         let size = try file.size
         if size != logEnd {
             throw .corrupt(path: logPath, offset: logEnd, reason: "the log is \(size) bytes where \(logEnd) were expected")

@@ -24,16 +24,16 @@ extension Store {
             keyring.add(key, epoch: epoch)
             header.keyEpoch = epoch
             header.sign(with: keyring)
-            try header.write(in: path)
+            try header.write(in: path, on: disk)
         }
         let next = generation + 1
         try FileSystem.replaceAtomically(snapshotPath,
                                          with: SnapshotFormat.encode(payload: state.snapshotBytes(), generation: next, sequence: sequence,
-                                                                     chainHead: chainHead, epoch: header.keyEpoch, keyring: keyring))
+                                                                     chainHead: chainHead, epoch: header.keyEpoch, keyring: keyring), on: disk)
         generation = next
         snapshotSequence = sequence
         log?.close()
-        try FileSystem.replaceAtomically(logPath, with: LogFormat.header(generation: next, epoch: header.keyEpoch))
+        try FileSystem.replaceAtomically(logPath, with: LogFormat.header(generation: next, epoch: header.keyEpoch), on: disk)
         logEnd = LogFormat.headerSize
         logEpoch = header.keyEpoch
         try openLogForAppend()
@@ -42,7 +42,7 @@ extension Store {
             for i in header.users.indices { header.users[i].dataKeys.removeAll { $0.epoch != current } }
             header.rotationPending = false
             header.sign(with: keyring)
-            try header.write(in: path)
+            try header.write(in: path, on: disk)
         }
     }
 
@@ -53,6 +53,4 @@ extension Store {
         try compact()
         return true
     }
-
-    /// Removes the bytes set aside from torn tails: after a purge they may hold the purged data.
 }

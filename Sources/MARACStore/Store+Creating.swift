@@ -10,11 +10,16 @@ extension Store {
     /// first user is the one signed in.
     public static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0,
                               users: [NewUser], kdf: KDFParameters = .standard, clock: WallClock) throws(StoreError) -> Store {
+        try create(at: path, state: state, sequence: sequence, users: users, kdf: kdf, clock: clock, disk: SystemDisk.shared)
+    }
+
+    static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0, users: [NewUser],
+                       kdf: KDFParameters = .standard, clock: WallClock, disk: Disk) throws(StoreError) -> Store {
         let dir = normalise(path)
         guard let first = users.first else { throw .refused("A store needs at least one user.") }
         if FileSystem.exists(dir + "/" + StoreHeader.fileName) { throw .alreadyExists(path: dir) }
-        try FileSystem.makePrivateDirectory(dir)
-        let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0, clock: clock)
+        try FileSystem.makePrivateDirectory(dir, on: disk)
+        let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0, clock: clock, disk: disk)
         do throws(StoreError) {
             var header = StoreHeader.new(created: clock.now())
             let dataKey = SymmetricKey(size: .bits256)
@@ -35,17 +40,17 @@ extension Store {
             let chain = Chain.start(storeID: keyring.storeID)
             try FileSystem.replaceAtomically(dir + "/" + snapshotName,
                                              with: SnapshotFormat.encode(payload: state.snapshotBytes(), generation: 1, sequence: sequence,
-                                                                         chainHead: chain, epoch: 1, keyring: keyring))
-            try FileSystem.replaceAtomically(dir + "/" + logName, with: LogFormat.header(generation: 1, epoch: 1))
+                                                                         chainHead: chain, epoch: 1, keyring: keyring), on: disk)
+            try FileSystem.replaceAtomically(dir + "/" + logName, with: LogFormat.header(generation: 1, epoch: 1), on: disk)
             // The header goes last: a folder without it is not yet a store, and can be created again.
-            try header.write(in: dir)
+            try header.write(in: dir, on: disk)
             let loaded = Loaded(state: state, snapshot: SnapshotFormat.Header(epoch: 1, generation: 1, sequence: sequence, payloadLength: 0,
                                                                               chunkCount: 0, salt: [], chainHead: chain, bytes: []),
                                 logGeneration: 1, logEpoch: 1, logBytes: [],
                                 scan: LogFormat.Scan(records: [], ending: .clean, goodEnd: LogFormat.headerSize),
                                 lastSequence: sequence, chainHead: chain, replayed: 0)
             let store = Store(path: dir, access: .writer, actor: Actor(name: first.name, role: first.role), header: header,
-                              keyring: keyring, loaded: loaded, clock: clock)
+                              keyring: keyring, loaded: loaded, clock: clock, disk: disk)
             store.lock = lock
             try store.openLogForAppend()
             return store

@@ -10,7 +10,7 @@ extension Store {
     @discardableResult
     public func follow() throws(StoreError) -> Int {
         guard case .reader = access else { return 0 }
-        guard let probe = try? PosixFile.open(logPath, .read) else { return 0 }
+        guard let probe = try? PosixFile.openForReading(logPath) else { return 0 }
         defer { probe.close() }
         let identity = try probe.identity
         if let known = logIdentity, known != identity { return try reload() }
@@ -60,7 +60,7 @@ extension Store {
         logEnd = loaded.scan.goodEnd
         logEpoch = loaded.logEpoch
         chainHead = loaded.chainHead
-        logIdentity = try? PosixFile.open(logPath, .read).identity
+        logIdentity = try? PosixFile.openForReading(logPath).identity
         return 1
     }
 

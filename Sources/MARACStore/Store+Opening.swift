@@ -7,11 +7,15 @@ import MARACCore
 extension Store {
     /// Unlocks the user's key slot and opens the store. A wrong passphrase decrypts nothing.
     public static func open(at path: String, mode: OpenMode, credentials: Credentials, clock: WallClock) throws(StoreError) -> Store {
+        try open(at: path, mode: mode, credentials: credentials, clock: clock, disk: SystemDisk.shared)
+    }
+
+    static func open(at path: String, mode: OpenMode, credentials: Credentials, clock: WallClock, disk: Disk) throws(StoreError) -> Store {
         let dir = normalise(path)
         let start = DispatchTime.now().uptimeNanoseconds
         let unlocked = try unlock(dir, credentials: credentials)
         let unlockedAt = DispatchTime.now().uptimeNanoseconds
-        let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user, clock: clock)
+        let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user, clock: clock, disk: disk)
         store.openTimings = (Double(unlockedAt - start) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - unlockedAt) / 1e6)
         return store
     }
@@ -19,16 +23,17 @@ extension Store {
     /// A key slot already opened: what unlocking gives.
     typealias Unlocked = (header: StoreHeader, keyring: Keyring, actor: Actor)
 
-    static func open(_ dir: String, mode: OpenMode, unlocked: Unlocked, user: String, clock: WallClock) throws(StoreError) -> Store {
+    static func open(_ dir: String, mode: OpenMode, unlocked: Unlocked, user: String, clock: WallClock,
+                     disk: Disk) throws(StoreError) -> Store {
         let (header, keyring, actor) = unlocked
         var lock: StoreLock?
         var access = Access.writer
         switch mode {
         case .write(let wait):
-            lock = try StoreLock.acquire(in: dir, user: user, wait: wait, clock: clock)
+            lock = try StoreLock.acquire(in: dir, user: user, wait: wait, clock: clock, disk: disk)
         case .writeOrFollow:
             do {
-                lock = try StoreLock.acquire(in: dir, user: user, wait: 0, clock: clock)
+                lock = try StoreLock.acquire(in: dir, user: user, wait: 0, clock: clock, disk: disk)
             } catch .locked(_, let holder) {
                 access = .reader(holder: holder)
             }
@@ -40,11 +45,12 @@ extension Store {
             // before we took the lock.
             let current = lock == nil ? header : try StoreHeader.read(in: dir)
             if current != header { try refreshKeys(from: current, keyring: keyring, user: user, path: dir) }
-            let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring, clock: clock)
+            let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring, clock: clock, disk: disk)
             store.lock = lock
             if access == .writer {
                 try store.repairForWriting()
                 try store.openLogForAppend()
+                try store.finishPendingRotation()
             }
             return store
         } catch {
@@ -80,13 +86,13 @@ extension Store {
     /// Reads snapshot and log. Readers retry briefly when they catch a writer between the two
     /// renames of a compaction.
     static func load(_ dir: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring,
-                             clock: WallClock) throws(StoreError) -> Store {
+                             clock: WallClock, disk: Disk) throws(StoreError) -> Store {
         var attempts = 0
         var header = header
         while true {
             do throws(StoreError) {
                 let loaded = try readFiles(dir, keyring: keyring)
-                let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock)
+                let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock, disk: disk)
                 store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
                                                     ending: loaded.scan.ending, logBytes: loaded.logBytes,
                                                     changes: loaded.replayedChanges)
@@ -94,7 +100,7 @@ extension Store {
                     store.notices.append("The log ends with \(count) bytes at byte \(offset) that do not form a complete change "
                         + "(a change being written, or one cut short by a crash); they are not shown.")
                 }
-                if let logFile = try? PosixFile.open(store.logPath, .read) { store.logIdentity = try? logFile.identity }
+                if let logFile = try? PosixFile.openForReading(store.logPath) { store.logIdentity = try? logFile.identity }
                 return store
             } catch {
                 attempts += 1
@@ -132,7 +138,7 @@ extension Store {
         guard FileSystem.exists(logPath) else {
             throw .corrupt(path: logPath, offset: 0, reason: "the log file is missing; changes since the last snapshot may be lost")
         }
-        let snapshotFile = try PosixFile.open(snapshotPath, .read)
+        let snapshotFile = try PosixFile.openForReading(snapshotPath)
         let snapshotHeader = try SnapshotFormat.header(of: try snapshotFile.read(at: 0, count: SnapshotFormat.headerSize), path: snapshotPath)
         // The log's records are checked, opened and decoded on another core while this one
         // reads the snapshot: on a large store the two take about as long as each other.

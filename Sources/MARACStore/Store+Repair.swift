@@ -17,20 +17,20 @@ extension Store {
     /// interrupted compaction, remove temporary files left by a crash.
     func repairForWriting() throws(StoreError) {
         for name in FileSystem.list(path) where name.hasSuffix(".tmp") {
-            FileSystem.remove(path + "/" + name)
+            FileSystem.remove(path + "/" + name, on: disk)
         }
         if header.seal == nil {
             // Sealed by an older marac over Foundation's JSON: sealed again over the defined bytes.
             header.sign(with: keyring)
-            try header.write(in: path)
+            try header.write(in: path, on: disk)
         }
         guard let repair = pendingRepair else { return }
         pendingRepair = nil
         if case .incomplete(let offset, let count) = repair.ending {
             let stamp = clock.now().iso8601.replacingOccurrences(of: ":", with: "")
             let aside = "\(logPath).torn-\(stamp)-at-\(offset)"
-            try FileSystem.replaceAtomically(aside, with: Array(repair.logBytes[offset...]))
-            let file = try PosixFile.open(logPath, .readWrite)
+            try FileSystem.replaceAtomically(aside, with: Array(repair.logBytes[offset...]), on: disk)
+            let file = try PosixFile.open(logPath, .readWrite, on: disk)
             try file.truncate(to: offset)
             try file.sync()
             file.close()
@@ -46,6 +46,15 @@ extension Store {
         }
     }
 
+    /// A user was removed but the data key they could open was not yet replaced (the process
+    /// stopped between the two): replace it now, before anything else is written under it.
+    func finishPendingRotation() throws(StoreError) {
+        guard header.rotationPending else { return }
+        try compact()
+        notices.append("A user had been removed but the store's data key not yet replaced (marac stopped in between); "
+            + "it has been replaced now, so the removed user's key opens nothing.")
+    }
+
     /// Replaces the log with one of the current generation and key epoch, holding `changes`
     /// re-sealed, chained from the snapshot's head.
     func writeFreshLog(with changes: [(UInt64, Change)]) throws(StoreError) {
@@ -57,7 +66,7 @@ extension Store {
             chain = next
         }
         log?.close()
-        try FileSystem.replaceAtomically(logPath, with: bytes)
+        try FileSystem.replaceAtomically(logPath, with: bytes, on: disk)
         logEnd = bytes.count
         logEpoch = header.keyEpoch
         chainHead = chain
@@ -65,11 +74,12 @@ extension Store {
 
     /// The chain head the snapshot was written with.
     var snapshotChainHead: [UInt8] {
-        (try? PosixFile.open(snapshotPath, .read).read(at: 0, count: SnapshotFormat.headerSize))
+        (try? PosixFile.openForReading(snapshotPath).read(at: 0, count: SnapshotFormat.headerSize))
             .flatMap { try? SnapshotFormat.header(of: $0, path: snapshotPath).chainHead } ?? chainHead
     }
 
+    /// Removes the bytes set aside from torn tails: after a purge they may hold the purged data.
     public func removeSetAsideFiles() {
-        for name in FileSystem.list(path) where name.hasPrefix(Self.logName + ".torn-") { FileSystem.remove(path + "/" + name) }
+        for name in FileSystem.list(path) where name.hasPrefix(Self.logName + ".torn-") { FileSystem.remove(path + "/" + name, on: disk) }
     }
 }

@@ -19,6 +19,8 @@ public final class Store {
     public let access: Access
     /// The process's clock: when the store was created, a user added, the lock taken.
     public let clock: WallClock
+    /// Every change to the store's files goes through it (tests hand in one that fails).
+    let disk: Disk
     /// The signed-in user, with the role their key slot gives them.
     public let actor: Actor
     /// What opening found and repaired, to tell the user (a cut torn tail, say).
@@ -66,10 +68,11 @@ public final class Store {
     var snapshotPath: String { path + "/" + Self.snapshotName }
     var logPath: String { path + "/" + Self.logName }
 
-    init(path: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring, loaded: Loaded, clock: WallClock) {
+    init(path: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring, loaded: Loaded, clock: WallClock, disk: Disk) {
         self.path = path
         self.access = access
         self.clock = clock
+        self.disk = disk
         self.actor = actor
         self.header = header
         self.keyring = keyring

@@ -38,7 +38,7 @@ extension Store {
             throw .refused("Could not make a key slot for \(user.name): \(error)")
         }
         header.sign(with: keyring)
-        try header.write(in: path)
+        try header.write(in: path, on: disk)
     }
 
     /// Removes a user's key slot at once; the data key they could open is replaced at the next
@@ -53,7 +53,7 @@ extension Store {
         header.users.removeAll { $0.user == name }
         header.rotationPending = true
         header.sign(with: keyring)
-        try header.write(in: path)
+        try header.write(in: path, on: disk)
     }
 
     /// Seals the signed-in user's key under a new passphrase. Only their slot changes.
@@ -68,7 +68,7 @@ extension Store {
             throw .refused("Could not seal the key under the new passphrase: \(error)")
         }
         header.sign(with: keyring)
-        try header.write(in: path)
+        try header.write(in: path, on: disk)
     }
 }
 

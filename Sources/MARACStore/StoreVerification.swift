@@ -39,7 +39,7 @@ extension Store {
         let events = loaded.replayedChanges.reduce(0) { $0 + $1.1.events.count }
         var tail: (Int, Int)?
         if case .incomplete(let offset, let bytes) = loaded.scan.ending { tail = (offset, bytes) }
-        let snapshotSize = (try? PosixFile.open(dir + "/" + snapshotName, .read).size) ?? 0
+        let snapshotSize = (try? PosixFile.openForReading(dir + "/" + snapshotName).size) ?? 0
         return VerificationReport(
             snapshotBytes: snapshotSize, snapshotSequence: loaded.snapshot.sequence, generation: loaded.snapshot.generation,
             keyEpoch: header.keyEpoch, logBytes: loaded.logBytes.count, records: loaded.scan.records.count, events: events,

@@ -49,7 +49,8 @@ import Testing
         folder.write("log.bin", log)
         let verified = try? Store.verify(folder.path, unlocked: original.unlocked)
         do {
-            let store = try Store.open(folder.path, mode: .write(waitSeconds: 0), unlocked: original.unlocked, user: "tester", clock: StoreFixtures.clock)
+            let store = try Store.open(folder.path, mode: .write(waitSeconds: 0), unlocked: original.unlocked, user: "tester", clock: StoreFixtures.clock,
+                                       disk: SystemDisk.shared)
             defer { store.close() }
             guard let k = original.prefixes.firstIndex(of: store.state) else { return nil }  // a wrong state
             // verify agrees: intact, or an unfinished tail to set aside.

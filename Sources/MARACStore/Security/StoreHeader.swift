@@ -106,7 +106,7 @@ struct StoreHeader: Codable, Equatable {
         guard FileSystem.exists(path) else {
             throw .notAStore(path: directory, reason: "it has no \(fileName); create a store with marac init or marac demo")
         }
-        let bytes = try PosixFile.open(path, .read).readAll()
+        let bytes = try PosixFile.openForReading(path).readAll()
         struct Probe: Decodable { var format: String?; var version: Int? }
         guard let probe = try? JSONDecoder().decode(Probe.self, from: Data(bytes)), probe.format == formatName else {
             throw .notAStore(path: directory, reason: "\(fileName) is not a marac store description")
@@ -121,8 +121,8 @@ struct StoreHeader: Codable, Equatable {
         }
     }
 
-    func write(in directory: String) throws(StoreError) {
-        try FileSystem.replaceAtomically(directory + "/" + Self.fileName, with: encoded())
+    func write(in directory: String, on disk: Disk) throws(StoreError) {
+        try FileSystem.replaceAtomically(directory + "/" + Self.fileName, with: encoded(), on: disk)
     }
 }
 

@@ -41,6 +41,21 @@ enum StoreFixtures {
         try Store.open(at: path, mode: mode, credentials: credentials, clock: StoreFixtures.clock)
     }
 
+    /// Opens the store with every change to its files made through `disk`.
+    static func open(_ path: String, _ mode: Store.OpenMode = .write(waitSeconds: 0), as credentials: Credentials = credentials,
+                     on disk: Disk) throws(StoreError) -> Store {
+        try Store.open(at: path, mode: mode, credentials: credentials, clock: clock, disk: disk)
+    }
+
+    /// A copy of a store folder (without its lock file), to try one thing on.
+    static func copy(_ path: String, to folder: TemporaryFolder) -> String {
+        try? FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name != "LOCK" {
+            try? FileManager.default.copyItem(atPath: path + "/" + name, toPath: folder.file(name))
+        }
+        return folder.path
+    }
+
     static func verify(_ path: String) throws(StoreError) -> VerificationReport {
         try Store.verify(at: path, credentials: credentials)
     }
