@@ -93,9 +93,14 @@ struct JobsEndToEndTests {
         var heard: [String] = []
         for n in 0..<2 {
             tmux.send("n")
-            let screen = try tmux.wait(for: "case \(n + 1)") { $0.contains("of 12:00") && $0.contains("Cases (\(n + 1)/") }
-            let header = try #require(screen.split(separator: "\n").first { $0.contains("of 12:00") })
-            heard.append(String(header.split(separator: " ").first!))
+            // The case being heard heads the screen, with its timer: a case not heard before.
+            func hearing(_ screen: String) -> String? {
+                screen.split(separator: "\n").first { $0.contains("of 12:00") }.flatMap { $0.split(separator: " ").first.map(String.init) }
+            }
+            let screen = try tmux.wait(for: "case \(n + 1)") { screen in
+                screen.contains("Cases (\(n + 1)/") && hearing(screen).map { $0.hasPrefix("C-") && !heard.contains($0) } == true
+            }
+            heard.append(try #require(hearing(screen)))
             tmux.send("a")
             try tmux.wait(for: "Action on \(heard[n])")
             tmux.type("idva")

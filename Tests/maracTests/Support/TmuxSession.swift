@@ -64,14 +64,18 @@ final class TmuxSession {
         _ = runProcess(["tmux", "-L", socket, "resize-window", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
-    /// Polls the screen every 10 ms until `condition` holds, up to `seconds`.
+    /// Polls the screen every 10 ms until `condition` holds of two captures in a row that are
+    /// the same, up to `seconds`. One capture can catch marac half way through writing a frame
+    /// (the top rows new, the rest old); a frame that stays put for 10 ms is whole.
     @discardableResult
     func wait(for description: String, seconds: Double = 15, until condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        var previous: String?
         var screen = capture()
-        while !condition(screen) {
-            if Date() > deadline { throw Timeout(waitingFor: description, screen: screen) }
+        while !(screen == previous && condition(screen)) {
+            if DispatchTime.now().uptimeNanoseconds > deadline { throw Timeout(waitingFor: description, screen: screen) }
             usleep(10_000)
+            previous = screen
             screen = capture()
         }
         return screen
