@@ -43,8 +43,8 @@ public struct QuarterlyReport {
         return out
     }
 
-    static func number(_ v: Double, count: Bool) -> String { count ? String(Int(v)) : String(format: "%.1f", v) }
-    static func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "" }
+    static func number(_ v: Double, count: Bool) -> String { count ? String(Int(v)) : FigureText.oneDecimal(v) }
+    static func percent(_ v: Double?) -> String { v.map(FigureText.percent) ?? "" }
 
     public func render(_ format: Format) -> String {
         let q = figures.quarter
@@ -54,8 +54,8 @@ public struct QuarterlyReport {
                 "marac": maracName, "quarter": q.description, "from": q.firstDay.iso, "to": q.lastDay.iso,
                 "figures": rows.map { r -> [String: Any] in
                     [
-                        "key": r.key, "label": r.label, "value": r.isCount ? Int(r.value) as Any : (r.value * 10).rounded() / 10,
-                        "percent": r.percent.map { ($0 * 10).rounded() / 10 } ?? NSNull(), "national": r.national ?? NSNull(),
+                        "key": r.key, "label": r.label, "value": r.isCount ? Int(r.value) as Any : FigureText.roundedToTenths(r.value),
+                        "percent": r.percent.map(FigureText.roundedToTenths) ?? NSNull(), "national": r.national ?? NSNull(),
                         "definition": r.definition,
                     ]
                 },
@@ -64,8 +64,8 @@ public struct QuarterlyReport {
         case .csv:
             return CSVText.render(headers: ["key", "label", "value", "percent", "national", "definition"],
                                   rows: rows.map { [$0.key, $0.label, Self.number($0.value, count: $0.isCount),
-                                                    $0.percent.map { String(format: "%.1f", $0) } ?? "",
-                                                    $0.national.map { String(format: "%.1f", $0) } ?? "", $0.definition] })
+                                                    $0.percent.map(FigureText.oneDecimal) ?? "",
+                                                    $0.national.map(FigureText.oneDecimal) ?? "", $0.definition] })
         case .table:
             var out = "\(maracName): MARAC data return for \(q) (\(q.firstDay.long) to \(q.lastDay.long))\n\n"
             let labelWidth = rows.map { TextWidth.of($0.label) }.max() ?? 10
@@ -73,7 +73,7 @@ public struct QuarterlyReport {
             out += String(repeating: "-", count: labelWidth) + "  ------  -------  --------\n"
             for r in rows {
                 let value = Self.number(r.value, count: r.isCount)
-                let national = r.national.map { r.isCount ? Self.percent($0) : String(format: "%.1f", $0) } ?? ""
+                let national = r.national.map { r.isCount ? Self.percent($0) : FigureText.oneDecimal($0) } ?? ""
                 let line = r.label.padded(toWidth: labelWidth) + "  " + value.padded(toWidth: 6, alignRight: true) + "  "
                     + Self.percent(r.percent).padded(toWidth: 7, alignRight: true) + "  " + national.padded(toWidth: 8, alignRight: true)
                 out += line.trimmingTrailingSpaces() + "\n"

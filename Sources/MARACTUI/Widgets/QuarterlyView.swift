@@ -54,25 +54,17 @@ public struct QuarterlyView: Sendable {
                 }
             }
             if let national = DataReturn.nationalPercent[key] {
-                canvas.put("\(national.formatted1)%", in: region, row: row, column: 1 + labelWidth + 4 * columnWidth, role: .dim)
+                canvas.put("\(FigureText.oneDecimal(national))%", in: region, row: row, column: 1 + labelWidth + 4 * columnWidth, role: .dim)
             }
             row += 1
         }
         if row < region.height - 2 {
-            let rates = returns.map { $0.casesPer10kAdultFemales.map { $0.formatted1 } ?? "-" }
+            let rates = returns.map { $0.casesPer10kAdultFemales.map(FigureText.oneDecimal) ?? "-" }
             var line = "Cases per 10,000 adult females (12 months)".padded(toWidth: labelWidth - 1, ellipsis: canvas.glyphs.ellipsis) + " "
             for r in rates { line += r.padded(toWidth: columnWidth) }
-            canvas.put(line + "\(DataReturn.nationalCasesPer10k.formatted1)", in: region, row: row + 1, column: 1, role: .normal)
+            canvas.put(line + "\(FigureText.oneDecimal(DataReturn.nationalCasesPer10k))", in: region, row: row + 1, column: 1, role: .normal)
         }
         canvas.put("[ ] earlier / later quarters · Esc closes · marac report quarterly gives the definitions and CSV/JSON",
                    in: region, row: region.height - 1, column: 1, role: .dim)
-    }
-}
-
-extension Double {
-    /// One decimal place, without Foundation.
-    var formatted1: String {
-        let tenths = Int((self * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
     }
 }
