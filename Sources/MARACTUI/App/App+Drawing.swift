@@ -1,6 +1,7 @@
 import MARACCore
 
-/// The frame: the bar of panes, the current pane or what is over it, and the status bar.
+/// The frame: the bar of panes, the current pane or what is over it, and the status bar. Drawn
+/// from the state and the view state as the layout left them; nothing here assigns anything.
 extension App {
     func isTooSmall(_ size: TerminalSize) -> Bool {
         size.rows < Self.minimumSize.rows || size.columns < Self.minimumSize.columns
@@ -17,7 +18,7 @@ extension App {
             return
         }
         renderTabs(&canvas)
-        let region = Region(row: 1, column: 0, height: canvas.rows - 2, width: canvas.columns)
+        let region = Self.overlayRegion(size)
         switch overlay {
         case .help?:
             HelpScreen(keymap: keymap).render(&canvas, region: region, scroll: helpScroll)
@@ -32,13 +33,12 @@ extension App {
         case .quarterly(let q)?:
             q.render(&canvas, region: region, state: session.state, today: session.today)
         default:
-            pane(current).render(&canvas, region: region.inset(columns: 1), context: context)
+            focusedView.render(&canvas, region: Self.paneRegion(size), context: context)
         }
         renderStatus(&canvas)
         switch overlay {
-        case .palette(var p)?:
+        case .palette(let p)?:
             p.draw(&canvas) { [commands] name in commands.first { $0.name == name }?.help ?? "" }
-            overlay = .palette(p)
         case .search(let s)?:
             s.draw(&canvas)
         case .confirm(let c, _)?:
@@ -97,7 +97,7 @@ extension App {
         }
         let sep = canvas.glyphs.separator
         var extras = ""
-        if let p = pane(current) as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
+        if let p = focusedView as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
         if presentation { extras += "\(sep)PRESENTATION" }
         var left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
         if let message, TextWidth.of(left) + TextWidth.of(message) + 1 > canvas.columns {

@@ -21,9 +21,10 @@ public final class RunLoop {
         self.app = app
     }
 
-    /// Draws the current frame.
+    /// Lays out and draws the current frame.
     public func draw() {
         let size = terminal.size
+        app.layout(size: size, glyphs: terminal.glyphs)
         var canvas = Canvas(rows: size.rows, columns: size.columns, glyphs: terminal.glyphs)
         app.render(&canvas)
         if let last, last.rows == canvas.rows, last.columns == canvas.columns {

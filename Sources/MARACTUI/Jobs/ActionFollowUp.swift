@@ -3,27 +3,32 @@ import MARACCore
 /// The chair's job in the action tracker, and the outstanding-actions step of a meeting:
 /// recording what agencies report (done, not possible, not done, reopened), each with a note
 /// kept in the action's history, and narrowing the list to hold one agency to account.
-extension App {
-    func handleActions(_ request: Request, argument: String = "") -> Bool {
+final class ActionFollowUp: Job {
+    unowned let app: App
+
+    init(app: App) { self.app = app }
+
+    static let requests: Set<Request> = [.actionDone, .actionNotPossible, .actionNotDone, .actionReopen, .filterActions]
+
+    var actions: ActionTrackerPane { app.actions }
+
+    func handle(_ request: Request, argument: String) -> PaneResponse {
         switch request {
         case .actionDone: updateActions(to: .done, argument: argument)
         case .actionNotPossible: updateActions(to: .notPossible, argument: argument)
         case .actionNotDone: updateActions(to: .notDone, argument: argument)
         case .actionReopen: updateActions(to: .open, argument: argument)
         case .filterActions: filterActions(argument: argument)
-        default: return false
+        default: return .ignored
         }
-        return true
+        return .handled
     }
 
     /// The actions an update applies to: in a meeting's outstanding step the selected one; in
     /// the tracker the tagged ones, or the selected one.
     func actionTargets() -> [ActionID] {
-        if current == .agenda, let walk = agenda.walk, walk.step == .outstanding, let m = session.state.meeting(walk.meeting) {
-            let ids = MeetingWalk.outstanding(m, in: session.state)
-            return walk.list.selected >= 0 && walk.list.selected < ids.count ? [ids[walk.list.selected]] : []
-        }
-        if current == .actions { return actions.targets(context) }
+        if app.current == .agenda, let outstanding = app.meeting.selectedOutstandingAction { return [outstanding] }
+        if app.current == .actions { return actions.targets(app.context) }
         return []
     }
 
@@ -40,14 +45,14 @@ extension App {
         case .open: "reopened"
         }
         let suggested: String = switch status {
-        case .done: current == .agenda ? "Reported done at the meeting." : ""
+        case .done: app.current == .agenda ? "Reported done at the meeting." : ""
         default: ""
         }
         let what = targets.count == 1 ? "\(targets[0])" : "\(targets.count) tagged actions"
         let form = Form(title: "Mark \(what) \(verb)", fields: [
             FormField("note", "Note", kind: .notes, value: suggested, required: status != .done,
                       hint: status == .done ? "" : "why, for the minutes"),
-            FormField("date", "Reported on", kind: .date, value: session.today.british, required: true),
+            FormField("date", "Reported on", kind: .date, value: today.british, required: true),
         ])
         present(form) { [unowned self] form in
             guard let day = form.day("date", today: self.session.today) else { return false }
@@ -106,14 +111,14 @@ extension App {
                     guard let c = CaseID(parsing: v) else { return say("\"\(v)\" is not a case (C-0042).", alert: true) }
                     f.caseID = c
                 case "due":
-                    guard let d = DayParsing.parse(v, today: session.today) else { return say("\"\(v)\" is not a date.", alert: true) }
+                    guard let d = DayParsing.parse(v, today: today) else { return say("\"\(v)\" is not a date.", alert: true) }
                     f.dueOnOrBefore = d
                 default:
                     return say("Filter by agency, status, meeting, case or due; :filter clear removes them.", alert: true)
                 }
             }
             actions.narrow(f)
-            actions.refresh(context)
+            actions.refresh(app.context)
             return say("Filtered: \(actions.rows.count) action\(actions.rows.count == 1 ? "" : "s").")
         }
         let current = actions.narrowing

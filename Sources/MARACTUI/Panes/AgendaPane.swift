@@ -1,16 +1,12 @@
 import MARACCore
 
 /// A meeting's agenda in the standard order, with its date, venue, chair and case-list
-/// cut-off. `[` and `]` move between meetings; Enter opens a case.
+/// cut-off. `[` and `]` move between meetings; Enter opens a case. While the meeting it shows
+/// is in progress, the meeting's own screen takes its place (MeetingJob+Screen.swift).
 public final class AgendaPane: Pane {
     public let kind = PaneKind.agenda
-    public var keyContexts: [KeyContext] {
-        if let walk, walk.meeting == meetingID { return walk.contexts }
-        return [.agenda, .list, .global]
-    }
+    public let keyContexts: [KeyContext] = [.agenda, .list, .global]
     public private(set) var meetingID: MeetingID?
-    /// The live meeting being walked through, when there is one.
-    public var walk: MeetingWalk?
     private var rows: [Row] = []
     private var revision = -1
     private var list = SelectionList()
@@ -100,12 +96,14 @@ public final class AgendaPane: Pane {
 
     private var pendingSelection: CaseID?
 
-    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+    /// Rows brought up to date and the list scrolled to its selection.
+    public func layout(region: Region, context: PaneContext) {
         refresh(context)
-        if let walk, walk.meeting == meetingID, let m = context.state.meeting(walk.meeting), m.status == .inProgress {
-            MeetingWalkView(walk: walk, meeting: m, context: context).render(&canvas, region: region)
-            return
-        }
+        listRegion = region.dropping(top: 3)
+        list.scrollToSelection(visible: listRegion.height)
+    }
+
+    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
         let state = context.state
         guard let id = meetingID, let m = state.meeting(id) else {
             canvas.put("No meetings are scheduled.", in: region, row: 0, role: .title)
@@ -125,8 +123,7 @@ public final class AgendaPane: Pane {
             if missing > 0 { where_ += "  \(canvas.glyphs.bullet)  \(missing) research returns missing" }
         }
         canvas.put(where_, in: region, row: 1, role: .dim)
-        listRegion = region.dropping(top: 3)
-        list.scrollToSelection(visible: listRegion.height)
+        let listRegion = region.dropping(top: 3)
         for r in 0..<listRegion.height {
             let i = list.top + r
             guard i < rows.count else { break }
@@ -166,9 +163,6 @@ public final class AgendaPane: Pane {
 
     public func handle(_ request: Request, context: PaneContext) -> PaneResponse {
         refresh(context)
-        if let walk, walk.meeting == meetingID, let m = context.state.meeting(walk.meeting), m.status == .inProgress {
-            return MeetingWalkView(walk: walk, meeting: m, context: context).handle(request)
-        }
         if list.handle(request, page: max(1, listRegion.height)) { return .handled }
         switch request {
         case .previousMeeting, .nextMeeting:

@@ -8,8 +8,10 @@ public final class CaseViewPane: Pane {
     /// The hidden details are shown for this subject until another is opened.
     public private(set) var revealed = false
     private var top = 0
-    private var lineCount = 0
     private var visible = 1
+    /// The case's lines as laid out for the pane's width.
+    private var lines: [Line] = []
+    private var lineCount: Int { lines.count }
 
     public init() {}
 
@@ -21,19 +23,26 @@ public final class CaseViewPane: Pane {
         self.subject = subject
     }
 
-    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+    /// The case's lines for the pane's width, and the scroll kept inside them.
+    public func layout(region: Region, context: PaneContext) {
         guard let subject else {
+            lines = []
+            return
+        }
+        lines = CaseViewContent(subject: subject, state: context.state, today: context.today,
+                                width: region.width - 1, glyphs: context.glyphs,
+                                hideSensitive: context.presentation && !revealed).lines
+        visible = max(1, region.height)
+        top = max(0, min(top, lineCount - visible))
+    }
+
+    public func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+        guard subject != nil else {
             canvas.put("No case is open.", in: region, row: 0, role: .title)
             canvas.put("Choose a referral, agenda item or action in another pane and press Enter.", in: region, row: 2)
             return
         }
-        let content = CaseViewContent(subject: subject, state: context.state, today: context.today,
-                                      width: region.width - 1, glyphs: canvas.glyphs,
-                                      hideSensitive: context.presentation && !revealed)
-        lineCount = content.lines.count
-        visible = max(1, region.height)
-        top = max(0, min(top, lineCount - visible))
-        for (i, line) in content.lines.dropFirst(top).prefix(visible).enumerated() {
+        for (i, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             canvas.put(line.text, in: region, row: i, column: line.indent, role: line.role)
         }
         if lineCount > visible {

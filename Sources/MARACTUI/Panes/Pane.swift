@@ -39,6 +39,8 @@ public struct PaneContext {
     public let revision: Int
     /// Presentation mode: addresses, phone numbers and dates of birth are hidden.
     public var presentation: Bool = false
+    /// The terminal's lines and markers, which the layout measures text with.
+    public var glyphs: Glyphs = .unicode
     public var state: MARACState { session.state }
     public var today: Day { session.today }
 }
@@ -54,10 +56,17 @@ public enum PaneResponse: Equatable {
 
 /// A pane: draws itself into the region it is given and handles the requests of its key
 /// contexts. Panes read the state and send commands through the session; none touches a file.
+///
+/// Before each frame the app lays the pane out for its region (rows recomputed after a change
+/// of state, the scroll position kept on the selection); drawing then only reads, so the same
+/// state and view state always give the same frame.
 public protocol Pane: AnyObject {
     var kind: PaneKind { get }
     /// Contexts whose bindings apply while the pane is shown, most specific first.
     var keyContexts: [KeyContext] { get }
+    /// Brings what the pane shows up to date for `region`; called before each frame.
+    func layout(region: Region, context: PaneContext)
+    /// Draws the pane as laid out; changes nothing.
     func render(_ canvas: inout Canvas, region: Region, context: PaneContext)
     func handle(_ request: Request, context: PaneContext) -> PaneResponse
     /// A click on a screen row inside the pane's region.

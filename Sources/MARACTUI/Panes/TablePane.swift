@@ -86,8 +86,20 @@ open class TablePane<Row: Hashable>: Pane {
 
     // MARK: - Pane
 
-    open func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+    /// Rows brought up to date, the table's region kept for clicks and paging, and the list
+    /// scrolled to its selection.
+    open func layout(region: Region, context: PaneContext) {
         refresh(context)
+        tableRegion = tableRegion(in: region)
+        list.scrollToSelection(visible: max(0, tableRegion.height - 1))
+    }
+
+    func tableRegion(in region: Region) -> Region {
+        let preview = min(previewHeight(region), max(0, region.height - 6))
+        return region.dropping(top: 1).dropping(bottom: preview)
+    }
+
+    open func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
         var heading = title(context)
         if let column = sortColumn, columns.indices.contains(column) {
             heading += "  \(canvas.glyphs.bullet) sorted by \(columns[column].title.lowercased())\(sortDescending ? ", descending" : "")"
@@ -95,10 +107,9 @@ open class TablePane<Row: Hashable>: Pane {
         if !tagged.isEmpty { heading += "  \(canvas.glyphs.bullet) \(tagged.count) tagged" }
         canvas.put(heading, in: region, row: 0, role: .title)
         let preview = min(previewHeight(region), max(0, region.height - 6))
-        tableRegion = region.dropping(top: 1).dropping(bottom: preview)
         let cols = columns
-        TableRenderer.draw(&canvas, region: tableRegion, columns: cols, sortColumn: sortColumn, sortDescending: sortDescending,
-                           list: &list, tagged: { [tagged, rows] in tagged.contains(rows[$0]) }) { i, column in
+        TableRenderer.draw(&canvas, region: tableRegion(in: region), columns: cols, sortColumn: sortColumn, sortDescending: sortDescending,
+                           list: list, tagged: { [tagged, rows] in tagged.contains(rows[$0]) }) { i, column in
             cell(rows[i], column, context)
         }
         if preview > 2, let row = selectedRow {

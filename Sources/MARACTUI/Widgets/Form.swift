@@ -229,15 +229,25 @@ public struct Form: Sendable {
 
     // MARK: - Drawing
 
+    /// Keeps the focused field's text scrolled to its cursor for the width it is drawn in.
+    public mutating func layout(region: Region) {
+        guard fields.indices.contains(focus) else { return }
+        fields[focus].input.fit(width: valueWidth(in: region))
+    }
+
+    func labelWidth() -> Int { min(28, max(12, fields.map { TextWidth.of($0.label) }.max() ?? 12) + 2) }
+
+    func valueWidth(in region: Region) -> Int { max(10, min(60, region.width - labelWidth() - 4)) }
+
     /// Draws the form in a frame filling `region`.
-    public mutating func draw(_ canvas: inout Canvas, region: Region, today: Day) {
+    public func draw(_ canvas: inout Canvas, region: Region, today: Day) {
         let frame = region
         canvas.clear(frame)
         let g = canvas.glyphs
         canvas.put(String(repeating: g.horizontal, count: frame.width), in: frame, row: 0, role: .dim)
         canvas.put(" \(title) ", in: frame, row: 0, column: 2, role: .title)
-        let labelWidth = min(28, max(12, fields.map { TextWidth.of($0.label) }.max() ?? 12) + 2)
-        let valueWidth = max(10, min(60, frame.width - labelWidth - 4))
+        let labelWidth = labelWidth()
+        let valueWidth = valueWidth(in: frame)
         var row = 2
         if let message {
             for line in wrap(message, width: frame.width - 4) {
@@ -270,7 +280,7 @@ public struct Form: Sendable {
                 }
                 if focused { canvas.paint(row: frame.row + row + min(f.rows, max(1, lines.count)) - 1, column: column + min(valueWidth - 1, TextWidth.of(lines.last ?? "")), count: 1, role: .selected) }
             } else if focused {
-                fields[i].input.draw(&canvas, row: frame.row + row, column: column, width: valueWidth, role: .input)
+                f.input.draw(&canvas, row: frame.row + row, column: column, width: valueWidth, role: .input)
             } else {
                 canvas.fill(row: frame.row + row, column: column, count: valueWidth, role: .input)
                 canvas.put(f.input.text.singleLine, row: frame.row + row, column: column, role: .input, limit: valueWidth)

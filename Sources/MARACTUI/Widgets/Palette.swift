@@ -98,8 +98,11 @@ public struct Palette: Sendable {
         historyPosition = nil
     }
 
+    /// Keeps the input scrolled to its cursor on a screen `columns` wide.
+    public mutating func layout(columns: Int) { input.fit(width: columns - 2) }
+
     /// The input on the bottom row, the matches above it.
-    public mutating func draw(_ canvas: inout Canvas, help: (String) -> String) {
+    public func draw(_ canvas: inout Canvas, help: (String) -> String) {
         let bottom = canvas.rows - 1
         let m = Array(matches.prefix(min(10, max(0, canvas.rows - 6))))
         let top = bottom - m.count
@@ -136,12 +139,14 @@ public struct SearchLine: Sendable {
 
     public init(origin: Int) { self.origin = origin }
 
+    /// Keeps the input scrolled to its cursor on a screen `columns` wide.
+    public mutating func layout(columns: Int) { input.fit(width: columns - 22) }
+
     public func draw(_ canvas: inout Canvas) {
         let row = canvas.rows - 1
         canvas.fill(row: row, column: 0, count: canvas.columns, role: .normal)
         canvas.put("/", row: row, column: 0, role: .accent)
-        var copy = input
-        copy.draw(&canvas, row: row, column: 1, width: canvas.columns - 22, role: .normal)
+        input.draw(&canvas, row: row, column: 1, width: canvas.columns - 22, role: .normal)
         if !found && !input.isEmpty {
             canvas.put("not found", row: row, column: canvas.columns - 12, role: .warning)
         }

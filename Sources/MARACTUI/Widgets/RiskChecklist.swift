@@ -63,7 +63,21 @@ public struct RiskChecklist: Sendable {
         return .editing
     }
 
-    public mutating func draw(_ canvas: inout Canvas, region: Region) {
+    /// How many questions show in `region`.
+    func visibleRows(in region: Region) -> Int { max(1, region.height - 5) }
+
+    /// The first question shown: moved on from the last as little as keeps the focus in view.
+    func firstShown(visible: Int) -> Int {
+        var first = top
+        if focus < first { first = focus }
+        if focus >= first + visible { first = focus - visible + 1 }
+        return first
+    }
+
+    /// Keeps the scroll found for `region`: done by the layout before each frame.
+    public mutating func layout(region: Region) { top = firstShown(visible: visibleRows(in: region)) }
+
+    public func draw(_ canvas: inout Canvas, region: Region) {
         canvas.clear(region)
         let g = canvas.glyphs
         canvas.put(String(repeating: g.horizontal, count: region.width), in: region, row: 0, role: .dim)
@@ -84,9 +98,8 @@ public struct RiskChecklist: Sendable {
         if let message {
             canvas.put(message, in: region, row: 2, column: 2, role: .warning)
         }
-        let visible = max(1, region.height - row - 2)
-        if focus < top { top = focus }
-        if focus >= top + visible { top = focus - visible + 1 }
+        let visible = visibleRows(in: region)
+        let top = firstShown(visible: visible)
         var yesSoFar = 0
         for i in 0..<min(top, tool.items.count) where answers[i] == .yes { yesSoFar += 1 }
         for i in top..<min(tool.items.count, top + visible) {

@@ -52,9 +52,11 @@ public enum TableRenderer {
         return widths
     }
 
-    /// A table in `region`: a heading row, then the visible rows of `list`.
+    /// A table in `region`: a heading row, then the visible rows of `list` (scrolled so the
+    /// selection shows, as ``SelectionList/scrollToSelection(visible:)`` would; the caller
+    /// keeps that scroll in its layout).
     public static func draw(_ canvas: inout Canvas, region: Region, columns: [TableColumn], sortColumn: Int? = nil,
-                            sortDescending: Bool = false, list: inout SelectionList,
+                            sortDescending: Bool = false, list: SelectionList,
                             tagged: (Int) -> Bool = { _ in false },
                             cell: (_ row: Int, _ column: Int) -> (String, StyleRole)) {
         guard region.height > 0 else { return }
@@ -72,6 +74,7 @@ public enum TableRenderer {
             col += widths[i] + 1
         }
         let body = region.dropping(top: 1)
+        var list = list
         list.scrollToSelection(visible: body.height)
         guard list.count > 0 else { return }
         for r in 0..<body.height {

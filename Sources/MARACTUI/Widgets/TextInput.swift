@@ -81,16 +81,29 @@ public struct TextInput: Equatable, Sendable {
         cursor += 1
     }
 
+    /// Where the shown text starts so the cursor fits in `width` columns, moving on from the
+    /// last start as little as it can (so the text does not jump as the cursor moves).
+    func start(width: Int, in shown: [Character]? = nil) -> Int {
+        let shown = shown ?? characters
+        var start = min(scroll, cursor)
+        while TextWidth.of(String(shown[start..<cursor])) >= width && start < cursor { start += 1 }
+        return start
+    }
+
+    /// Keeps the start found for `width`: done by the layout before each frame.
+    public mutating func fit(width: Int) {
+        guard width > 0 else { return }
+        scroll = start(width: width)
+    }
+
     /// Draws the text in `width` columns, scrolled so the cursor is visible; returns the column
     /// of the cursor within the field.
     @discardableResult
-    public mutating func draw(_ canvas: inout Canvas, row: Int, column: Int, width: Int, role: StyleRole,
-                              mask: Bool = false) -> Int {
+    public func draw(_ canvas: inout Canvas, row: Int, column: Int, width: Int, role: StyleRole,
+                     mask: Bool = false) -> Int {
         guard width > 0 else { return 0 }
         let shown = mask ? Array(repeating: Character("•"), count: characters.count) : characters
-        if cursor < scroll { scroll = cursor }
-        // Move the start on until the cursor fits, counting display widths.
-        while TextWidth.of(String(shown[scroll..<cursor])) >= width && scroll < cursor { scroll += 1 }
+        let scroll = start(width: width, in: shown)
         canvas.fill(row: row, column: column, count: width, role: role)
         var used = 0
         var cursorColumn = 0

@@ -90,7 +90,7 @@ import Testing
         #expect(f.screen.contains("Minutes of \(id)"))
         #expect(f.screen.contains("RESTRICTED"))
         f.press(.escape)
-        #expect(f.app.agenda.walk == nil)
+        #expect(f.app.meeting.walk == nil)
     }
 
     /// Reopening marac in the middle of a meeting picks up at the step the record shows.
@@ -100,7 +100,7 @@ import Testing
         let current = try #require(f.app.session.state.meeting(id)?.currentCase)
         // A new screen on the same record, as after a crash.
         let again = ScreenFixture(state: f.app.session.state)
-        #expect(again.app.agenda.walk?.step == .case(current))
+        #expect(again.app.meeting.walk?.step == .case(current))
         again.press(.character("3"))
         #expect(again.screen.contains("\(current)"))
         #expect(again.screen.contains("Information shared (i)"))

@@ -1,5 +1,6 @@
 import MARACCore
 
+/// Saving what a form holds, and the choices forms share.
 extension App {
     /// Saves a command made from a form: true when saved; otherwise the reason is put beside
     /// the field it concerns (the form's field keys are the core's field names) and the form
@@ -19,11 +20,6 @@ extension App {
             return false
         }
     }
-
-    /// Agencies by name, for choice fields.
-    var agencyNames: [String] { session.state.agencies.map(\.name).sorted() }
-
-    func agencyID(named name: String) -> AgencyID? { session.state.agency(named: name)?.id }
 
     /// Meetings that can still take cases, soonest first, as "M-0004 Thu 10 Dec 2026".
     var openMeetingChoices: [String] {

@@ -3,10 +3,16 @@ import MARACCore
 /// The admin's job in the referral queue: enter a referral (with the risk checklist), link a
 /// repeat, and decide: accept onto a meeting, return for more information, not eligible, or
 /// transfer out. Every decision shows in the case history.
-extension App {
+final class TriageJob: Job {
+    unowned let app: App
+
+    init(app: App) { self.app = app }
+
+    static let requests: Set<Request> = [.newReferral, .acceptReferral, .returnReferral, .declineReferral, .transferReferral, .linkRepeat]
+
     static let riskChoices = ["DASH checklist", "DASH score only", "MeRIT score", "None"]
 
-    func handleTriage(_ request: Request, argument: String = "") -> Bool {
+    func handle(_ request: Request, argument: String) -> PaneResponse {
         switch request {
         case .newReferral: newReferral()
         case .acceptReferral: withSelectedReferral { self.accept($0, argument: argument) }
@@ -14,15 +20,15 @@ extension App {
         case .declineReferral: withSelectedReferral { self.decline($0) }
         case .transferReferral: withSelectedReferral { self.transferOut($0) }
         case .linkRepeat: withSelectedReferral { self.link($0, argument: argument) }
-        default: return false
+        default: return .ignored
         }
-        return true
+        return .handled
     }
 
     /// The referral the queue has selected (or the case view shows, if it is still in triage).
     var selectedReferral: ReferralID? {
-        if current == .caseView, case .referral(let r)? = caseView.subject { return r }
-        return referrals.selectedReferral
+        if app.current == .caseView, case .referral(let r)? = app.caseView.subject { return r }
+        return app.referrals.selectedReferral
     }
 
     func withSelectedReferral(_ body: (ReferralID) -> Void) {
@@ -42,7 +48,7 @@ extension App {
         }
         let form = Form(title: "New referral", fields: [
             FormField("reference", "Reference", required: true, hint: "the referrer's reference"),
-            FormField("referral date", "Received", kind: .date, value: session.today.british, required: true),
+            FormField("referral date", "Received", kind: .date, value: today.british, required: true),
             FormField("agency", "Referring agency", kind: .choice(agencyNames), required: true),
             FormField("referrer", "Referrer name"),
             FormField("victim name", "Victim name", required: true),
@@ -67,7 +73,6 @@ extension App {
     }
 
     func referralDetails(from form: Form) -> ReferralDetails? {
-        let today = session.today
         guard let received = form.day("referral date", today: today), let agency = agencyID(named: form["agency"]) else { return nil }
         let aliases = form["aliases"].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         let gender: Gender = switch form["gender"] {
@@ -116,9 +121,9 @@ extension App {
         case "DASH checklist":
             let tool = session.state.profile.riskTool(RiskTool.dashRIC.key) ?? .dashRIC
             let formSession: FormSession
-            if case .form(let s)? = overlay { formSession = s } else { formSession = FormSession(form) { _ in true } }
+            if case .form(let s)? = app.overlay { formSession = s } else { formSession = FormSession(form) { _ in true } }
             formSession.form = form
-            overlay = .checklist(ChecklistSession(RiskChecklist(tool: tool, answers: formSession.checklistAnswers), returnTo: formSession) { [unowned self] checklist in
+            app.overlay = .checklist(ChecklistSession(RiskChecklist(tool: tool, answers: formSession.checklistAnswers), returnTo: formSession) { [unowned self] checklist in
                 var d = details
                 d.assessment = .answered(tool, on: d.receivedOn, answers: checklist.assessmentAnswers)
                 return self.receive(d, formSession: formSession)
@@ -148,14 +153,14 @@ extension App {
             return true
         }
         formSession.form = form
-        overlay = .form(formSession)
+        app.overlay = .form(formSession)
         return false
     }
 
     func announceReceived(_ details: ReferralDetails) {
         let state = session.state
         guard let r = state.referral(withReference: details.reference) else { return }
-        referrals.select(r.id, context: context)
+        app.referrals.select(r.id, context: app.context)
         show(.referrals)
         let candidates = state.repeatCandidates(for: r.details, excluding: r.id)
         let score = " (\(Describe.risk(r.details, in: state)))"
@@ -193,7 +198,7 @@ extension App {
 
     func accept(_ id: ReferralID, argument: String) {
         let state = session.state
-        let choices = openMeetingChoices
+        let choices = app.openMeetingChoices
         guard !choices.isEmpty else {
             say("No meeting is open for cases: schedule one in the agenda (S) first.", alert: true)
             return
@@ -208,7 +213,7 @@ extension App {
                       hint: "the next meeting unless you choose"),
         ])
         present(form) { [unowned self] form in
-            guard let meeting = Self.meetingID(fromChoice: form["meeting"]) else { return false }
+            guard let meeting = App.meetingID(fromChoice: form["meeting"]) else { return false }
             guard self.save(.acceptReferral(id, onto: meeting), from: &form, done: "") else { return false }
             self.say(self.acceptedMessage(id, meeting))
             return true
@@ -243,25 +248,12 @@ extension App {
     func transferOut(_ id: ReferralID) {
         let form = Form(title: "Transfer \(id) to another MARAC", fields: [
             FormField("marac", "To which MARAC", required: true),
-            FormField("on", "On", kind: .date, value: session.today.british, required: true),
+            FormField("on", "On", kind: .date, value: today.british, required: true),
         ])
         present(form) { [unowned self] form in
             guard let day = form.day("on", today: self.session.today) else { return false }
             return self.save(.transferReferralOut(id, Transfer(marac: form["marac"], on: day)), from: &form,
                              done: "Transferred \(id) to \(form["marac"]). u undoes.")
         }
-    }
-}
-
-/// The checklist over the screen, the form it came from, and what saving does.
-public final class ChecklistSession {
-    public var checklist: RiskChecklist
-    let returnTo: FormSession
-    let save: (RiskChecklist) -> Bool
-
-    init(_ checklist: RiskChecklist, returnTo: FormSession, save: @escaping (RiskChecklist) -> Bool) {
-        self.checklist = checklist
-        self.returnTo = returnTo
-        self.save = save
     }
 }

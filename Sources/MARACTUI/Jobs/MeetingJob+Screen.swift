@@ -1,17 +1,23 @@
 import MARACCore
 
-/// The live meeting on screen: where the meeting is in the agenda's order, and the step at
-/// hand: attendance, the confidentiality statement, outstanding actions one by one, a case
-/// with its timer, or any other business.
-struct MeetingWalkView {
-    let walk: MeetingWalk
-    let meeting: Meeting
-    let context: PaneContext
-    var state: MARACState { context.state }
+/// The live meeting on screen, in the agenda's place while it runs: where the meeting is in the
+/// agenda's order, and the step at hand: attendance, the confidentiality statement,
+/// outstanding actions one by one, a case with its timer, or any other business.
+extension MeetingJob: Pane {
+    var kind: PaneKind { .agenda }
+
+    var keyContexts: [KeyContext] { walk?.contexts ?? [.agenda, .list, .global] }
+
+    /// The meeting walked through, when it is the one the agenda shows and still in progress:
+    /// then this screen, not the agenda's list, has the keys and the agenda's place.
+    var liveMeeting: Meeting? {
+        guard let walk, walk.meeting == agenda.meetingID, let m = state.meeting(walk.meeting), m.status == .inProgress else { return nil }
+        return m
+    }
 
     static let steps = ["Attendance", "Statement", "Outstanding actions", "Cases", "Other business"]
 
-    var stepIndex: Int {
+    func stepIndex(_ walk: MeetingWalk) -> Int {
         switch walk.step {
         case .attendance: 0
         case .statement: 1
@@ -22,7 +28,7 @@ struct MeetingWalkView {
     }
 
     /// How many rows the step's list has (attendance, outstanding actions).
-    var listCount: Int {
+    func listCount(_ walk: MeetingWalk, _ meeting: Meeting) -> Int {
         switch walk.step {
         case .attendance: MeetingWalk.attendanceAgencies(meeting, in: state).count
         case .outstanding: MeetingWalk.outstanding(meeting, in: state).count
@@ -30,21 +36,45 @@ struct MeetingWalkView {
         }
     }
 
-    func handle(_ request: Request) -> PaneResponse {
-        walk.list.reset(count: listCount, keep: walk.list.selected < 0 ? 0 : walk.list.selected)
+    /// The selected outstanding action, when the meeting is at that step.
+    var selectedOutstandingAction: ActionID? {
+        guard let walk, walk.step == .outstanding, let m = state.meeting(walk.meeting) else { return nil }
+        let ids = MeetingWalk.outstanding(m, in: state)
+        return walk.list.selected >= 0 && walk.list.selected < ids.count ? ids[walk.list.selected] : nil
+    }
+
+    func handle(_ request: Request, context: PaneContext) -> PaneResponse {
+        guard let walk, let meeting = liveMeeting else { return .ignored }
+        walk.list.reset(count: listCount(walk, meeting), keep: walk.list.selected < 0 ? 0 : walk.list.selected)
         if walk.list.handle(request, page: 10) { return .handled }
         if request == .open, case .case(let c) = walk.step { return .open(.case(c)) }
-        if request == .open, walk.step == .outstanding {
-            let ids = MeetingWalk.outstanding(meeting, in: state)
-            if walk.list.selected >= 0, walk.list.selected < ids.count, let a = state.action(ids[walk.list.selected]) {
-                return .open(.case(a.caseID))
-            }
+        if request == .open, walk.step == .outstanding, let a = selectedOutstandingAction.flatMap(state.action) {
+            return .open(.case(a.caseID))
         }
         return .ignored
     }
 
-    func render(_ canvas: inout Canvas, region: Region) {
-        walk.list.reset(count: listCount, keep: walk.list.selected < 0 ? 0 : walk.list.selected)
+    /// The step's list, sized and scrolled for the region the screen will be drawn in.
+    func layout(region: Region, context: PaneContext) {
+        guard let walk, let meeting = liveMeeting else { return }
+        walk.list.reset(count: listCount(walk, meeting), keep: walk.list.selected < 0 ? 0 : walk.list.selected)
+        walk.list.scrollToSelection(visible: listRegion(walk, meeting, body: region.dropping(top: 3)).height)
+    }
+
+    /// Where the step's list goes in the body of the screen.
+    func listRegion(_ walk: MeetingWalk, _ meeting: Meeting, body: Region) -> Region {
+        switch walk.step {
+        case .attendance:
+            let list = body.dropping(top: 2)
+            let observerRows = meeting.observers.isEmpty ? 0 : meeting.observers.count + 2
+            return Region(row: list.row, column: list.column, height: max(1, list.height - observerRows), width: list.width)
+        default:
+            return body.dropping(top: 2)
+        }
+    }
+
+    func render(_ canvas: inout Canvas, region: Region, context: PaneContext) {
+        guard let walk, let meeting = liveMeeting else { return }
         let g = canvas.glyphs
         let elapsed = meeting.startedAt.map { formatElapsed(seconds: $0.seconds(until: context.session.clock.now())) } ?? ""
         canvas.put("\(meeting.id)  \(meeting.date.long)  in progress \(elapsed)  \(g.bullet)  \(meeting.venue)  \(g.bullet)  Chair: \(meeting.chair)",
@@ -53,24 +83,36 @@ struct MeetingWalkView {
         let heard = meeting.discussions.filter { $0.startedAt != nil }.count
         let listed = state.orderedCases(of: meeting)
         let total = listed.count + meeting.discussions.filter { $0.startedAt != nil && !listed.contains($0.caseID) }.count
+        let at = stepIndex(walk)
         for (i, name) in Self.steps.enumerated() {
             let label = i == 3 ? "\(name) (\(heard)/\(total))" : name
-            let role: StyleRole = i == stepIndex ? .selected : (i < stepIndex ? .good : .dim)
+            let role: StyleRole = i == at ? .selected : (i < at ? .good : .dim)
             col += canvas.put(" \(i + 1). \(label) ", in: region, row: 1, column: col, role: role)
             if i < Self.steps.count - 1 { col += canvas.put(" \(g.arrow) ", in: region, row: 1, column: col, role: .dim) }
         }
         let body = region.dropping(top: 3)
+        let screen = MeetingScreen(walk: walk, meeting: meeting, context: context, list: listRegion(walk, meeting, body: body))
         switch walk.step {
-        case .attendance: renderAttendance(&canvas, body)
-        case .statement: renderStatement(&canvas, body)
-        case .outstanding: renderOutstanding(&canvas, body)
-        case .case(let c): renderCase(c, &canvas, body)
-        case .otherBusiness: renderOtherBusiness(&canvas, body)
+        case .attendance: screen.renderAttendance(&canvas, body)
+        case .statement: screen.renderStatement(&canvas, body)
+        case .outstanding: screen.renderOutstanding(&canvas, body)
+        case .case(let c): screen.renderCase(c, &canvas, body)
+        case .otherBusiness: screen.renderOtherBusiness(&canvas, body)
         }
     }
+}
+
+/// The drawing of each step of the live meeting, from the job's state: it reads, and changes
+/// nothing.
+struct MeetingScreen {
+    let walk: MeetingWalk
+    let meeting: Meeting
+    let context: PaneContext
+    /// Where the step's list goes (laid out by the job).
+    let list: Region
+    var state: MARACState { context.state }
 
     func renderList(_ lines: [(String, StyleRole)], _ canvas: inout Canvas, _ region: Region) {
-        walk.list.scrollToSelection(visible: region.height)
         for r in 0..<region.height {
             let i = walk.list.top + r
             guard i < lines.count else { break }
@@ -98,7 +140,7 @@ struct MeetingWalkView {
         }
         let listRegion = region.dropping(top: 2)
         let observerRows = meeting.observers.isEmpty ? 0 : meeting.observers.count + 2
-        renderList(lines, &canvas, Region(row: listRegion.row, column: listRegion.column, height: max(1, listRegion.height - observerRows), width: listRegion.width))
+        renderList(lines, &canvas, list)
         if !meeting.observers.isEmpty {
             let top = listRegion.height - observerRows + 1
             canvas.put("Observers", in: listRegion, row: top, column: 2, role: .header)
@@ -142,7 +184,7 @@ struct MeetingWalkView {
             canvas.put("None are outstanding. n goes on to the cases.", in: region, row: 2, column: 2, role: .good)
             return
         }
-        renderList(lines, &canvas, region.dropping(top: 2))
+        renderList(lines, &canvas, list)
     }
 
     func renderCase(_ caseID: CaseID, _ canvas: inout Canvas, _ region: Region) {

@@ -1,0 +1,78 @@
+import MARACCore
+
+/// A command the `:` line knows: its name, what it does, and how to run it with what follows
+/// the name.
+public struct PaletteCommand {
+    public var name: String
+    public var help: String
+    public var run: (App, String) -> Void
+
+    public init(_ name: String, _ help: String, run: @escaping (App, String) -> Void) {
+        self.name = name
+        self.help = help
+        self.run = run
+    }
+}
+
+/// The `:` line: every request by its name, taking the same route as its key with what
+/// follows the name as its argument (`:accept M-0004`, `:link C-0042`, `:filter agency
+/// police`), and the commands that have no key (`:hear C-0042`, `:export minutes`).
+extension App {
+    /// Adds a command to the `:` line.
+    public func register(_ command: PaletteCommand) {
+        commands.removeAll { $0.name == command.name }
+        commands.append(command)
+    }
+
+    func registerCommands() {
+        for request in Request.allCases {
+            guard let name = request.paletteName else { continue }
+            register(PaletteCommand(name, request.help) { app, argument in app.route(request, argument: argument) })
+        }
+        let runs: [String: (App, String) -> Void] = [
+            "attendance": { app, _ in app.meeting.goToStep(.attendance) },
+            "statement": { app, _ in app.meeting.goToStep(.statement) },
+            "outstanding": { app, _ in app.meeting.goToStep(.outstanding) },
+            "hear": { app, argument in app.meeting.hear(argument) },
+            "minutes": { app, argument in app.meeting.showMinutes(of: MeetingID(parsing: argument) ?? app.meeting.agendaMeeting?.id, unfinished: []) },
+            "export minutes": { app, argument in app.meeting.export(.minutes, argument: argument) },
+            "export caselist": { app, argument in app.meeting.export(.caseList, argument: argument) },
+        ]
+        for (name, help) in Self.commandsWithoutKeys {
+            if let run = runs[name] { register(PaletteCommand(name, help, run: run)) }
+        }
+    }
+
+    /// The `:` commands beyond the requests' own names.
+    static let commandsWithoutKeys: [(String, String)] = [
+        ("attendance", "go back to taking attendance"),
+        ("statement", "go to the confidentiality statement"),
+        ("outstanding", "go to the outstanding actions"),
+        ("hear", "hear a case now: :hear C-0042"),
+        ("minutes", "show a meeting's minutes on screen: :minutes [M-0003]"),
+        ("export minutes", "write a meeting's minutes to a file: :export minutes [M-0003] [FILE.md, .txt or .html]"),
+        ("export caselist", "write a meeting's case list for circulation: :export caselist [M-0004] [FILE]"),
+    ]
+
+    /// Every `:` command and what it does, by name: for Docs/keys.md and the help screen.
+    public static var commandCatalogue: [(name: String, help: String)] {
+        var seen = Set<String>()
+        let all = Request.allCases.compactMap { r in r.paletteName.map { ($0, r.help) } } + commandsWithoutKeys
+        return all.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }.map { (name: $0.0, help: $0.1) }
+    }
+
+    /// Runs a line typed at `:`: the longest command name it starts with, and the rest as its
+    /// arguments.
+    public func run(_ line: String) {
+        let text = line.trimmingSpaces()
+        let lower = text.lowercased()
+        let found = commands.filter { lower == $0.name || lower.hasPrefix($0.name + " ") }.max { $0.name.count < $1.name.count }
+        guard let command = found else {
+            let near = commands.filter { $0.name.hasPrefix(lower.split(separator: " ").first.map(String.init) ?? lower) }.map(\.name)
+            say("No command \"\(text)\"" + (near.isEmpty ? "; press : then Tab for the list." : "; did you mean \(near.prefix(3).joined(separator: ", "))?"),
+                alert: true)
+            return
+        }
+        command.run(self, String(text.dropFirst(command.name.count)).trimmingSpaces())
+    }
+}
