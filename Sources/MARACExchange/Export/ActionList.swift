@@ -42,7 +42,7 @@ public struct ActionList {
         case .csv:
             return CSVText.render(headers: Self.headers, rows: actions.map(row))
         case .json:
-            return JSONText.render(actions.map { Listing.actionRecord($0, state, today: today).json })
+            return JSONOutput.render(actions.map { ActionRecord($0, state, today: today) })
         case .table:
             let table = TextTable(headers: ["Action", "Case", "Agency", "Owner", "Due", "Status", "Description"],
                                   rows: actions.map { [$0.id.description, $0.caseID.description, state.agency($0.agency)?.name ?? "", $0.owner,

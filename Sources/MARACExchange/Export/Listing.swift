@@ -31,21 +31,44 @@ public enum Listing {
         let records = self.records(kind, state: state, options: options)
         switch format {
         case .json:
-            return JSONText.render(records.map(\.json))
+            return records.json()
         case .csv:
             let columns = self.columns(kind)
-            return CSVText.render(headers: columns, rows: records.map { r in columns.map { r.flat[$0] ?? "" } })
+            let flat = records.flat
+            return CSVText.render(headers: columns, rows: flat.map { r in columns.map { r[$0] ?? "" } })
         case .table:
             let columns = self.tableColumns(kind)
-            let table = TextTable(headers: columns.map(\.1), rows: records.map { r in columns.map { r.flat[$0.0] ?? "" } })
-            return table.render() + "\(records.count) \(kind.rawValue)\n"
+            let flat = records.flat
+            let table = TextTable(headers: columns.map(\.1), rows: flat.map { r in columns.map { r[$0.0] ?? "" } })
+            return table.render() + "\(flat.count) \(kind.rawValue)\n"
         }
     }
 
-    /// One record: as a JSON object, and flattened to text for tables and CSV.
-    public struct Record {
-        public var json: [String: Any]
-        public var flat: [String: String]
+    /// The records of one kind, typed.
+    public enum Records: Sendable {
+        case referrals([ReferralRecord])
+        case cases([CaseRecord])
+        case meetings([MeetingRecord])
+        case actions([ActionRecord])
+
+        public func json() -> String {
+            switch self {
+            case .referrals(let r): JSONOutput.render(r)
+            case .cases(let r): JSONOutput.render(r)
+            case .meetings(let r): JSONOutput.render(r)
+            case .actions(let r): JSONOutput.render(r)
+            }
+        }
+
+        /// Flattened to text, for tables and CSV.
+        public var flat: [[String: String]] {
+            switch self {
+            case .referrals(let r): r.map(\.flat)
+            case .cases(let r): r.map(\.flat)
+            case .meetings(let r): r.map(\.flat)
+            case .actions(let r): r.map(\.flat)
+            }
+        }
     }
 
     static func columns(_ kind: Kind) -> [String] {
@@ -68,100 +91,21 @@ public enum Listing {
         }
     }
 
-    public static func records(_ kind: Kind, state: MARACState, options: Options) -> [Record] {
+    public static func records(_ kind: Kind, state: MARACState, options: Options) -> Records {
         switch kind {
         case .referrals:
-            return state.referrals.filter { options.agency == nil || $0.details.agency == options.agency }.map { referralRecord($0, state) }
+            return .referrals(state.referrals.filter { options.agency == nil || $0.details.agency == options.agency }.map { ReferralRecord($0, state) })
         case .cases:
-            return state.cases.filter { c in
+            return .cases(state.cases.filter { c in
                 if let agency = options.agency, state.referral(of: c)?.details.agency != agency { return false }
                 if options.overdue && !state.actions(of: c.id).contains(where: { $0.isOverdue(on: options.today) }) { return false }
                 return true
-            }.map { caseRecord($0, state) }
+            }.map { CaseRecord($0, state) })
         case .meetings:
-            return state.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map { meetingRecord($0, state) }
+            return .meetings(state.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(MeetingRecord.init))
         case .actions:
             let filter = ActionFilter(agency: options.agency, overdueOn: options.overdue ? options.today : nil)
-            return state.actions(matching: filter).map { actionRecord($0, state, today: options.today) }
+            return .actions(state.actions(matching: filter).map { ActionRecord($0, state, today: options.today) })
         }
-    }
-
-    static func null(_ value: Any?) -> Any { value ?? NSNull() }
-
-    static func referralRecord(_ r: Referral, _ state: MARACState) -> Record {
-        let d = r.details
-        let criteria = state.criteria(of: r)
-        let risk = state.riskScore(of: d)
-        var json: [String: Any] = [
-            "id": r.id.description, "reference": d.reference, "date": d.receivedOn.iso,
-            "agency": state.agency(d.agency)?.name ?? d.agency.description, "criteria": criteria.keys,
-            "repeat": r.repeatOf != nil, "repeat_of": null(r.repeatOf?.description), "status": r.status.key,
-            "victim": ["name": d.victim.name, "dob": null(d.victim.dateOfBirth?.iso)] as [String: Any],
-            "children": d.childrenInHousehold,
-        ]
-        json["risk"] = risk.map { ["tool": $0.tool.key, "score": $0.score] as [String: Any] } ?? NSNull()
-        if case .accepted(let c) = r.status { json["case"] = c.description } else { json["case"] = NSNull() }
-        let flat: [String: String] = [
-            "id": r.id.description, "reference": d.reference, "date": d.receivedOn.iso, "agency": json["agency"] as! String,
-            "criteria": criteria.keys.joined(separator: " "), "repeat": r.repeatOf != nil ? "true" : "false",
-            "repeat_of": r.repeatOf?.description ?? "", "status": r.status.key, "victim_name": d.victim.name,
-            "victim_dob": d.victim.dateOfBirth?.iso ?? "", "risk_tool": risk?.tool.key ?? "", "risk_score": risk.map { "\($0.score)" } ?? "",
-            "children": "\(d.childrenInHousehold)",
-        ]
-        return Record(json: json, flat: flat)
-    }
-
-    static func caseRecord(_ c: Case, _ state: MARACState) -> Record {
-        let r = state.referral(of: c)
-        let d = r?.details
-        let risk = d.flatMap { state.riskScore(of: $0) }
-        let band = risk.flatMap { $0.tool.band(for: $0.score)?.name }
-        let json: [String: Any] = [
-            "id": c.id.description, "referral": c.referral.description, "reference": d?.reference ?? "",
-            "victim": ["name": d?.victim.name ?? "", "dob": null(d?.victim.dateOfBirth?.iso)] as [String: Any],
-            "risk": risk.map { ["tool": $0.tool.key, "score": $0.score, "band": null(band)] as [String: Any] } ?? NSNull(),
-            "repeat_of": null(c.repeatOf?.description), "status": c.status.rawValue, "meeting": c.meeting.description,
-            "accepted": c.acceptedOn.iso, "children": d?.childrenInHousehold ?? 0,
-            "transferred_in_from": null(d?.transferredInFrom?.marac), "transferred_out_to": null(c.transferredOut?.marac),
-            "repeat_window_ends": state.repeatWindowEnd(of: c).iso, "purged": c.purgedOn != nil,
-        ]
-        let flat: [String: String] = [
-            "id": c.id.description, "referral": c.referral.description, "reference": d?.reference ?? "",
-            "victim_name": d?.victim.name ?? "", "victim_dob": d?.victim.dateOfBirth?.iso ?? "", "risk_tool": risk?.tool.key ?? "",
-            "risk_score": risk.map { "\($0.score)" } ?? "", "risk_band": band ?? "", "repeat_of": c.repeatOf?.description ?? "",
-            "status": c.status.rawValue, "meeting": c.meeting.description, "accepted": c.acceptedOn.iso,
-            "children": "\(d?.childrenInHousehold ?? 0)", "transferred_in_from": d?.transferredInFrom?.marac ?? "",
-            "transferred_out_to": c.transferredOut?.marac ?? "",
-        ]
-        return Record(json: json, flat: flat)
-    }
-
-    static func meetingRecord(_ m: Meeting, _ state: MARACState) -> Record {
-        let json: [String: Any] = [
-            "id": m.id.description, "date": m.date.iso, "time": m.startTime, "venue": m.venue, "chair": m.chair,
-            "status": m.status.rawValue, "cases": m.listedCases.count, "case_list_frozen": m.caseListFrozenAt != nil,
-            "minutes_signed_off": m.minutesSignedOff != nil,
-        ]
-        let flat: [String: String] = [
-            "id": m.id.description, "date": m.date.iso, "time": m.startTime, "venue": m.venue, "chair": m.chair,
-            "status": m.status.rawValue, "cases": "\(m.listedCases.count)", "case_list_frozen": m.caseListFrozenAt != nil ? "true" : "false",
-        ]
-        return Record(json: json, flat: flat)
-    }
-
-    static func actionRecord(_ a: Action, _ state: MARACState, today: Day) -> Record {
-        let agency = state.agency(a.agency)?.name ?? a.agency.description
-        let json: [String: Any] = [
-            "id": a.id.description, "case": a.caseID.description, "meeting": a.meeting.description, "agency": agency,
-            "owner": a.owner, "description": a.description, "due": a.due.iso, "status": a.status.rawValue,
-            "overdue": a.isOverdue(on: today), "closed_on": null(a.closedOn?.iso),
-            "history": a.history.map { ["status": $0.status.rawValue, "on": $0.on.iso, "note": $0.note, "by": $0.stamp.actor] as [String: Any] },
-        ]
-        let flat: [String: String] = [
-            "id": a.id.description, "case": a.caseID.description, "meeting": a.meeting.description, "agency": agency,
-            "owner": a.owner, "description": a.description, "due": a.due.iso, "status": a.status.rawValue,
-            "overdue": a.isOverdue(on: today) ? "true" : "false", "closed_on": a.closedOn?.iso ?? "",
-        ]
-        return Record(json: json, flat: flat)
     }
 }

@@ -43,6 +43,45 @@ public struct QuarterlyReport {
         return out
     }
 
+    /// The report as `--format json` gives it.
+    struct Document: Encodable {
+        var marac: String
+        var quarter: String
+        var from: String
+        var to: String
+        var figures: [Figure]
+    }
+
+    /// One figure: a count is a whole number; a rate has one decimal place.
+    struct Figure: Encodable {
+        var key: String
+        var label: String
+        var value: Value
+        @OrNull var percent: Double?
+        @OrNull var national: Double?
+        var definition: String
+
+        enum Value: Encodable {
+            case count(Int), rate(Double)
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.singleValueContainer()
+                switch self {
+                case .count(let n): try c.encode(n)
+                case .rate(let v): try c.encode(v)
+                }
+            }
+        }
+
+        init(_ r: Row) {
+            key = r.key
+            label = r.label
+            value = r.isCount ? .count(Int(r.value)) : .rate(FigureText.roundedToTenths(r.value))
+            percent = r.percent.map(FigureText.roundedToTenths)
+            national = r.national
+            definition = r.definition
+        }
+    }
+
     static func number(_ v: Double, count: Bool) -> String { count ? String(Int(v)) : FigureText.oneDecimal(v) }
     static func percent(_ v: Double?) -> String { v.map(FigureText.percent) ?? "" }
 
@@ -50,17 +89,8 @@ public struct QuarterlyReport {
         let q = figures.quarter
         switch format {
         case .json:
-            let object: [String: Any] = [
-                "marac": maracName, "quarter": q.description, "from": q.firstDay.iso, "to": q.lastDay.iso,
-                "figures": rows.map { r -> [String: Any] in
-                    [
-                        "key": r.key, "label": r.label, "value": r.isCount ? Int(r.value) as Any : FigureText.roundedToTenths(r.value),
-                        "percent": r.percent.map(FigureText.roundedToTenths) ?? NSNull(), "national": r.national ?? NSNull(),
-                        "definition": r.definition,
-                    ]
-                },
-            ]
-            return JSONText.render(object)
+            return JSONOutput.render(Document(marac: maracName, quarter: q.description, from: q.firstDay.iso, to: q.lastDay.iso,
+                                              figures: rows.map(Figure.init)))
         case .csv:
             return CSVText.render(headers: ["key", "label", "value", "percent", "national", "definition"],
                                   rows: rows.map { [$0.key, $0.label, Self.number($0.value, count: $0.isCount),

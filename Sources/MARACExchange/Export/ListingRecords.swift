@@ -1,0 +1,178 @@
+import MARACCore
+
+/// The records `marac list` and the JSON exports give, one type each, with the field names
+/// Docs/cli.md documents (scripts rely on them: fields may be added, never renamed). Each also
+/// gives its flat text columns for CSV and tables.
+
+/// A victim's name and date of birth.
+public struct VictimRecord: Encodable, Sendable {
+    public var name: String
+    @OrNull public var dob: String?
+}
+
+/// A referral's risk assessment: the tool and the score (and, for a case, the band).
+public struct RiskRecord: Encodable, Sendable {
+    public var tool: String
+    public var score: Int
+    /// Only cases give the band; referrals leave the key out.
+    public var band: Band?
+
+    /// The band, or `null` when the tool gives none for the score.
+    public struct Band: Encodable, Sendable {
+        @OrNull public var name: String?
+        public func encode(to encoder: Encoder) throws { try _name.encode(to: encoder) }
+    }
+}
+
+public struct ReferralRecord: Encodable, Sendable {
+    public var id: String
+    public var reference: String
+    /// Received.
+    public var date: String
+    public var agency: String
+    public var criteria: [String]
+    public var `repeat`: Bool
+    @OrNull public var repeatOf: String?
+    public var status: String
+    @OrNull public var caseID: String?
+    public var victim: VictimRecord
+    @OrNull public var risk: RiskRecord?
+    public var children: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, reference, date, agency, criteria, `repeat`, repeatOf = "repeat_of", status, caseID = "case", victim, risk, children
+    }
+
+    public var flat: [String: String] {
+        ["id": id, "reference": reference, "date": date, "agency": agency, "criteria": criteria.joined(separator: " "),
+         "repeat": `repeat` ? "true" : "false", "repeat_of": repeatOf ?? "", "status": status, "victim_name": victim.name,
+         "victim_dob": victim.dob ?? "", "risk_tool": risk?.tool ?? "", "risk_score": risk.map { "\($0.score)" } ?? "",
+         "children": "\(children)"]
+    }
+}
+
+public struct CaseRecord: Encodable, Sendable {
+    public var id: String
+    public var referral: String
+    public var reference: String
+    public var victim: VictimRecord
+    @OrNull public var risk: RiskRecord?
+    @OrNull public var repeatOf: String?
+    public var status: String
+    public var meeting: String
+    public var accepted: String
+    public var children: Int
+    @OrNull public var transferredInFrom: String?
+    @OrNull public var transferredOutTo: String?
+    public var repeatWindowEnds: String
+    public var purged: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, referral, reference, victim, risk, repeatOf = "repeat_of", status, meeting, accepted, children
+        case transferredInFrom = "transferred_in_from", transferredOutTo = "transferred_out_to"
+        case repeatWindowEnds = "repeat_window_ends", purged
+    }
+
+    public var flat: [String: String] {
+        ["id": id, "referral": referral, "reference": reference, "victim_name": victim.name, "victim_dob": victim.dob ?? "",
+         "risk_tool": risk?.tool ?? "", "risk_score": risk.map { "\($0.score)" } ?? "", "risk_band": risk?.band?.name ?? "",
+         "repeat_of": repeatOf ?? "", "status": status, "meeting": meeting, "accepted": accepted, "children": "\(children)",
+         "transferred_in_from": transferredInFrom ?? "", "transferred_out_to": transferredOutTo ?? ""]
+    }
+}
+
+public struct MeetingRecord: Encodable, Sendable {
+    public var id: String
+    public var date: String
+    public var time: String
+    public var venue: String
+    public var chair: String
+    public var status: String
+    /// How many cases are listed.
+    public var cases: Int
+    public var caseListFrozen: Bool
+    public var minutesSignedOff: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, time, venue, chair, status, cases, caseListFrozen = "case_list_frozen", minutesSignedOff = "minutes_signed_off"
+    }
+
+    public var flat: [String: String] {
+        ["id": id, "date": date, "time": time, "venue": venue, "chair": chair, "status": status, "cases": "\(cases)",
+         "case_list_frozen": caseListFrozen ? "true" : "false"]
+    }
+}
+
+public struct ActionRecord: Encodable, Sendable {
+    public var id: String
+    public var caseID: String
+    public var meeting: String
+    public var agency: String
+    public var owner: String
+    public var description: String
+    public var due: String
+    public var status: String
+    public var overdue: Bool
+    @OrNull public var closedOn: String?
+    public var history: [Update]
+
+    /// One update in an action's history: what it became, when, the note and who recorded it.
+    public struct Update: Encodable, Sendable {
+        public var status: String
+        public var on: String
+        public var note: String
+        public var by: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, caseID = "case", meeting, agency, owner, description, due, status, overdue, closedOn = "closed_on", history
+    }
+
+    public var flat: [String: String] {
+        ["id": id, "case": caseID, "meeting": meeting, "agency": agency, "owner": owner, "description": description, "due": due,
+         "status": status, "overdue": overdue ? "true" : "false", "closed_on": closedOn ?? ""]
+    }
+}
+
+extension ReferralRecord {
+    init(_ r: Referral, _ state: MARACState) {
+        let d = r.details
+        let risk = state.riskScore(of: d)
+        var caseID: String?
+        if case .accepted(let c) = r.status { caseID = c.description }
+        self.init(id: r.id.description, reference: d.reference, date: d.receivedOn.iso,
+                  agency: state.agency(d.agency)?.name ?? d.agency.description, criteria: state.criteria(of: r).keys,
+                  repeat: r.repeatOf != nil, repeatOf: r.repeatOf?.description, status: r.status.key, caseID: caseID,
+                  victim: VictimRecord(name: d.victim.name, dob: d.victim.dateOfBirth?.iso),
+                  risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: nil) }, children: d.childrenInHousehold)
+    }
+}
+
+extension CaseRecord {
+    init(_ c: Case, _ state: MARACState) {
+        let d = state.referral(of: c)?.details
+        let risk = d.flatMap { state.riskScore(of: $0) }
+        self.init(id: c.id.description, referral: c.referral.description, reference: d?.reference ?? "",
+                  victim: VictimRecord(name: d?.victim.name ?? "", dob: d?.victim.dateOfBirth?.iso),
+                  risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: .init(name: $0.tool.band(for: $0.score)?.name)) },
+                  repeatOf: c.repeatOf?.description, status: c.status.rawValue, meeting: c.meeting.description,
+                  accepted: c.acceptedOn.iso, children: d?.childrenInHousehold ?? 0, transferredInFrom: d?.transferredInFrom?.marac,
+                  transferredOutTo: c.transferredOut?.marac, repeatWindowEnds: state.repeatWindowEnd(of: c).iso, purged: c.purgedOn != nil)
+    }
+}
+
+extension MeetingRecord {
+    init(_ m: Meeting) {
+        self.init(id: m.id.description, date: m.date.iso, time: m.startTime, venue: m.venue, chair: m.chair, status: m.status.rawValue,
+                  cases: m.listedCases.count, caseListFrozen: m.caseListFrozenAt != nil, minutesSignedOff: m.minutesSignedOff != nil)
+    }
+}
+
+extension ActionRecord {
+    init(_ a: Action, _ state: MARACState, today: Day) {
+        self.init(id: a.id.description, caseID: a.caseID.description, meeting: a.meeting.description,
+                  agency: state.agency(a.agency)?.name ?? a.agency.description, owner: a.owner, description: a.description,
+                  due: a.due.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today), closedOn: a.closedOn?.iso,
+                  history: a.history.map { Update(status: $0.status.rawValue, on: $0.on.iso, note: $0.note, by: $0.stamp.actor) })
+    }
+}
