@@ -91,30 +91,28 @@ enum LogFormat {
     /// (thrown with its offset); a bad stretch at the end with nothing good after it is an
     /// unfinished append (returned as the ending, for the caller to cut or wait on).
     static func scan(_ bytes: [UInt8], from start: Int, firstSequence: UInt64, path: String) throws(StoreError) -> Scan {
-        let result: Result<Scan, StoreError> = bytes.withUnsafeBytes { raw in
+        try bytes.withBytes { raw throws(StoreError) in
             var records: [Record] = []
             var offset = start
             var expected = firstSequence
             while offset < raw.count {
                 guard let (sequence, length) = validRecord(raw, at: offset) else {
                     if let later = nextValidRecord(raw, after: offset) {
-                        return .failure(.corrupt(path: path, offset: offset,
-                                                 reason: "a record fails its checksum, and intact records follow at byte \(later)"))
+                        throw .corrupt(path: path, offset: offset,
+                                       reason: "a record fails its checksum, and intact records follow at byte \(later)")
                     }
-                    return .success(Scan(records: records, ending: .incomplete(offset: offset, bytes: raw.count - offset), goodEnd: offset))
+                    return Scan(records: records, ending: .incomplete(offset: offset, bytes: raw.count - offset), goodEnd: offset)
                 }
                 guard sequence == expected else {
-                    return .failure(.corrupt(path: path, offset: offset,
-                                             reason: "record sequence \(sequence) where \(expected) was expected"))
+                    throw .corrupt(path: path, offset: offset, reason: "record sequence \(sequence) where \(expected) was expected")
                 }
                 let payloadStart = offset + recordHeaderSize
                 records.append(Record(sequence: sequence, offset: offset, payload: bytes[payloadStart..<payloadStart + length]))
                 offset = payloadStart + length
                 expected += 1
             }
-            return .success(Scan(records: records, ending: .clean, goodEnd: offset))
+            return Scan(records: records, ending: .clean, goodEnd: offset)
         }
-        return try result.get()
     }
 
     /// The sequence and payload length of an intact record at `offset`, or nil.

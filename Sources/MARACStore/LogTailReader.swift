@@ -47,10 +47,7 @@ final class LogTailReader: @unchecked Sendable {
 
     private func read() throws(StoreError) -> Tail {
         let bytes = try PosixFile.openForReading(path).readAll()
-        let headerResult: Result<(generation: UInt64, epoch: Int), StoreError> = bytes.withUnsafeBytes { raw in
-            do throws(StoreError) { return .success(try LogFormat.readHeader(raw, path: path)) } catch { return .failure(error) }
-        }
-        let (generation, epoch) = try headerResult.get()
+        let (generation, epoch) = try bytes.withBytes { raw throws(StoreError) in try LogFormat.readHeader(raw, path: path) }
         let scan: LogFormat.Scan
         if generation == snapshot.generation {
             scan = try LogFormat.scan(bytes, from: LogFormat.headerSize, firstSequence: snapshot.sequence + 1, path: path)

@@ -97,10 +97,7 @@ final class PosixFile {
     }
 
     func writeAll(_ bytes: [UInt8]) throws(StoreError) {
-        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { raw in
-            do throws(StoreError) { try writeAll(raw); return .success(()) } catch { return .failure(error) }
-        }
-        try result.get()
+        try bytes.withBytes { raw throws(StoreError) in try writeAll(raw) }
     }
 
     func read(at offset: Int, count: Int) throws(StoreError) -> [UInt8] {
@@ -228,18 +225,34 @@ enum FileSystem {
     /// Writes a whole file so that it appears complete or not at all: a temporary file beside
     /// it, flushed, renamed over the old one, and the folder flushed so the rename survives.
     static func replaceAtomically(_ path: String, with bytes: [UInt8], on disk: Disk) throws(StoreError) {
-        let tmp = path + ".tmp"
-        remove(tmp, on: disk)
-        let file = try PosixFile.open(tmp, .create, on: disk)
+        let tmp = try writeTemporary(bytes, beside: path, named: path + ".tmp", on: disk)
+        try name(tmp, path, on: disk)
+    }
+
+    /// The first half of an atomic replace: `bytes` in a new file `temporary` (0600), flushed.
+    static func writeTemporary(_ bytes: [UInt8], beside path: String, named temporary: String, on disk: Disk) throws(StoreError) -> String {
+        remove(temporary, on: disk)
+        let file = try PosixFile.open(temporary, .create, on: disk)
         do throws(StoreError) {
             try file.writeAll(bytes)
             try file.sync()
             file.close()
-            try rename(tmp, path, on: disk)
-            try syncDirectory(directory(of: path), on: disk)
         } catch {
             file.close()
-            remove(tmp, on: disk)
+            remove(temporary, on: disk)
+            throw error
+        }
+        return temporary
+    }
+
+    /// The second half: the flushed temporary file renamed over `path`, and the folder flushed
+    /// so the rename survives a crash. On failure the temporary file is removed.
+    static func name(_ temporary: String, _ path: String, on disk: Disk) throws(StoreError) {
+        do throws(StoreError) {
+            try rename(temporary, path, on: disk)
+            try syncDirectory(directory(of: path), on: disk)
+        } catch {
+            remove(temporary, on: disk)
             throw error
         }
     }

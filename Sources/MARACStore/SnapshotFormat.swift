@@ -90,19 +90,13 @@ enum SnapshotFormat {
 
     /// Reads just the header of a snapshot file's bytes.
     static func header(of bytes: [UInt8], path: String) throws(StoreError) -> Header {
-        let result: Result<Header, StoreError> = bytes.withUnsafeBytes { raw in
-            do throws(StoreError) { return .success(try readHeader(raw, path: path)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try bytes.withBytes { raw throws(StoreError) in try readHeader(raw, path: path) }
     }
 
     /// Checks every chunk's framing and checksum, then opens the chunks (on all cores) into the
     /// payload; the offset of the first bad chunk is reported.
     static func decode(_ bytes: [UInt8], path: String, keyring: Keyring) throws(StoreError) -> (Header, [UInt8]) {
-        let result: Result<(Header, [UInt8]), StoreError> = bytes.withUnsafeBytes { raw in
-            do throws(StoreError) { return .success(try decode(raw, path: path, keyring: keyring)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try bytes.withBytes { raw throws(StoreError) in try decode(raw, path: path, keyring: keyring) }
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, path: String, keyring: Keyring) throws(StoreError) -> (Header, [UInt8]) {
@@ -118,26 +112,25 @@ enum SnapshotFormat {
         // Framing and checksums first, so damage is told apart from a wrong key.
         var chunkStarts: [Int] = []
         chunkStarts.reserveCapacity(count)
-        let framing: Result<Int, StoreError> = { (raw: UnsafeRawBufferPointer) in
+        let end = try { (raw: UnsafeRawBufferPointer) throws(StoreError) -> Int in
             var offset = headerSize
             for i in 0..<count {
                 guard raw.count - offset >= 8 else {
-                    return .failure(.corrupt(path: path, offset: offset, reason: "the snapshot ends in chunk \(i + 1) of \(count)"))
+                    throw .corrupt(path: path, offset: offset, reason: "the snapshot ends in chunk \(i + 1) of \(count)")
                 }
                 let sealedLength = Int(raw.le32(offset))
                 let plainLength = i == count - 1 ? length - i * chunkSize : chunkSize
                 guard sealedLength == plainLength + tagSize, raw.count - offset - 8 >= sealedLength else {
-                    return .failure(.corrupt(path: path, offset: offset, reason: "chunk \(i + 1) has an impossible length \(sealedLength)"))
+                    throw .corrupt(path: path, offset: offset, reason: "chunk \(i + 1) has an impossible length \(sealedLength)")
                 }
                 guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[offset + 8..<offset + 8 + sealedLength])) == raw.le32(offset + 4) else {
-                    return .failure(.corrupt(path: path, offset: offset, reason: "chunk \(i + 1) fails its checksum"))
+                    throw .corrupt(path: path, offset: offset, reason: "chunk \(i + 1) fails its checksum")
                 }
                 chunkStarts.append(offset)
                 offset += 8 + sealedLength
             }
-            return .success(offset)
+            return offset
         }(bytes)
-        let end = try framing.get()
         guard end == bytes.count else {
             throw .corrupt(path: path, offset: end, reason: "\(bytes.count - end) unexpected bytes after the last chunk")
         }

@@ -121,16 +121,10 @@ extension Change: BinaryCodable {
     }
 
     public static func decode(_ bytes: [UInt8]) throws(BinaryDecodingError) -> Change {
-        let result: Result<Change, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
-            do throws(BinaryDecodingError) { return .success(try decode(raw)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try bytes.withBytes { raw throws(BinaryDecodingError) in try decode(raw) }
     }
 
     public static func decode(_ bytes: ArraySlice<UInt8>) throws(BinaryDecodingError) -> Change {
-        let result: Result<Change, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
-            do throws(BinaryDecodingError) { return .success(try decode(raw)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try bytes.withBytes { raw throws(BinaryDecodingError) in try decode(raw) }
     }
 }

@@ -115,25 +115,11 @@ public struct BinaryReader {
     /// Decodes one value from bytes, requiring that every byte is used.
     public static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: some LendableBytes & Sendable,
                                                 version: Int) throws(BinaryDecodingError) -> T {
-        let result: Result<T, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
+        try bytes.withBytes { raw throws(BinaryDecodingError) in
             var reader = BinaryReader(raw, version: version)
-            do throws(BinaryDecodingError) {
-                let value = try T(from: &reader)
-                guard reader.isAtEnd else { return .failure(.tooLarge(what: "trailing bytes", count: reader.remaining, at: reader.offset)) }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
+            let value = try T(from: &reader)
+            guard reader.isAtEnd else { throw .tooLarge(what: "trailing bytes", count: reader.remaining, at: reader.offset) }
+            return value
         }
-        return try result.get()
     }
 }
-
-/// Bytes that can be lent as a raw buffer (arrays, slices). The standard library has this
-/// protocol only in Foundation, which the core does not import.
-public protocol LendableBytes {
-    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
-}
-
-extension Array: LendableBytes where Element == UInt8 {}
-extension ArraySlice: LendableBytes where Element == UInt8 {}

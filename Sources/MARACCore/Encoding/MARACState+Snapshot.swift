@@ -37,14 +37,7 @@ extension MARACState {
     }
 
     public init(snapshot bytes: [UInt8]) throws(BinaryDecodingError) {
-        let result: Result<MARACState, BinaryDecodingError> = bytes.withUnsafeBytes { raw in
-            do throws(BinaryDecodingError) {
-                return .success(try Self.decodeSections(raw))
-            } catch {
-                return .failure(error)
-            }
-        }
-        self = try result.get()
+        self = try bytes.withBytes { raw throws(BinaryDecodingError) in try Self.decodeSections(raw) }
     }
 
     /// From bytes the caller keeps alive for the call (a mapped file, say).

@@ -23,39 +23,7 @@ enum ExportFile {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure(message: "cannot write \(path): the folder \(directory) does not exist", code: 1)
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).partial"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw CommandFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
-        }
-        var ok = false
-        defer {
-            if !ok { unlink(temporary) }
-        }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let message = String(cString: strerror(errno))
-                close(fd)
-                throw CommandFailure(message: "cannot write \(path): \(message)", code: 1)
-            }
-            written += n
-        }
-        fchmod(fd, 0o600)
-        guard fsync(fd) == 0 else {
-            let message = String(cString: strerror(errno))
-            close(fd)
-            throw CommandFailure(message: "cannot write \(path): \(message)", code: 1)
-        }
-        close(fd)
-        try beforeNaming()
-        guard rename(temporary, path) == 0 else {
-            throw CommandFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
-        }
-        ok = true
+        try PrivateFile.write(text, to: url.path, beforeNaming: beforeNaming)
     }
 
     /// Output to standard output: recorded first, since it cannot be taken back once printed.
