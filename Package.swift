@@ -61,9 +61,11 @@ let package = Package(
         ),
         // Drives a store from a separate process for the crash, concurrency and full-disk tests.
         .executableTarget(name: "store-exerciser", dependencies: ["MARACStore", "MARACCore"]),
-        .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore", "store-exerciser"]),
+        // What the tests share: starting programs, tmux sessions, temporary folders, the tests' day.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore", "store-exerciser", "TestSupport"]),
         .testTarget(name: "MARACTUITests", dependencies: ["MARACTUI", "MARACCore", "CNCursesW"]),
         .testTarget(name: "MARACExchangeTests", dependencies: ["MARACExchange", "MARACCore"]),
-        .testTarget(name: "maracTests", dependencies: ["marac"]),
+        .testTarget(name: "maracTests", dependencies: ["marac", "TestSupport"]),
     ]
 )

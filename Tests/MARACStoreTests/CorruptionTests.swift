@@ -2,6 +2,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// Damage anywhere in a small store: every flipped byte and every truncation is either
 /// reported with a clear error or recovered as a torn tail. Nothing crashes, and no state is

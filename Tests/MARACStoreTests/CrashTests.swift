@@ -2,6 +2,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// Killing a writer at any moment loses nothing it acknowledged and leaves nothing half there.
 @Suite(.serialized) struct CrashTests {

@@ -2,6 +2,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// Bytes an earlier marac wrote, read with this code: one log record (framing, seal, the change
 /// inside) and one snapshot section (the meetings). A change to the formats that would stop

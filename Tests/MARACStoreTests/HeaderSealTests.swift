@@ -3,6 +3,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// The header's seal covers bytes defined in Docs/storage-format.md, which another program can
 /// build from store.json; headers sealed the older way still open, and are sealed anew by the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// Exports are written the way the store writes its own files: whole, owner-only, and named
 /// only once recorded.

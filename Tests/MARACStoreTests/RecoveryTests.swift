@@ -2,6 +2,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// Recovery at every step: a compaction, a key rotation and the creation of a store stopped
 /// dead after each of their disk calls in turn; a flush that fails; a disk that fills in the

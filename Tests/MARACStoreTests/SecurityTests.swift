@@ -2,6 +2,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 /// Nobody reads a victim's address without a key, and nothing is changed unseen.
 @Suite struct SecurityTests {

@@ -2,6 +2,7 @@ import Foundation
 import MARACCore
 import Testing
 @testable import MARACStore
+import TestSupport
 
 @Suite struct StoreTests {
     @Test func whatIsAppendedIsThereAfterReopening() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One clock: `MARAC_TODAY` pins today for every subcommand, and the same seed on the same day
 /// makes the same store.
@@ -25,11 +26,11 @@ import Testing
 
     @Test func aDemoMadeOnAnotherDayHoldsOtherDates() {
         let here = DemoDesk(cases: 10, seed: 7)
-        let scratch = Scratch()
-        let made = runProcess([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "10", "--seed", "7", "--no-tui"],
+        let scratch = TemporaryFolder()
+        let made = runProcess([maracBinary, "demo", "--store", scratch.root + "/store", "--cases", "10", "--seed", "7", "--no-tui"],
                               environment: ["MARAC_TODAY": "2031-05-14"])
         #expect(made.status == 0, "\(made.error)")
-        let there = runProcess([maracBinary, "list", "meetings", "--format", "json", "--store", scratch.path + "/store", "--user", "viewer"],
+        let there = runProcess([maracBinary, "list", "meetings", "--format", "json", "--store", scratch.root + "/store", "--user", "viewer"],
                                environment: ["MARAC_TODAY": "2031-05-14", "MARAC_PASSPHRASE_FILE": here.passphrase])
         #expect(there.status == 0, "\(there.error)")
         #expect(there.output.contains("\"2031-"))

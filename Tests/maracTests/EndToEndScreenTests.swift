@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built program in tmux at 120x40, driven as a person would drive it.
 @Suite(.enabled(if: tmuxAvailable, "tmux is not installed"))
 struct EndToEndScreenTests {
     @Test func theDemoOpensAndEachPaneShowsItsDataThenQQuitsToTheShell() throws {
-        let scratch = Scratch()
-        let store = scratch.path + "/store"
+        let scratch = TemporaryFolder()
+        let store = scratch.root + "/store"
         let tmux = try TmuxSession([maracBinary, "demo", "--store", store, "--cases", "60", "--seed", "2"])
         let attention = try tmux.wait(for: "the screen of what needs attention") { $0.contains("Needs your attention, coordinator") }
         // What the first screen counts is what the store holds on the tests' day.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Import, list, export and report, run from a shell as an admin or a script would.
 @Suite struct ExchangeCommandTests {
@@ -56,7 +57,7 @@ import Testing
         let demo = DemoDesk(cases: 40, seed: 1)
         let meetings = try demo.list("meetings")
         let ended = try #require(meetings.last { $0["status"] as? String == "ended" }?["id"] as? String)
-        let file = demo.scratch.path + "/minutes.html"
+        let file = demo.scratch.root + "/minutes.html"
         let exported = demo.run(["export", "minutes", ended, "-o", file])
         #expect(exported.status == 0, "\(exported.error)")
         #expect(exported.error.contains("readable by you only"))
@@ -74,7 +75,7 @@ import Testing
         #expect(csv.output.split(separator: "\r\n").dropFirst().allSatisfy { $0.contains(",Northbridge Police,") })
         #expect(demo.run(["audit"]).output.contains("exported action list for Northbridge Police"))
 
-        let calendar = demo.scratch.path + "/marac.ics"
+        let calendar = demo.scratch.root + "/marac.ics"
         #expect(demo.run(["export", "calendar", "-o", calendar]).status == 0)
         #expect(try String(contentsOfFile: calendar, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR"))
 

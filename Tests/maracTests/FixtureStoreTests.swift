@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A store that an earlier marac wrote (Tests/Fixtures/made-2026-11-28) opens with this code and
 /// lists exactly as that code listed it: a change that would stop people's stores from opening
@@ -8,16 +9,16 @@ import Testing
     static let made = fixturesFolder + "/made-2026-11-28"
 
     /// A copy of the committed store (git keeps neither its modes nor its emptiness of LOCK).
-    static func copy() throws -> (Scratch, String) {
-        let scratch = Scratch()
-        let store = scratch.path + "/store"
+    static func copy() throws -> (TemporaryFolder, String) {
+        let scratch = TemporaryFolder()
+        let store = scratch.root + "/store"
         try FileManager.default.copyItem(atPath: made + "/store", toPath: store)
         chmod(store, 0o700)
         for name in try FileManager.default.contentsOfDirectory(atPath: store) { chmod(store + "/" + name, 0o600) }
         return (scratch, store)
     }
 
-    static func run(_ arguments: [String], store: String, scratch: Scratch, user: String = "viewer") -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], store: String, scratch: TemporaryFolder, user: String = "viewer") -> (status: Int32, output: String, error: String) {
         let pp = passphraseFile(in: scratch, named: "pp", "demo")
         return runProcess([maracBinary] + arguments + ["--store", store, "--user", user],
                           environment: ["MARAC_PASSPHRASE_FILE": pp, "MARAC_TODAY": "2026-11-28"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The three jobs typed into the real program in tmux, as an admin, a coordinator and a chair
 /// would; each then reads the store back through `marac list ... --format json`.

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The security commands as an admin would use them from a shell.
 @Suite struct SecurityCommandTests {
     @Test func initCreatesAStoreThatOnlyTheRightPassphraseOpens() {
-        let scratch = Scratch()
-        let store = scratch.path + "/store"
+        let scratch = TemporaryFolder()
+        let store = scratch.root + "/store"
         let good = passphraseFile(in: scratch, named: "good", "correct horse battery")
         let created = runProcess([maracBinary, "init", "--store", store, "--user", "cora", "--marac-name", "Testshire MARAC"],
                                  environment: ["MARAC_NEW_PASSPHRASE_FILE": good])
@@ -33,8 +34,8 @@ import Testing
     }
 
     @Test func usersAreAddedAndRemovedByACoordinatorAndRemovalReplacesTheKey() {
-        let scratch = Scratch()
-        let store = scratch.path + "/store"
+        let scratch = TemporaryFolder()
+        let store = scratch.root + "/store"
         let demo = runProcess([maracBinary, "demo", "--store", store, "--cases", "10", "--no-tui"])
         #expect(demo.status == 0, "\(demo.error)")
         #expect(demo.output.contains("passphrase \"demo\""))
@@ -66,8 +67,8 @@ import Testing
 
     @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
     func openingACaseOnScreenShowsInTheAuditTrail() throws {
-        let scratch = Scratch()
-        let store = scratch.path + "/store"
+        let scratch = TemporaryFolder()
+        let store = scratch.root + "/store"
         #expect(runProcess([maracBinary, "demo", "--store", store, "--cases", "20", "--no-tui"]).status == 0)
         let demoFile = passphraseFile(in: scratch, named: "demo", "demo")
         let tmux = try TmuxSession([maracBinary, "--store", store, "--user", "chair"], environment: ["MARAC_PASSPHRASE_FILE": demoFile])

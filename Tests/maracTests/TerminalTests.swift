@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The screen on the terminals people have, and the terminal left usable however marac ends.
 @Suite(.enabled(if: tmuxAvailable, "tmux is not installed"))
 struct TerminalTests {
     /// Runs a shell script in tmux: marac as a job with job control, so Ctrl-Z can stop it.
     static func script(_ desk: DemoDesk, _ body: String) -> [String] {
-        let path = desk.scratch.path + "/run.sh"
+        let path = desk.scratch.root + "/run.sh"
         FileManager.default.createFile(atPath: path, contents: Data(body.utf8))
         return ["/bin/sh", path]
     }
@@ -97,11 +98,11 @@ struct TerminalTests {
         let desk = DemoDesk(cases: 30, seed: 4)
         let tmux = try TmuxSession(Self.script(desk, """
             set -m
-            sh -c 'echo $$ > "\(desk.scratch.path)/pid"; exec "\(maracBinary)" --store "\(desk.store)" --user coordinator'
+            sh -c 'echo $$ > "\(desk.scratch.root)/pid"; exec "\(maracBinary)" --store "\(desk.store)" --user coordinator'
             echo "[ended $?]"
             stty -a | grep -o -e '-\\?icanon' -e '-\\?echo '
             """), environment: desk.environment)
-        let pidFile = desk.scratch.path + "/pid"
+        let pidFile = desk.scratch.root + "/pid"
         let deadline = Date().addingTimeInterval(15)
         while !FileManager.default.fileExists(atPath: pidFile) && Date() < deadline { usleep(10_000) }
         let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MARACStore
+import TestSupport
 
 /// A disk that goes wrong when told to, for the recovery tests: the system's disk, but for the
 /// one fault it is armed with. A *step* is one call that changes something (an open for

@@ -1,6 +1,7 @@
 import Foundation
 import MARACCore
 @testable import MARACStore
+import TestSupport
 
 /// The committed store of Tests/Fixtures/made-2026-11-28 and bytes taken from it, read the way
 /// an independent reader would: framing, seal and encoding each checked against what earlier

@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A demo store made by `marac demo --no-tui` in a folder of its own, and what the tests do
 /// with it: run subcommands as one of its users, read its records back as JSON, open the
 /// screen in tmux. Tests read what they expect from these records, never from the calendar.
 struct DemoDesk {
-    let scratch = Scratch()
-    var store: String { scratch.path + "/store" }
+    let scratch = TemporaryFolder()
+    var store: String { scratch.root + "/store" }
     /// A file holding the demo users' passphrase, readable by its owner only.
     let passphrase: String
 
     init(cases: Int = 60, seed: UInt64 = 2) {
         passphrase = passphraseFile(in: scratch, named: "pp", "demo")
-        let made = runProcess([maracBinary, "demo", "--store", scratch.path + "/store", "--cases", "\(cases)", "--seed", "\(seed)", "--no-tui"])
+        let made = runProcess([maracBinary, "demo", "--store", scratch.root + "/store", "--cases", "\(cases)", "--seed", "\(seed)", "--no-tui"])
         precondition(made.status == 0, made.error)
     }
 
@@ -67,7 +68,7 @@ struct DemoDesk {
 
     /// A file beside the store (a spreadsheet to import, say), with a byte order mark unless told.
     func write(_ name: String, _ text: String, bom: Bool = true) -> String {
-        let path = scratch.path + "/" + name
+        let path = scratch.root + "/" + name
         FileManager.default.createFile(atPath: path, contents: (bom ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8))
         return path
     }
@@ -79,23 +80,9 @@ struct DemoDesk {
 }
 
 /// A passphrase file in `scratch`, mode 600 unless told otherwise.
-func passphraseFile(in scratch: Scratch, named name: String, _ text: String, mode: mode_t = 0o600) -> String {
-    let path = scratch.path + "/" + name
+func passphraseFile(in scratch: TemporaryFolder, named name: String, _ text: String, mode: mode_t = 0o600) -> String {
+    let path = scratch.root + "/" + name
     FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8))
     chmod(path, mode)
     return path
-}
-
-/// The header's date as the screen shows it on the tests' day: "Sat 28 Nov 2026".
-func screenDate(_ iso: String = testToday) -> String {
-    let parts = iso.split(separator: "-").compactMap { Int($0) }
-    var c = DateComponents()
-    (c.year, c.month, c.day, c.hour) = (parts[0], parts[1], parts[2], 12)
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = calendar.timeZone
-    formatter.dateFormat = "EEE d MMM yyyy"
-    return formatter.string(from: calendar.date(from: c)!)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `Tests/Fixtures`: stores and bytes that earlier code wrote, kept to prove they still open.
 let fixturesFolder: String = {

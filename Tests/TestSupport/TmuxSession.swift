@@ -1,22 +1,21 @@
 import Foundation
-import Testing
 
 /// The real program in a real terminal: a tmux server of its own (a unique socket), one
 /// window running `marac`, keys sent as a person would type them, and the screen read back.
-final class TmuxSession {
-    let socket: String
-    private(set) var rows: Int
-    private(set) var columns: Int
+public final class TmuxSession {
+    public let socket: String
+    public private(set) var rows: Int
+    public private(set) var columns: Int
 
-    struct Timeout: Error, CustomStringConvertible {
-        let waitingFor: String
-        let screen: String
-        var description: String { "timed out waiting for \(waitingFor); the screen was:\n\(screen)" }
+    public struct Timeout: Error, CustomStringConvertible {
+        public let waitingFor: String
+        public let screen: String
+        public var description: String { "timed out waiting for \(waitingFor); the screen was:\n\(screen)" }
     }
 
     /// Starts `command` in a new window of `columns`x`rows`. When the program ends, the window
     /// shows `[exited N]` and stays open, so the last screen and the exit status can be read.
-    init(_ command: [String], rows: Int = 40, columns: Int = 120, term: String = "tmux-256color",
+    public init(_ command: [String], rows: Int = 40, columns: Int = 120, term: String = "tmux-256color",
          environment: [String: String] = [:]) throws {
         socket = "marac-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         self.rows = rows
@@ -35,30 +34,30 @@ final class TmuxSession {
     deinit { _ = runProcess(["tmux", "-L", socket, "kill-server"], captureOutput: false) }
 
     /// Sends keys by tmux name: "q", "Enter", "Tab", "BTab", "Escape", "Down", "C-c".
-    func send(_ keys: String...) {
+    public func send(_ keys: String...) {
         _ = runProcess(["tmux", "-L", socket, "send-keys"] + keys)
     }
 
     /// Types text literally.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         _ = runProcess(["tmux", "-L", socket, "send-keys", "-l", text])
     }
 
     /// The program's process: the child of the window's shell (read from /proc, so nothing
     /// beyond tmux is needed).
-    func programPID() -> pid_t? {
+    public func programPID() -> pid_t? {
         let shell = runProcess(["tmux", "-L", socket, "display-message", "-p", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
         return children.split(separator: " ").first.flatMap { pid_t($0) }
     }
 
-    func capture() -> String {
+    public func capture() -> String {
         runProcess(["tmux", "-L", socket, "capture-pane", "-p"]).output
     }
 
-    var lines: [String] { capture().components(separatedBy: "\n") }
+    public var lines: [String] { capture().components(separatedBy: "\n") }
 
-    func resize(rows: Int, columns: Int) {
+    public func resize(rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns
         _ = runProcess(["tmux", "-L", socket, "resize-window", "-x", "\(columns)", "-y", "\(rows)"])
@@ -68,7 +67,7 @@ final class TmuxSession {
     /// the same, up to `seconds`. One capture can catch marac half way through writing a frame
     /// (the top rows new, the rest old); a frame that stays put for 10 ms is whole.
     @discardableResult
-    func wait(for description: String, seconds: Double = 15, until condition: (String) -> Bool) throws -> String {
+    public func wait(for description: String, seconds: Double = 15, until condition: (String) -> Bool) throws -> String {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         var previous: String?
         var screen = capture()
@@ -86,7 +85,7 @@ final class TmuxSession {
     /// one will; only marac's repaint puts the header's date one column from the new right
     /// edge and the status bar on the new last row.
     @discardableResult
-    func waitForFrame(_ description: String, seconds: Double = 15, until condition: ([String]) -> Bool = { _ in true }) throws -> [String] {
+    public func waitForFrame(_ description: String, seconds: Double = 15, until condition: ([String]) -> Bool = { _ in true }) throws -> [String] {
         let date = screenDate()
         let screen = try wait(for: "\(description) at \(columns)x\(rows)", seconds: seconds) { screen in
             let lines = screen.components(separatedBy: "\n")
@@ -100,10 +99,10 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func wait(for text: String, seconds: Double = 15) throws -> String {
+    public func wait(for text: String, seconds: Double = 15) throws -> String {
         try wait(for: "\"\(text)\"", seconds: seconds) { $0.contains(text) }
     }
 }
 
 /// tmux is needed for these tests; `.ci/run` installs it.
-let tmuxAvailable = runProcess(["tmux", "-V"]).status == 0
+public let tmuxAvailable = runProcess(["tmux", "-V"]).status == 0

@@ -4,11 +4,10 @@ import Glibc
 #endif
 
 /// Runs a program to completion and returns its exit status and output, on the tests' day
-/// (`MARAC_TODAY`, see ``testToday``; `environment` may override it). Spawned with a clean
-/// signal mask and default handlers: a test thread's blocked signals would otherwise be
-/// inherited, and the program under test would never see SIGWINCH (see the platform notes).
+/// (`MARAC_TODAY`, see ``testToday``; `environment` may override it), started by
+/// ``spawnProgram(_:environment:actions:)``.
 @discardableResult
-func runProcess(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+public func runProcess(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
                 captureOutput: Bool = true) -> (status: Int32, output: String, error: String) {
     var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
     // Close-on-exec, so a process spawned by another test at the same moment (a tmux server that
@@ -30,33 +29,21 @@ func runProcess(_ arguments: [String], environment: [String: String] = [:], inpu
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var env = ProcessInfo.processInfo.environment
     env["MARAC_TODAY"] = testToday
     for (k, v) in environment { env[k] = v }
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    var pid: pid_t = 0
-    let rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+    let spawned = spawnProgram(arguments, environment: env, actions: &actions)
     spawnLock.unlock()
-    argv.forEach { free($0) }
-    envp.forEach { free($0) }
     posix_spawn_file_actions_destroy(&actions)
-    posix_spawnattr_destroy(&attributes)
     close(inPipe[0])
     close(outPipe[1])
     close(errPipe[1])
-    guard rc == 0 else {
+    let pid: pid_t
+    switch spawned {
+    case .success(let child): pid = child
+    case .failure(let failure):
         close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-        return (127, "", "could not start \(arguments[0]): \(String(cString: strerror(rc)))")
+        return (127, "", "could not start \(arguments[0]): \(String(cString: strerror(failure.errno)))")
     }
     if let input { _ = input.withCString { write(inPipe[1], $0, strlen($0)) } }
     close(inPipe[1])
@@ -84,29 +71,6 @@ func runProcess(_ arguments: [String], environment: [String: String] = [:], inpu
     return (code, String(decoding: outBox.data, as: UTF8.self), String(decoding: errBox.data, as: UTF8.self))
 }
 
-private let spawnLock = NSLock()
-
-/// The built `marac` beside the test bundle (`MARAC_BINARY` overrides it).
-var maracBinary: String {
-    if let path = ProcessInfo.processInfo.environment["MARAC_BINARY"] { return path }
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = (exe as NSString).deletingLastPathComponent
-    while !dir.isEmpty && dir != "/" {
-        let candidate = dir + "/marac"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        dir = (dir as NSString).deletingLastPathComponent
-    }
-    return "marac"
-}
-
-/// A fresh folder under the temporary folder, removed with the value.
-final class Scratch {
-    let path: String
-
-    init() {
-        var template = Array((NSTemporaryDirectory() + "/marac-e2e-XXXXXX").utf8CString)
-        path = String(cString: mkdtemp(&template)!)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
+/// Held while pipes are made and a child spawned, so a child spawned by another test at the
+/// same moment inherits none of them.
+let spawnLock = NSLock()

@@ -5,14 +5,14 @@ import Glibc
 
 /// A program started by a test, whose output lines are read as they come and which can be
 /// killed at any moment.
-final class ChildProcess {
-    let pid: pid_t
+public final class ChildProcess {
+    public let pid: pid_t
     private let output: Int32
     private var buffer: [UInt8] = []
-    private(set) var lines: [String] = []
+    public private(set) var lines: [String] = []
     private var exited: Int32?
 
-    init(_ arguments: [String]) {
+    public init(_ arguments: [String]) {
         var fds: [Int32] = [0, 0]
         pipe(&fds)
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
@@ -20,23 +20,10 @@ final class ChildProcess {
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
         posix_spawn_file_actions_addclose(&actions, fds[0])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = arguments.map { strdup($0) } + [nil]
-        var child: pid_t = 0
-        let rc = posix_spawn(&child, arguments[0], &actions, &attributes, argv, environ)
-        argv.forEach { free($0) }
+        let spawned = spawnProgram(arguments, environment: ProcessInfo.processInfo.environment, actions: &actions)
         posix_spawn_file_actions_destroy(&actions)
-        posix_spawnattr_destroy(&attributes)
         close(fds[1])
-        precondition(rc == 0, "could not start \(arguments[0])")
+        guard case .success(let child) = spawned else { preconditionFailure("could not start \(arguments[0])") }
         pid = child
         output = fds[0]
         _ = fcntl(output, F_SETFL, fcntl(output, F_GETFL) | O_NONBLOCK)
@@ -48,7 +35,7 @@ final class ChildProcess {
     }
 
     /// Reads whatever output has arrived.
-    func poll() {
+    public func poll() {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = read(output, &chunk, chunk.count)
@@ -63,7 +50,7 @@ final class ChildProcess {
 
     /// Waits for a line satisfying `condition`, up to `seconds`.
     @discardableResult
-    func waitForLine(seconds: Double = 20, where condition: (String) -> Bool) -> String? {
+    public func waitForLine(seconds: Double = 20, where condition: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             poll()
@@ -80,14 +67,14 @@ final class ChildProcess {
         return nil
     }
 
-    func killNow() {
+    public func killNow() {
         kill(pid, SIGKILL)
         _ = waitForExit()
         poll()
     }
 
     @discardableResult
-    func waitForExit() -> Int32 {
+    public func waitForExit() -> Int32 {
         if let exited { return exited }
         var st: Int32 = 0
         while waitpid(pid, &st, 0) < 0 && errno == EINTR {}
@@ -96,16 +83,5 @@ final class ChildProcess {
         return st
     }
 
-    var exitCode: Int32? { exited.map { ($0 & 0x7F) == 0 ? ($0 >> 8) & 0xFF : 128 + ($0 & 0x7F) } }
-}
-
-/// A program built beside the test bundle.
-func builtProgram(_ name: String) -> String {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = (exe as NSString).deletingLastPathComponent
-    while !dir.isEmpty && dir != "/" {
-        if FileManager.default.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
-        dir = (dir as NSString).deletingLastPathComponent
-    }
-    return name
+    public var exitCode: Int32? { exited.map { ($0 & 0x7F) == 0 ? ($0 >> 8) & 0xFF : 128 + ($0 & 0x7F) } }
 }
