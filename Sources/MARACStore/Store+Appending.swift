@@ -25,12 +25,20 @@ extension Store {
 
     /// Saves a change and folds it into the state. Returns only when the change is on the disk;
     /// on any failure the state is as it was and the log is cut back to its last good record.
+    ///
+    /// - Parameter change: a change the core decided (`MARACState.change(for:context:)`).
+    /// - Throws: ``StoreError/readOnly(reason:)`` on a store opened for reading;
+    ///   ``StoreError/io(operation:path:errno:)`` when the disk refuses the write or the flush
+    ///   (after a failed flush the store takes no more changes until it is opened again).
     public func append(_ change: Change) throws(StoreError) {
         try append([change])
     }
 
     /// Saves several changes with one write and one flush (each still its own record, so each
     /// is all there or not there after a crash). For bulk work: imports, benchmarks.
+    ///
+    /// - Parameter changes: in the order they were decided; none is folded in unless all are saved.
+    /// - Throws: as ``append(_:)-(Change)``.
     public func append(_ changes: [Change]) throws(StoreError) {
         guard !changes.isEmpty else { return }
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }

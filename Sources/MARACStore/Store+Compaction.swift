@@ -9,6 +9,10 @@ extension Store {
     /// replays little. Each file is replaced atomically; a crash between the two is finished on
     /// the next opening. When a user was removed, the data key is replaced first, so nothing in
     /// the store stays readable with the removed user's key.
+    ///
+    /// - Throws: ``StoreError/readOnly(reason:)`` on a store opened for reading; a disk error
+    ///   naming the file. The store is whole either way: a compaction stopped part way is
+    ///   finished by the next writer (Tests/MARACStoreTests/RecoveryTests.swift).
     public func compact() throws(StoreError) {
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
         if let failure { throw .failed(reason: failure) }
@@ -46,7 +50,10 @@ extension Store {
         }
     }
 
-    /// Compacts when the log has grown past the threshold; true when it did.
+    /// Compacts when the log has grown past ``compactionThreshold``.
+    ///
+    /// - Returns: true when it compacted.
+    /// - Throws: as ``compact()``.
     @discardableResult
     public func compactIfNeeded() throws(StoreError) -> Bool {
         guard isWritable, logEnd > compactionThreshold else { return false }

@@ -8,6 +8,17 @@ extension Store {
     /// Makes a new store in `path` (created 0700 if missing; it must not already hold a store)
     /// with its users' key slots, holding `state` as its first snapshot at `sequence`. The
     /// first user is the one signed in.
+    ///
+    /// - Parameters:
+    ///   - path: the store folder.
+    ///   - state: what the first snapshot holds (empty for `marac init`).
+    ///   - sequence: the number of changes `state` folds.
+    ///   - users: at least one; each gets a key slot sealed with their passphrase.
+    ///   - kdf: how passphrases are stretched (``KDFParameters/standard`` for real stores).
+    ///   - clock: the process's clock, for the header's and the slots' dates.
+    /// - Returns: the store, open for writing as the first user.
+    /// - Throws: ``StoreError/alreadyExists(path:)`` when the folder holds a store; a refusal
+    ///   naming a user whose name is not one; a disk error naming the file.
     public static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0,
                               users: [NewUser], kdf: KDFParameters = .standard, clock: WallClock) throws(StoreError) -> Store {
         try create(at: path, state: state, sequence: sequence, users: users, kdf: kdf, clock: clock, disk: SystemDisk.shared)

@@ -5,8 +5,12 @@ import MARACCore
 /// For readers: folding in what the writer saves, and reloading after it compacts.
 extension Store {
     /// For readers: folds in what the writer has saved since the last call, reloading from the
-    /// snapshot when the writer compacted. Returns the number of changes folded in (or 1 after a
-    /// reload). Incomplete records at the end are left for the next call.
+    /// snapshot when the writer compacted. Incomplete records at the end are left for the next
+    /// call.
+    ///
+    /// - Returns: the number of changes folded in (1 after a reload; 0 for a writer).
+    /// - Throws: ``StoreError/corrupt(path:offset:reason:)`` when a record does not open or
+    ///   follow on, with the file and byte offset.
     @discardableResult
     public func follow() throws(StoreError) -> Int {
         guard case .reader = access else { return 0 }

@@ -6,6 +6,19 @@ import MARACCore
 /// and replaying the log after it.
 extension Store {
     /// Unlocks the user's key slot and opens the store. A wrong passphrase decrypts nothing.
+    /// A writer repairs what a crash left (a torn tail set aside, a compaction or a key
+    /// rotation finished) and says so in ``notices``.
+    ///
+    /// - Parameters:
+    ///   - path: the store folder.
+    ///   - mode: write (waiting for another writer), write or follow, or read only.
+    ///   - credentials: the user and their passphrase.
+    ///   - clock: the process's clock.
+    /// - Returns: the store, with its state folded.
+    /// - Throws: ``StoreError/notAStore(path:reason:)``, ``StoreError/unknownUser(user:path:)``,
+    ///   ``StoreError/wrongPassphrase(user:)``, ``StoreError/locked(path:holder:)`` (naming the
+    ///   writer), ``StoreError/headerTampered(path:reason:)`` or
+    ///   ``StoreError/corrupt(path:offset:reason:)``, each with a message a coordinator can act on.
     public static func open(at path: String, mode: OpenMode, credentials: Credentials, clock: WallClock) throws(StoreError) -> Store {
         try open(at: path, mode: mode, credentials: credentials, clock: clock, disk: SystemDisk.shared)
     }

@@ -23,6 +23,11 @@ extension Store {
     }
 
     /// Gives a new user a key slot, sealed with their passphrase.
+    ///
+    /// - Parameters:
+    ///   - user: their name, role and first passphrase.
+    ///   - kdf: how the passphrase is stretched.
+    /// - Throws: a refusal when the signed-in user is not a coordinator or the name is taken.
     public func addUser(_ user: NewUser, kdf: KDFParameters = .standard) throws(StoreError) {
         try requireCoordinatorWriter("Adding a user")
         try Self.validateName(user.name, existing: header.users)
@@ -42,7 +47,11 @@ extension Store {
     }
 
     /// Removes a user's key slot at once; the data key they could open is replaced at the next
-    /// compaction (which `marac user remove` runs straight away).
+    /// compaction (which `marac user remove` runs straight away; a writer opening the store
+    /// finishes it if it was stopped first).
+    ///
+    /// - Parameter name: the user to remove: not yourself, not the last coordinator.
+    /// - Throws: a refusal saying which of those it is; ``StoreError/unknownUser(user:path:)``.
     public func removeUser(_ name: String) throws(StoreError) {
         try requireCoordinatorWriter("Removing a user")
         guard let slot = header.slot(for: name) else { throw .unknownUser(user: name, path: path) }

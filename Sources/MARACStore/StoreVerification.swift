@@ -27,6 +27,14 @@ extension Store {
     /// header and every chunk (checksum and authentication), the log's header, and every
     /// record's checksum, sequence, place in the hash chain and contents. Throws the first
     /// damage found, with its file and byte offset.
+    ///
+    /// - Parameters:
+    ///   - path: the store folder.
+    ///   - credentials: any user's; verifying needs their keys, not the write lock.
+    /// - Returns: the sizes, counts, chain head and state found, and whether a writer has
+    ///   something to repair.
+    /// - Throws: the first damage found, as ``StoreError/corrupt(path:offset:reason:)`` or
+    ///   ``StoreError/headerTampered(path:reason:)``.
     public static func verify(at path: String, credentials: Credentials) throws(StoreError) -> VerificationReport {
         let dir = normalise(path)
         return try verify(dir, unlocked: try unlock(dir, credentials: credentials))

@@ -2,6 +2,14 @@
 /// events that record it, or is refused with the rule it breaks. Deciding never changes the
 /// state; the caller saves the events and then folds them in.
 extension MARACState {
+    /// Checks `command` against the state, the area's rules and the actor's role.
+    ///
+    /// - Parameters:
+    ///   - command: what the user asks for.
+    ///   - context: who asks, and now and today from the process's clock.
+    /// - Returns: the events that record it, to be saved and then folded in with ``apply(_:)``.
+    /// - Throws: a ``DomainError`` naming the rule broken and, where there is one, the field
+    ///   (which the screen shows beside the form field of that name).
     public func decide(_ command: Command, context: DecisionContext) throws(DomainError) -> [Event] {
         guard command.allowedRoles.contains(context.actor.role) else {
             throw .notPermitted(command: command.name, role: context.actor.role, needs: command.allowedRoles)
@@ -229,7 +237,12 @@ extension MARACState {
         }
     }
 
-    /// Decides a command and wraps its events in a change stamped with who and when.
+    /// Decides a command and wraps its events in a change stamped with who and when: the unit
+    /// the store writes as one record.
+    ///
+    /// - Parameters: as ``decide(_:context:)``.
+    /// - Returns: the change to save.
+    /// - Throws: as ``decide(_:context:)``.
     public func change(for command: Command, context: DecisionContext) throws(DomainError) -> Change {
         Change(stamp: context.stamp, command: command.kind, events: try decide(command, context: context))
     }

@@ -2,12 +2,22 @@
 /// when they were decided, so an event that names a record the state does not have (which only
 /// a damaged store could hold) changes nothing rather than stopping the store from opening.
 extension MARACState {
+    /// Folds a saved change in: its events, then a row of the change journal.
+    ///
+    /// - Parameter change: a change that was decided against this state (or a state it
+    ///   followed from) and saved.
     public mutating func apply(_ change: Change) {
         for event in change.events { apply(event, stamp: change.stamp) }
         journal.append(stamp: change.stamp, command: change.command, record: change.events.first?.primaryRecord)
         lastStamp = change.stamp
     }
 
+    /// The state a history of changes makes.
+    ///
+    /// - Parameters:
+    ///   - changes: in the order they were saved.
+    ///   - initial: the state they follow (a snapshot's), empty by default.
+    /// - Returns: `initial` with every change applied.
     public static func folding(_ changes: some Sequence<Change>, from initial: MARACState = MARACState()) -> MARACState {
         var state = initial
         for change in changes { state.apply(change) }
