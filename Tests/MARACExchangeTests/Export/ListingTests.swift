@@ -115,25 +115,3 @@ import Testing
         #expect(parts.joined() == line)
     }
 }
-
-@Suite struct JSONTextTests {
-    /// What JSONText writes, Foundation's parser reads back as the same values.
-    @Test func writtenJSONParsesBackToTheSameValues() throws {
-        let value: [String: Any] = [
-            "name": "Zoë \"Z\" Nguyễn\\李\n\tend\u{1}\u{2028}", "n": 42, "neg": -7, "pct": 28.7, "whole": 32.0, "yes": true, "no": false,
-            "none": NSNull(), "list": [1, "two", [String: Any](), [Any]()], "nested": ["b": 1, "a": ["x": NSNull()]],
-        ]
-        let text = JSONText.render(value)
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(parsed["name"] as? String == value["name"] as? String)
-        #expect(parsed["n"] as? Int == 42 && parsed["neg"] as? Int == -7)
-        #expect(parsed["pct"] as? Double == 28.7)
-        #expect(parsed["whole"] as? Double == 32)
-        #expect(parsed["yes"] as? Bool == true && parsed["no"] as? Bool == false)
-        #expect(parsed["none"] is NSNull)
-        #expect((parsed["list"] as? [Any])?.count == 4)
-        #expect(((parsed["nested"] as? [String: Any])?["a"] as? [String: Any])?["x"] is NSNull)
-        let keys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
-        #expect(keys == keys.sorted(), "keys sorted")
-    }
-}
