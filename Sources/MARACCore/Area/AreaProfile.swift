@@ -22,6 +22,16 @@ public struct AreaProfile: Hashable, Sendable, Codable {
     /// Postcode prefixes the MARAC covers ("NB1", "NB2"); a referral whose victim lives elsewhere
     /// is flagged out of area. Empty means no check.
     public var postcodePrefixes: [String]
+    /// The nation whose bank holidays the case-list cut-off skips and meetings move off.
+    public var bankHolidays: BankHolidayRegion = .none
+    /// The IDVA service a case is referred to when it is accepted; nil: the first IDVA-kind
+    /// agency that signed the ISP.
+    public var idvaAgency: AgencyID?
+    /// Minutes without a key before a screen locks (0: never), unless `--lock-after` says.
+    public var idleLockMinutes: Int = 10
+    /// The usual venue and chair, offered when a meeting is scheduled.
+    public var defaultVenue: String = ""
+    public var defaultChair: String = ""
 
     public init(maracName: String,
                 riskTools: [RiskTool] = [.dashRIC, .merit],
@@ -100,23 +110,4 @@ public struct EscalationRule: Hashable, Sendable, Codable {
 public enum RepeatAnchor: String, Hashable, Sendable, Codable, CaseIterable {
     case lastReferral = "last-referral"
     case lastMeeting = "last-meeting"
-}
-
-/// How often meetings fall: every N days on a weekday (ISO, Monday = 1). Used to propose the
-/// next meeting's date; meetings themselves are scheduled explicitly.
-public struct MeetingPattern: Hashable, Sendable, Codable {
-    public var everyDays: Int
-    public var weekday: Int
-
-    public init(everyDays: Int, weekday: Int) {
-        self.everyDays = everyDays
-        self.weekday = weekday
-    }
-
-    /// The first day after `day` that falls on the pattern's weekday, at least `everyDays` on.
-    public func next(after day: Day) -> Day {
-        var d = day.adding(days: max(1, everyDays - 6))
-        while d.weekday != weekday { d = d.adding(days: 1) }
-        return d
-    }
 }

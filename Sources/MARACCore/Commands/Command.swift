@@ -58,6 +58,11 @@ public enum Command: Hashable, Sendable {
     case recordCaseViewed(CaseID)
     case recordExport(what: String, cases: [CaseID])
     case purgeCase(CaseID)
+    /// An agency that no longer sits at the MARAC: kept in the history, no longer offered.
+    case retireAgency(AgencyID)
+    case reinstateAgency(AgencyID)
+    /// Takes back a meeting started by mistake, while nothing is recorded in it.
+    case withdrawMeetingStart(MeetingID)
 
     /// The command's name as the palette and refusals show it.
     public var name: String { kind.label }

@@ -43,6 +43,9 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case reopenTriage
     case unfreezeCaseList
     case importReferrals
+    case retireAgency
+    case reinstateAgency
+    case withdrawMeetingStart
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -88,6 +91,9 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .reopenTriage: "reopen triage"
         case .unfreezeCaseList: "unfreeze case list"
         case .importReferrals: "import referrals"
+        case .retireAgency: "retire agency"
+        case .reinstateAgency: "reinstate agency"
+        case .withdrawMeetingStart: "withdraw meeting start"
         }
     }
 }
@@ -136,6 +142,9 @@ extension Command {
         case .reopenTriage: .reopenTriage
         case .unfreezeCaseList: .unfreezeCaseList
         case .importReferrals: .importReferrals
+        case .retireAgency: .retireAgency
+        case .reinstateAgency: .reinstateAgency
+        case .withdrawMeetingStart: .withdrawMeetingStart
         }
     }
 }

@@ -29,6 +29,24 @@ extension MARACState {
             agency.kind = kind
             agency.representatives = representatives
             return [.agencyUpdated(agency)]
+        case .retireAgency(let id):
+            var agency = try requireAgency(id)
+            guard agency.retiredOn == nil else { throw .invalid(field: "agency", reason: "\(agency.name) was retired on \(agency.retiredOn!.british)") }
+            agency.retiredOn = context.today
+            return [.agencyUpdated(agency)]
+        case .reinstateAgency(let id):
+            var agency = try requireAgency(id)
+            guard agency.retiredOn != nil else { throw .invalid(field: "agency", reason: "\(agency.name) is not retired") }
+            agency.retiredOn = nil
+            return [.agencyUpdated(agency)]
+        case .withdrawMeetingStart(let id):
+            let m = try requireMeeting(id)
+            guard m.status == .inProgress else { throw .invalid(field: "meeting", reason: "\(id) is not in progress") }
+            guard m.attendance.isEmpty, m.observers.isEmpty, m.statementReadAt == nil,
+                  !m.discussions.contains(where: { $0.startedAt != nil }) else {
+                throw .invalid(field: "meeting", reason: "\(id) has attendance, the statement or a case recorded: end it instead, or mark those recorded in error")
+            }
+            return [.meetingStartWithdrawn(id)]
         case .recordISPSigned(let id, let day):
             var agency = try requireAgency(id)
             guard day <= context.today else {
@@ -338,6 +356,25 @@ extension MARACState {
         guard profile.minimumAge >= 0, profile.targetMinutesPerCase > 0, profile.retentionMonths > 0,
               profile.caseListCutoffWorkingDays >= 0, profile.adultFemalePopulation >= 0 else {
             throw .invalid(field: "area profile", reason: "ages, minutes, months and populations cannot be negative")
+        }
+        guard profile.idleLockMinutes >= 0 else { throw .invalid(field: "idle-lock-minutes", reason: "minutes cannot be negative (0 never locks)") }
+        if let id = profile.idvaAgency {
+            guard let a = agency(id) else { throw .unknownAgency(id.description) }
+            guard a.isActive else { throw .invalid(field: "idva-agency", reason: "\(a.name) is retired") }
+        }
+        let p = profile.meetingPattern
+        guard MeetingPattern.time(p.time) == p.time else {
+            throw .invalid(field: "meetings", reason: "the start time \"\(p.time)\" is not HH:MM")
+        }
+        switch p.rule {
+        case .every(let days, _, let weekday):
+            guard (7...92).contains(days), (1...7).contains(weekday) else {
+                throw .invalid(field: "meetings", reason: "meetings fall every 7 to 92 days, on a weekday")
+            }
+        case .monthly(let weeks, let weekday):
+            guard !weeks.isEmpty, weeks.allSatisfy({ (1...5).contains($0) }), (1...7).contains(weekday) else {
+                throw .invalid(field: "meetings", reason: "a monthly pattern names weeks 1st to 4th or last, and a weekday")
+            }
         }
     }
 }

@@ -49,8 +49,9 @@ extension MARACState {
             throw .victimUnderMinimumAge(age: age, minimum: profile.minimumAge)
         }
         guard !criteria(of: r).isEmpty else { throw noCriterionError(for: r.details) }
-        let idva = agencies.first { $0.kind == .idvaService && $0.hasSignedISP }
-            ?? agencies.first { $0.kind == .idvaService }
+        let idva = profile.idvaAgency.flatMap(agency).flatMap { $0.isActive ? $0 : nil }
+            ?? agencies.first { $0.kind == .idvaService && $0.hasSignedISP && $0.isActive }
+            ?? agencies.first { $0.kind == .idvaService && $0.isActive }
         return [.referralAccepted(id, nextCaseID, meetingID, on: context.today, idvaService: idva?.id)]
     }
 

@@ -33,10 +33,27 @@ extension EscalationRule: BinaryCodable {
     }
 }
 
+/// Level 1 held `everyDays, weekday`; level 2 holds the rule (tag 0: every days, start?,
+/// weekday; tag 1: monthly weeks, weekday) and the time.
 extension MeetingPattern: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) { w.write(everyDays); w.write(weekday) }
+    public func encode(to w: inout BinaryWriter) {
+        switch rule {
+        case .every(let days, let start, let weekday): w.writeTag(0); w.write(days); w.write(start); w.write(weekday)
+        case .monthly(let weeks, let weekday): w.writeTag(1); w.write(weeks); w.write(weekday)
+        }
+        w.write(time)
+    }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(everyDays: try r.read(), weekday: try r.read())
+        guard r.version >= 2 else {
+            self.init(everyDays: try r.read(), weekday: try r.read())
+            return
+        }
+        let rule: Rule
+        switch try r.readTag("meeting pattern", below: 2) {
+        case 0: rule = .every(days: try r.read(), start: try r.read(), weekday: try r.read())
+        default: rule = .monthly(weeks: try r.read(), weekday: try r.read())
+        }
+        self.init(rule: rule, time: try r.read())
     }
 }
 
@@ -46,6 +63,8 @@ extension AreaProfile: BinaryCodable {
         w.write(repeatWindowMonths); w.write(repeatAnchor); w.write(minimumAge); w.write(meetingPattern)
         w.write(targetMinutesPerCase); w.write(caseListCutoffWorkingDays); w.write(retentionMonths)
         w.write(confidentialityStatement); w.write(adultFemalePopulation); w.write(postcodePrefixes)
+        // Level 2.
+        w.write(bankHolidays); w.write(idvaAgency); w.write(idleLockMinutes); w.write(defaultVenue); w.write(defaultChair)
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(maracName: try r.read(), riskTools: try r.read(), defaultRiskTool: try r.read(),
@@ -54,5 +73,12 @@ extension AreaProfile: BinaryCodable {
                   caseListCutoffWorkingDays: try r.read(), retentionMonths: try r.read(),
                   confidentialityStatement: try r.read(), adultFemalePopulation: try r.read(),
                   postcodePrefixes: try r.read())
+        if r.version >= 2 {
+            bankHolidays = try r.read()
+            idvaAgency = try r.read()
+            idleLockMinutes = try r.read()
+            defaultVenue = try r.read()
+            defaultChair = try r.read()
+        }
     }
 }

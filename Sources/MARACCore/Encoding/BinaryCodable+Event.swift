@@ -46,11 +46,12 @@ extension Event: BinaryCodable {
         case .acceptanceWithdrawn(let r, let c, let reason): w.writeTag(36); w.write(r); w.write(c); w.write(reason)
         case .triageReopened(let r, let reason): w.writeTag(37); w.write(r); w.write(reason)
         case .caseListUnfrozen(let m): w.writeTag(38); w.write(m)
+        case .meetingStartWithdrawn(let m): w.writeTag(39); w.write(m)
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 39) {
+        switch try r.readTag("event", below: 40) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -89,20 +90,26 @@ extension Event: BinaryCodable {
         case 35: self = .casePurged(try r.read(), on: try r.read())
         case 36: self = .acceptanceWithdrawn(try r.read(), try r.read(), reason: try r.read())
         case 37: self = .triageReopened(try r.read(), reason: try r.read())
-        default: self = .caseListUnfrozen(try r.read())
+        case 38: self = .caseListUnfrozen(try r.read())
+        default: self = .meetingStartWithdrawn(try r.read())
         }
     }
 }
 
 extension Change: BinaryCodable {
-    /// The schema version leads, so a reader can choose how to read the rest.
+    /// The schema version leads, so a reader can choose how to read the rest. A change is
+    /// always written at the current schema, whatever it was read at.
     public func encode(to w: inout BinaryWriter) {
-        w.write(schemaVersion); w.write(stamp); w.write(command); w.write(events)
+        w.write(Change.currentSchemaVersion); w.write(stamp); w.write(command); w.write(events)
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         let version: Int = try r.read()
         guard version >= 1 && version <= Change.currentSchemaVersion else { throw .unsupportedVersion(version) }
+        // The rest is read at the level it was written at (the schema version is the codec level).
+        let outer = r.version
+        r.version = version
+        defer { r.version = outer }
         let stamp: Stamp = try r.read()
         let command: CommandKind? = try r.read()
         self.init(stamp: stamp, command: command, events: try r.read(), schemaVersion: version)

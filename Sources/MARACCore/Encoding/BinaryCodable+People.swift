@@ -8,10 +8,11 @@ extension Representative: BinaryCodable {
 extension Agency: BinaryCodable {
     public func encode(to w: inout BinaryWriter) {
         w.write(id); w.write(name); w.write(kind); w.write(ispSignedOn); w.write(representatives)
+        w.write(retiredOn)  // level 2
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(id: try r.read(), name: try r.read(), kind: try r.read(), ispSignedOn: try r.read(),
-                  representatives: try r.read())
+                  representatives: try r.read(), retiredOn: r.version >= 2 ? try r.read() : nil)
     }
 }
 

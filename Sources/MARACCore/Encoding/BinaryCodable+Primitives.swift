@@ -151,6 +151,10 @@ extension RiskTool.Scoring: BinaryCodableEnum {
     public static let codedCases = allCases
     public static let codedPositions = positions(codedCases)
 }
+extension BankHolidayRegion: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
 extension CommandKind: BinaryCodableEnum {
     public static let codedCases = allCases
     public static let codedPositions = positions(codedCases)

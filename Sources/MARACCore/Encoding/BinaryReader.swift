@@ -3,8 +3,10 @@
 public struct BinaryReader {
     @usableFromInline let base: UnsafeRawBufferPointer
     public private(set) var offset: Int
-    /// The format version the bytes were written with, for fields added later.
-    public let version: Int
+    /// The codec level the bytes were written at, for fields added later: 1 for everything
+    /// written before 2026-12-03 (change schema 1, snapshot payload 2), 2 since. A decoder
+    /// reads a field added at level n only when `version >= n`, and gives its default otherwise.
+    public internal(set) var version: Int
 
     /// Valid only inside the closure that lent the buffer; use ``decode(_:from:version:)``.
     public init(_ base: UnsafeRawBufferPointer, version: Int, offset: Int = 0) {

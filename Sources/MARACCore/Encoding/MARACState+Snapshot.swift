@@ -8,7 +8,8 @@ import Dispatch
 /// change journal, the last stamp). Knowing where each section starts lets them be decoded on
 /// several cores at once.
 extension MARACState {
-    public static let snapshotFormatVersion = 2
+    /// 3 since 2026-12-03 (codec level 2); 2 before (codec level 1), still read.
+    public static let snapshotFormatVersion = 3
 
     public func snapshotBytes() -> [UInt8] {
         var sections: [[UInt8]] = []
@@ -47,8 +48,10 @@ extension MARACState {
 
     private static func decodeSections(_ raw: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> MARACState {
         var r = BinaryReader(raw, version: 0)
-        let version: Int = try r.read()
-        guard version == snapshotFormatVersion else { throw .unsupportedVersion(version) }
+        let payloadVersion: Int = try r.read()
+        guard payloadVersion == 2 || payloadVersion == snapshotFormatVersion else { throw .unsupportedVersion(payloadVersion) }
+        // The records are read at the codec level the payload was written at.
+        let version = payloadVersion - 1
         let count = try r.readCount("section count")
         guard count == 8 else { throw .invalidTag(type: "snapshot section count", tag: count, at: r.offset) }
         var ranges: [Range<Int>] = []

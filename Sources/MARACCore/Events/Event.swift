@@ -53,6 +53,8 @@ public enum Event: Hashable, Sendable, Codable {
     case acceptanceWithdrawn(ReferralID, CaseID, reason: String)
     case triageReopened(ReferralID, reason: String)
     case caseListUnfrozen(MeetingID)
+    /// A meeting started by mistake, with nothing recorded in it, is scheduled again.
+    case meetingStartWithdrawn(MeetingID)
 }
 
 /// The events of one command, with who made it and when. A change is the unit the store
@@ -66,7 +68,8 @@ public struct Change: Hashable, Sendable, Codable {
     public var command: CommandKind?
     public var events: [Event]
 
-    public static let currentSchemaVersion = 1
+    /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
+    public static let currentSchemaVersion = 2
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

@@ -47,6 +47,7 @@ extension Event {
         case .exported(_, let cases): cases.first.map { .case($0) }
         case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _): .referral(r)
         case .caseListUnfrozen(let m): .meeting(m)
+        case .meetingStartWithdrawn(let m): .meeting(m)
         }
     }
 }

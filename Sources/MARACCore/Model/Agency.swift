@@ -58,14 +58,22 @@ public struct Agency: Hashable, Sendable, Codable, Identifiable {
     public var ispSignedOn: Day?
     public var representatives: [Representative]
 
+    /// When the agency stopped sitting at the MARAC: it stays in the history (its referrals,
+    /// actions and attendance) but is no longer offered for new ones.
+    public var retiredOn: Day?
+
     public init(id: AgencyID, name: String, kind: AgencyKind, ispSignedOn: Day? = nil,
-                representatives: [Representative] = []) {
+                representatives: [Representative] = [], retiredOn: Day? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.ispSignedOn = ispSignedOn
         self.representatives = representatives
+        self.retiredOn = retiredOn
     }
 
     public var hasSignedISP: Bool { ispSignedOn != nil }
+
+    /// Still sits at the MARAC.
+    public var isActive: Bool { retiredOn == nil }
 }

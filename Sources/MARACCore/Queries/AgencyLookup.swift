@@ -1,4 +1,11 @@
 extension MARACState {
+    /// Agencies that still sit at the MARAC (not retired), as forms offer them.
+    public var activeAgencies: [Agency] { agencies.filter(\.isActive) }
+
+    /// Agencies that sit at the MARAC and signed the information sharing protocol: whose
+    /// attendance is taken, who share information and take actions.
+    public var signedAgencies: [Agency] { agencies.filter { $0.isActive && $0.hasSignedISP } }
+
     /// Agencies a typed name could mean, best first: an exact match (ignoring case and accents)
     /// alone; else those whose name starts with it; else those with a word starting with it
     /// ("pol" finds "Northbridge Police"). Used by type-ahead and by `--agency` options.

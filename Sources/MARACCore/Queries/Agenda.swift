@@ -37,7 +37,7 @@ extension MARACState {
     }
 
     public func caseListCutoff(of m: Meeting) -> Day {
-        m.date.subtractingWorkingDays(profile.caseListCutoffWorkingDays)
+        m.date.subtractingWorkingDays(profile.caseListCutoffWorkingDays, holidays: profile.bankHolidays)
     }
 
     public func childrenInHousehold(of caseID: CaseID) -> Int {

@@ -1,7 +1,8 @@
 /// Undo without deleting: for a command about to be applied, the command that would put things
 /// back, as a correcting entry of its own. Worked out from the state before the change, since
-/// that is what it must restore. Nil when the step cannot be undone this way (starting a meeting,
-/// marking something recorded in error): the screen says so.
+/// that is what it must restore. Nil when the step cannot be undone this way (marking
+/// something recorded in error): the screen says so. A meeting's start is undone only while
+/// nothing is recorded in it.
 extension MARACState {
     public func compensation(for command: Command, events: [Event], today: Day) -> Command? {
         let why = "undone by its author"
@@ -54,6 +55,17 @@ extension MARACState {
         case .updateAgency(let id, _, _, _):
             guard let a = agency(id) else { return nil }
             return .updateAgency(id, name: a.name, kind: a.kind, representatives: a.representatives)
+        case .setAreaProfile:
+            return .setAreaProfile(profile)
+        case .registerAgency:
+            guard case .agencyRegistered(let a)? = events.first else { return nil }
+            return .retireAgency(a.id)
+        case .retireAgency(let id):
+            return .reinstateAgency(id)
+        case .reinstateAgency(let id):
+            return .retireAgency(id)
+        case .startMeeting(let id):
+            return .withdrawMeetingStart(id)
         default:
             return nil
         }

@@ -208,6 +208,12 @@ extension MARACState {
             updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
         case .triageReopened(let id, _):
             updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
+        case .meetingStartWithdrawn(let id):
+            updateMeeting(id) {
+                $0.status = .scheduled
+                $0.startedAt = nil
+                $0.currentCase = nil
+            }
         case .caseListUnfrozen(let id):
             updateMeeting(id) { $0.caseListFrozenAt = nil }
         case .casePurged(let id, let day):

@@ -102,7 +102,7 @@ public struct Minutes {
         }
         doc.add(apologies.isEmpty ? .paragraph("None.") : .table(headers: ["Agency", "Information sent"], rows: apologies))
         let absent = m.attendance.filter { $0.attendance == .absent }.map { agencyName($0.agency) }
-        let unrecorded = state.agencies.filter { $0.hasSignedISP && m.attendance(of: $0.id) == nil }.map(\.name)
+        let unrecorded = state.signedAgencies.filter { m.attendance(of: $0.id) == nil }.map(\.name)
         doc.add(.heading(level: 2, "Absent without apologies"))
         doc.add(absent.isEmpty && unrecorded.isEmpty ? .paragraph("None.") : .bullets(absent + unrecorded.map { "\($0) (attendance not recorded)" }))
 

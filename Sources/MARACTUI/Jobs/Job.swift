@@ -38,7 +38,7 @@ extension Job {
     func show(_ kind: PaneKind) { app.show(kind) }
 
     /// Agencies by name, for choice fields.
-    var agencyNames: [String] { state.agencies.map(\.name).sorted() }
+    var agencyNames: [String] { state.activeAgencies.map(\.name).sorted() }
 
     func agencyID(named name: String) -> AgencyID? { state.agency(named: name)?.id }
 }

@@ -54,13 +54,16 @@ final class MeetingJob: Job {
     func scheduleMeeting() {
         let profile = state.profile
         let last = state.meetings.filter { $0.status != .cancelled }.map(\.date).max()
-        let suggested = max(today, last.map { $0.adding(days: profile.meetingPattern.everyDays) } ?? today.adding(days: 14))
+        let pattern = profile.meetingPattern
+        // The pattern's next date from today, counted on from the last meeting.
+        let suggested = pattern.dates(from: last.map { max(today, $0.adding(days: 1)) } ?? today, through: today.adding(days: 400),
+                                      holidays: profile.bankHolidays, after: last).first ?? today.adding(days: 14)
         let previous = state.meetingsByDate().first
         let form = Form(title: "Schedule a meeting", fields: [
             FormField("date", "Date", kind: .date, value: suggested.british, required: true),
-            FormField("time", "Start time", value: previous?.startTime ?? "10:00", required: true),
-            FormField("venue", "Venue", value: previous?.venue ?? "", required: true),
-            FormField("chair", "Chair", value: previous?.chair ?? "", required: true),
+            FormField("time", "Start time", value: pattern.time, required: true),
+            FormField("venue", "Venue", value: profile.defaultVenue.isEmpty ? previous?.venue ?? "" : profile.defaultVenue, required: true),
+            FormField("chair", "Chair", value: profile.defaultChair.isEmpty ? previous?.chair ?? "" : profile.defaultChair, required: true),
         ])
         present(form) { [unowned self] form in
             guard let day = form.day("date", today: self.today) else { return false }
@@ -258,7 +261,7 @@ final class MeetingJob: Job {
         guard let (m, c) = currentDiscussion() else { return }
         // Agencies present first; one that sent apologies may still have sent information.
         let here = m.attendance.filter { $0.attendance.isPresent }.compactMap { state.agency($0.agency)?.name }
-        let names = here + state.agencies.filter(\.hasSignedISP).map(\.name).filter { !here.contains($0) }
+        let names = here + state.signedAgencies.map(\.name).filter { !here.contains($0) }
         let form = Form(title: "Information shared on \(c)", fields: [
             FormField("agency", "Agency", kind: .choice(names), required: true, hint: "type to narrow"),
             FormField("information", "Information", kind: .notes, required: true),
@@ -283,7 +286,7 @@ final class MeetingJob: Job {
 
     func agreeAction() {
         guard let (m, c) = currentDiscussion() else { return }
-        let signed = state.agencies.filter(\.hasSignedISP).map(\.name).sorted()
+        let signed = state.signedAgencies.map(\.name).sorted()
         let form = Form(title: "Action on \(c)", fields: [
             FormField("agency", "Agency", kind: .choice(signed), required: true, hint: "type to narrow"),
             FormField("owner", "Owner", hint: "the agency's representative unless you say"),

@@ -25,7 +25,7 @@ public final class MeetingWalk {
     static func resume(_ m: Meeting, in state: MARACState) -> Step {
         if let current = m.currentCase { return .case(current) }
         if m.statementReadAt == nil {
-            let signed = state.agencies.filter(\.hasSignedISP).count
+            let signed = state.signedAgencies.count
             return m.attendance.count < signed ? .attendance : .statement
         }
         if !m.discussions.contains(where: { $0.startedAt != nil }) { return .outstanding }
@@ -44,7 +44,7 @@ public final class MeetingWalk {
     /// The agencies whose attendance is taken: those signed to the information sharing
     /// protocol, then any other already recorded.
     static func attendanceAgencies(_ m: Meeting, in state: MARACState) -> [Agency] {
-        let signed = state.agencies.filter(\.hasSignedISP)
+        let signed = state.signedAgencies
         let others = m.attendance.map(\.agency).filter { id in !signed.contains { $0.id == id } }.compactMap(state.agency)
         return signed + others
     }

@@ -60,6 +60,9 @@ import Testing
             .reopenTriage(r2, reason: "Mistake"),
             .unfreezeCaseList(later),
             .importReferrals(newAgencies: [], referrals: [Scenario.details("R9", on: s.today, agency: a.police)]),
+            .retireAgency(a.unsigned),
+            .reinstateAgency(a.unsigned),
+            .withdrawMeetingStart(later),
         ]
         return (s, commands)
     }

@@ -28,6 +28,7 @@ import Testing
             "startCaseDiscussion", "shareInformation", "identifyRisk", "endCaseDiscussion", "endMeeting", "signOffMinutes",
             "agreeAction", "updateActionStatus", "changeAction", "markRecordedInError", "recordCaseViewed", "recordExport",
             "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList", "importReferrals",
+            "retireAgency", "reinstateAgency", "withdrawMeetingStart",
         ])
     }
 

@@ -75,11 +75,34 @@ import Testing
         #expect(s.state.meeting(m)?.caseListFrozenAt == nil)
     }
 
-    @Test func startingAMeetingHasNoUndo() throws {
-        let s = Scenario()
-        var t = s
-        let m = t.meeting(on: t.today)
-        let change = try t.state.change(for: .startMeeting(m), context: t.context)
-        #expect(t.state.compensation(for: .startMeeting(m), events: change.events, today: t.today) == nil)
+    @Test func aMeetingStartedByMistakeIsUndoneWhileNothingIsRecordedInIt() throws {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let m = s.meeting(on: s.today)
+        let undo = try Self.doAndUndo(&s, .startMeeting(m))
+        #expect(undo == .withdrawMeetingStart(m))
+        #expect(s.state.meeting(m)?.status == .scheduled)
+        #expect(s.state.meeting(m)?.startedAt == nil)
+
+        try s.run(.startMeeting(m))
+        try s.run(.recordAttendance(m, a.police, .absent))
+        #expect(s.refusal(.withdrawMeetingStart(m)) != nil, "attendance is recorded: the start stands")
+        #expect(s.state.meeting(m)?.status == .inProgress)
+    }
+
+    @Test func areaSettingsAndAgenciesAreUndoneByCorrectingEntries() throws {
+        var s = Scenario()
+        var profile = s.state.profile
+        profile.adultFemalePopulation = 52_000
+        let before = s.state.profile
+        _ = try Self.doAndUndo(&s, .setAreaProfile(profile))
+        #expect(s.state.profile == before)
+        let undo = try Self.doAndUndo(&s, .registerAgency(name: "Knowsley IDSVA", kind: .idvaService, ispSignedOn: nil, representatives: []))
+        guard case .retireAgency(let id) = undo else {
+            Issue.record("adding an agency is undone by retiring it")
+            return
+        }
+        #expect(s.state.agency(id)?.isActive == false)
+        #expect(!s.state.activeAgencies.contains { $0.id == id })
     }
 }
