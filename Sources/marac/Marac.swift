@@ -15,7 +15,8 @@ struct Marac: ParsableCommand {
             $MARAC_PASSPHRASE_FILE; never from the command line. Try it first with: marac demo
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, PasswdCommand.self,
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, AreaCommand.self, AgencyCommand.self, MeetingCommand.self,
+                      UserCommand.self, PasswdCommand.self,
                       VerifyCommand.self, CompactCommand.self, AuditCommand.self, RetentionCommand.self, PurgeCommand.self,
                       KeysCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self],
         defaultSubcommand: OpenCommand.self

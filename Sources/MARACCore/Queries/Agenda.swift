@@ -110,3 +110,15 @@ extension MARACState {
             .reduce(0) { $0 + max(0, signed - $1.researchReturns.count) }
     }
 }
+
+extension MARACState {
+    /// The dates the area's pattern gives between two days for meetings not yet scheduled: a
+    /// date within three days of any meeting already in the record (scheduled, moved or
+    /// cancelled) is left out, so moving or cancelling one does not bring it back.
+    public func proposedMeetingDates(from: Day, through: Day) -> [Day] {
+        let known = meetings.map(\.date)
+        let last = meetings.filter { $0.status != .cancelled }.map(\.date).max()
+        return profile.meetingPattern.dates(from: from, through: through, holidays: profile.bankHolidays, after: last)
+            .filter { d in !known.contains { abs($0.days(until: d)) <= 3 } }
+    }
+}

@@ -4,7 +4,7 @@ import MARACCore
 
 /// A problem with an import, where the spreadsheet shows it: row (as the spreadsheet numbers
 /// rows, the header being row 1), column, and what is wrong.
-public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
+public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// 0 for a problem with the file as a whole.
     public var row: Int
     public var column: String?
@@ -58,17 +58,15 @@ public struct ReferralImporter {
 
     public func plan(_ data: Data, fileName: String) -> ImportPlan {
         var plan = ImportPlan(fileName: fileName)
-        guard var text = Self.decodeUTF8(data, fileName: fileName, into: &plan) else { return plan }
-        let (delimiter, hintLine) = Self.delimiter(of: text)
-        if hintLine { text = String(text.drop { $0 != "\n" && $0 != "\r\n" }.dropFirst()) }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false, delimiter: delimiter)
-        } catch {
-            plan.problems.append(ImportProblem(row: 1, column: nil, message: "the header row cannot be read (\(error))"))
+        let file: SpreadsheetFile
+        switch SpreadsheetFile.read(data, fileName: fileName) {
+        case .success(let f): file = f
+        case .failure(let problem):
+            plan.problems.append(problem)
             return plan
         }
-        let header = reader.headerRow ?? []
+        let hintLine = file.headerRow == 2
+        let header = file.header
         var columns: [ImportColumn: Int] = [:]
         for (i, name) in header.enumerated() {
             let trimmed = name.trimmingSpaces()
@@ -89,8 +87,7 @@ public struct ReferralImporter {
                                                message: "required column\(missing.count == 1 ? "" : "s") missing: \(missing.map(\.name).joined(separator: ", "))"))
             return plan
         }
-        var records: [[String]] = []
-        while let row = reader.next() { records.append(row) }
+        let records = file.rows.map(\.cells)
         plan.rows = records.count
         var scratch = state
         let stamp = Stamp(actor: actor.name, at: Instant.noon(of: today))
@@ -213,24 +210,6 @@ public struct ReferralImporter {
         return plan
     }
 
-    /// The separator a file uses: a comma by the standard, but Excel writes semicolons where a
-    /// comma is the decimal point, and some exports use tabs. Excel's `sep=;` first line says
-    /// which outright (and is then not the header).
-    static func delimiter(of text: String) -> (UnicodeScalar, hintLine: Bool) {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        if firstLine.lowercased().hasPrefix("sep="), let scalar = firstLine.dropFirst(4).unicodeScalars.first {
-            return (scalar, true)
-        }
-        // Counted outside quotes, in the header row.
-        var counts: [UnicodeScalar: Int] = [",": 0, ";": 0, "\t": 0]
-        var quoted = false
-        for scalar in firstLine.unicodeScalars {
-            if scalar == "\"" { quoted.toggle() } else if !quoted, counts[scalar] != nil { counts[scalar]! += 1 }
-        }
-        let best = counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }!
-        return (best.value > 0 ? best.key : ",", false)
-    }
-
     /// The column a refusal from the core concerns.
     static func column(for error: DomainError, dash: Bool) -> ImportColumn? {
         switch error.field {
@@ -270,37 +249,5 @@ public struct ReferralImporter {
             ("midwi", .health),
         ]
         return rules.first { n.contains($0.0) }?.1 ?? .other
-    }
-
-    /// The file as text, or a problem naming the line where it stops being UTF-8.
-    static func decodeUTF8(_ data: Data, fileName: String, into plan: inout ImportPlan) -> String? {
-        var bytes = Array(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            plan.problems.append(ImportProblem(row: 0, column: nil,
-                                               message: "\(fileName) is UTF-16; save it as \"CSV UTF-8\" and import that"))
-            return nil
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            var line = 1
-            var valid = 0
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            var offset = 0
-            loop: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let s):
-                    if s == "\n" { line += 1 }
-                    offset += String(s).utf8.count
-                    valid = offset
-                case .emptyInput: break loop
-                case .error: break loop
-                }
-            }
-            plan.problems.append(ImportProblem(row: 0, column: nil,
-                                               message: "\(fileName) is not UTF-8 (line \(line), byte \(valid)); in Excel save it as \"CSV UTF-8 (Comma delimited)\""))
-            return nil
-        }
-        return text
     }
 }
