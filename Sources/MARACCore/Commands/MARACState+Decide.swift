@@ -24,7 +24,7 @@ extension MARACState {
         case .updateAgency(let id, let name, let kind, let representatives):
             var agency = try requireAgency(id)
             let trimmed = try requireText(name, field: "agency name", what: "a name")
-            if let other = self.agency(named: trimmed), other.id != id { throw .duplicateAgency(trimmed) }
+            if let other = self.agency(named: trimmed), other.id != id { throw .duplicateAgency(other.name) }
             agency.name = trimmed
             agency.kind = kind
             agency.representatives = representatives

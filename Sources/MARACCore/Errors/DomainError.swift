@@ -72,7 +72,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateReference(let reference, let existing):
             return "Reference \(reference) is already used by referral \(existing)."
         case .duplicateAgency(let name):
-            return "An agency called \"\(name)\" already exists."
+            return "An agency called \"\(name)\" already exists (names are compared ignoring case and accents)."
         case .victimUnderMinimumAge(let age, let minimum):
             return "The victim is \(age); MARAC hears victims aged \(minimum) and over. "
                 + "Refer under-\(minimum)s through children's safeguarding."
