@@ -28,3 +28,27 @@ extension MARACState {
             meetingInProgress: meetingInProgress?.id)
     }
 }
+
+/// What a store made with `marac init` still needs before its first meeting, in the order a
+/// coordinator does it.
+public enum SetupStep: Hashable, Sendable, CaseIterable {
+    /// The area's settings: set once, before any agency is added.
+    case areaSettings
+    case agencies
+    /// Agencies with no ISP date or no representative.
+    case agencyDetails
+    case meetings
+}
+
+extension MARACState {
+    /// The setup still to do; empty once the MARAC has agencies that signed, with
+    /// representatives, and a meeting.
+    public var setupSteps: [SetupStep] {
+        var steps: [SetupStep] = []
+        if agencies.isEmpty && referrals.isEmpty { steps.append(.areaSettings) }
+        if activeAgencies.isEmpty { steps.append(.agencies) }
+        if activeAgencies.contains(where: { !$0.hasSignedISP || $0.representatives.isEmpty }) { steps.append(.agencyDetails) }
+        if meetings.isEmpty { steps.append(.meetings) }
+        return steps
+    }
+}

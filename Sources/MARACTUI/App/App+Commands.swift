@@ -37,6 +37,12 @@ extension App {
             "minutes": { app, argument in app.meeting.showMinutes(of: MeetingID(parsing: argument) ?? app.meeting.agendaMeeting?.id, unfinished: []) },
             "export minutes": { app, argument in app.meeting.export(.minutes, argument: argument) },
             "export caselist": { app, argument in app.meeting.export(.caseList, argument: argument) },
+            "area": { app, _ in app.setup.editArea() },
+            "agencies": { app, _ in app.setup.listAgencies() },
+            "agency add": { app, argument in app.setup.addAgency(argument) },
+            "agency edit": { app, argument in app.setup.editAgency(argument) },
+            "agency retire": { app, argument in app.setup.retireAgency(argument) },
+            "schedule": { app, argument in app.setup.scheduleFromPattern(argument) },
         ]
         for (name, help) in Self.commandsWithoutKeys {
             if let run = runs[name] { register(PaletteCommand(name, help, run: run)) }
@@ -52,6 +58,12 @@ extension App {
         ("minutes", "show a meeting's minutes on screen: :minutes [M-0003]"),
         ("export minutes", "write a meeting's minutes to a file: :export minutes [M-0003] [FILE.md, .txt or .html]"),
         ("export caselist", "write a meeting's case list for circulation: :export caselist [M-0004] [FILE]"),
+        ("area", "the area's settings: risk tool, threshold, meetings, cut-off, bank holidays, population…"),
+        ("agencies", "the agencies, their ISP dates and representatives"),
+        ("agency add", "add an agency: :agency add [NAME]"),
+        ("agency edit", "change an agency, its ISP date and representatives: :agency edit NAME"),
+        ("agency retire", "retire an agency (kept in the history): :agency retire NAME"),
+        ("schedule", "schedule the meetings the area's pattern gives: :schedule [MONTHS]"),
     ]
 
     /// Every `:` command and what it does, by name: for Docs/keys.md and the help screen.

@@ -76,6 +76,15 @@ extension App {
             }
         case .attention?:
             overlay = nil
+            if case .character(let c) = key, let step = AttentionView.setupKeys[c], session.state.setupSteps.contains(step) {
+                switch step {
+                case .areaSettings: setup.editArea()
+                case .agencies: setup.addAgency("")
+                case .agencyDetails: setup.listAgencies()
+                case .meetings: setup.scheduleFromPattern("")
+                }
+                return true
+            }
             if key == .enter || key == .escape {
                 show(AttentionView(state: session.state, today: session.today, actor: session.actor).startingPane)
                 return true

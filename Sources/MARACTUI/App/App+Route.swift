@@ -168,7 +168,7 @@ extension App {
         case .undo:
             do {
                 let what = try session.undo()
-                revision += 1
+                stateChanged()
                 say("Undone: \(what).")
             } catch {
                 say(error.description, alert: true)

@@ -19,6 +19,8 @@ public final class App {
     lazy var triage = TriageJob(app: self)
     lazy var meeting = MeetingJob(app: self)
     lazy var followUp = ActionFollowUp(app: self)
+    /// The area's settings, its agencies and meetings from its pattern.
+    lazy var setup = SetupJob(app: self)
     public internal(set) var message: String?
     var messageIsAlert = false
     /// Bumped whenever the state may have changed, so panes recompute their rows.
@@ -72,7 +74,7 @@ public final class App {
 
     func pane(_ kind: PaneKind) -> Pane { panes[kind.rawValue - 1] }
 
-    var jobs: [Job] { [triage, meeting, followUp] }
+    var jobs: [Job] { [triage, meeting, followUp, setup] }
 
     public var context: PaneContext { PaneContext(session: session, revision: revision, presentation: presentation) }
 

@@ -44,6 +44,8 @@ final class MeetingJob: Job {
 
     /// Picks up a meeting in progress (on opening, or after another screen started it).
     func resumeMeetingIfInProgress() {
+        // A meeting whose start was taken back (or ended elsewhere) is walked no more.
+        if let w = walk, state.meeting(w.meeting)?.status != .inProgress { walk = nil }
         guard walk == nil, let m = state.meetingInProgress else { return }
         walk = MeetingWalk(meeting: m.id, step: MeetingWalk.resume(m, in: state))
         agenda.show(m.id)
@@ -143,11 +145,20 @@ final class MeetingJob: Job {
         guard let m = chosen, m.status == .scheduled else {
             return say("Choose a scheduled meeting in the agenda ([ and ] move between meetings).", alert: true)
         }
-        guard perform(.startMeeting(m.id)) else { return }
-        walk = MeetingWalk(meeting: m.id, step: .attendance)
-        agenda.show(m.id)
-        show(.agenda)
-        say("\(m.id) started. Attendance: p present, a apologies (information sent), A apologies (none sent), x absent; n goes on.")
+        // Starting is asked first: it cannot be undone once anything is recorded in it.
+        var warnings: [String] = []
+        if m.date != today { warnings.append("today is \(today.long), not its date") }
+        if state.orderedCases(of: m).isEmpty { warnings.append("it has no cases") }
+        if state.signedAgencies.isEmpty { warnings.append("no agency has signed the ISP, so there is no attendance to take (:agencies)") }
+        let question = "Start \(m.id) (\(m.date.long), \(state.orderedCases(of: m).count) case\(state.orderedCases(of: m).count == 1 ? "" : "s"))?"
+            + (warnings.isEmpty ? "" : " Note: " + warnings.joined(separator: "; ") + ".") + " (y/n)"
+        confirm(question) { [unowned self] in
+            guard self.perform(.startMeeting(m.id)) else { return }
+            self.walk = MeetingWalk(meeting: m.id, step: .attendance)
+            self.agenda.show(m.id)
+            self.show(.agenda)
+            self.say("\(m.id) started (u undoes, while nothing is recorded). Attendance: p present, a apologies (information sent), A apologies (none sent), x absent; n goes on.")
+        }
     }
 
     func requireWalk() -> (MeetingWalk, Meeting)? {

@@ -43,7 +43,7 @@ final class TriageJob: Job {
 
     func newReferral() {
         guard !agencyNames.isEmpty else {
-            say("No agencies yet: an area needs its agencies before referrals can be entered.", alert: true)
+            say("No agencies yet: add them with :agency add (or marac agency import FILE.csv) before entering referrals.", alert: true)
             return
         }
         let form = Form(title: "New referral", fields: [

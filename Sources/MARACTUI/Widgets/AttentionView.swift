@@ -19,6 +19,15 @@ struct AttentionView {
     func lines(bullet: String) -> [(String, StyleRole)] {
         let a = state.attention(on: today)
         var out: [(String, StyleRole)] = [("Needs your attention, \(actor.name) (\(actor.role.rawValue)): \(today.long)", .title), ("", .normal)]
+        let setup = state.setupSteps
+        if !setup.isEmpty && (actor.role == .coordinator || actor.role == .admin) {
+            out.append(("Setting up \(state.profile.maracName): press the letter to open each.", .header))
+            for step in setup {
+                let (key, text) = Self.setupLine(step, state: state)
+                out.append(("  \(key)  \(text)", step == setup.first ? .warning : .normal))
+            }
+            out.append(("", .normal))
+        }
         if let running = a.meetingInProgress {
             out.append(("\(bullet) Meeting \(running) is in progress: 3 carries on where it was.", .danger))
         }
@@ -51,6 +60,20 @@ struct AttentionView {
         out.append(("Enter goes to the \(startingPane.title.lowercased()); 1–4 to any pane; A shows this again; ? lists every key.", .dim))
         return out
     }
+
+    /// The key that opens a setup step on this screen, and what the step is.
+    static func setupLine(_ step: SetupStep, state: MARACState) -> (Character, String) {
+        switch step {
+        case .areaSettings: return ("s", "area settings: risk tool and threshold, meetings, cut-off, bank holidays, population (:area)")
+        case .agencies: return ("g", "agencies: add each one (:agency add), or import a list with marac agency import FILE.csv")
+        case .agencyDetails:
+            let missing = state.activeAgencies.filter { !$0.hasSignedISP || $0.representatives.isEmpty }.map(\.name)
+            return ("d", "ISP dates and representatives still missing for \(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? " and \(missing.count - 3) more" : "") (:agencies)")
+        case .meetings: return ("m", "meetings: schedule them from the area's pattern (:schedule)")
+        }
+    }
+
+    static let setupKeys: [Character: SetupStep] = ["s": .areaSettings, "g": .agencies, "d": .agencyDetails, "m": .meetings]
 
     func render(_ canvas: inout Canvas, region: Region) {
         canvas.clear(region)

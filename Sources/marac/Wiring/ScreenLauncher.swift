@@ -13,7 +13,7 @@ enum ScreenLauncher {
         defer { terminal.end() }
         let app = App(session: session, showAttention: true)
         let loop = RunLoop(terminal: terminal, app: app)
-        loop.lockAfterSeconds = screen.lockAfterMinutes * 60
+        loop.lockAfterSeconds = screen.lockAfterMinutes(area: store.state.profile.idleLockMinutes) * 60
         loop.run()
     }
 }

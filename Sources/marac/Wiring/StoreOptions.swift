@@ -64,13 +64,14 @@ struct ScreenOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(name: .customLong("lock-after"), help: "Minutes without a key before the screen locks (0: never; default $MARAC_LOCK_AFTER, else 10).")
+    @Option(name: .customLong("lock-after"), help: "Minutes without a key before the screen locks (0: never; default $MARAC_LOCK_AFTER, else the area's idle-lock-minutes, 10 unless set).")
     var lockAfter: Int?
 
-    var lockAfterMinutes: Int {
+    /// The option, else the environment, else the area's setting.
+    func lockAfterMinutes(area: Int) -> Int {
         if let lockAfter { return max(0, lockAfter) }
         if let env = ProcessInfo.processInfo.environment["MARAC_LOCK_AFTER"], let n = Int(env) { return max(0, n) }
-        return 10
+        return max(0, area)
     }
 }
 

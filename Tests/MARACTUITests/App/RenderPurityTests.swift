@@ -21,7 +21,7 @@ import Testing
         ("the command line", [.character(":"), .character("f")]),
         ("a search", [.character("4"), .character("/"), .character("a")]),
         ("a form", [.character("n")]),
-        ("the live meeting", [.character("3"), .character("M")]),
+        ("the live meeting", [.character("3"), .character("M"), .character("y")]),
     ]
 
     @Test(arguments: screens.map(\.0))

@@ -19,6 +19,9 @@ import Testing
         let state0 = f.app.session.state
         let outstanding = state0.outstandingActions(before: state0.meeting(id)!)
         f.press(.character("M"))
+        #expect(f.lines.last?.contains("Start \(id)") == true, "starting is asked first")
+        #expect(f.app.session.state.meeting(id)?.status == .scheduled)
+        f.press(.character("y"))
         #expect(f.app.session.state.meeting(id)?.status == .inProgress)
         #expect(f.screen.contains("1. Attendance"))
 
@@ -96,7 +99,7 @@ import Testing
     /// Reopening marac in the middle of a meeting picks up at the step the record shows.
     @Test func reopeningInTheMiddleOfAMeetingResumesAtTheCaseUnderDiscussion() throws {
         let (f, id) = try Self.atNextMeeting()
-        f.press(.character("M"), .character("n"), .character("n"), .character("n"))
+        f.press(.character("M"), .character("y"), .character("n"), .character("n"), .character("n"))
         let current = try #require(f.app.session.state.meeting(id)?.currentCase)
         // A new screen on the same record, as after a crash.
         let again = ScreenFixture(state: f.app.session.state)

@@ -1,4 +1,5 @@
 import MARACCore
+import Testing
 @testable import MARACTUI
 
 /// A screen on a demo store, in memory: the app, its run loop and the terminal it draws on.
@@ -11,11 +12,11 @@ struct ScreenFixture {
     let loop: RunLoop
 
     init(state: MARACState, rows: Int = 40, columns: Int = 120, actor: Actor = Actor(name: "coordinator", role: .coordinator),
-         glyphs: Glyphs = .unicode, theme: Theme = .color) {
+         glyphs: Glyphs = .unicode, theme: Theme = .color, showAttention: Bool = false) {
         terminal = MemoryTerminal(rows: rows, columns: columns, theme: theme, glyphs: glyphs)
         connection = MemoryConnection(state: state, name: "~/demo")
         let session = Session(actor: actor, connection: connection, clock: .fixed(Self.today))
-        app = App(session: session)
+        app = App(session: session, showAttention: showAttention)
         loop = RunLoop(terminal: terminal, app: app)
         loop.draw()
     }
@@ -34,6 +35,22 @@ struct ScreenFixture {
     func type(_ text: String) {
         terminal.type(text)
         loop.processPendingEvents()
+    }
+
+    /// Types into the open form's fields by key, as if each were focused and typed over.
+    func fill(_ values: [String: String]) {
+        guard case .form(let session)? = app.overlay else {
+            Issue.record("no form is open")
+            return
+        }
+        for (key, value) in values {
+            guard let i = session.form.fields.firstIndex(where: { $0.key == key }) else {
+                Issue.record("the form has no field \(key)")
+                continue
+            }
+            session.form.fields[i].input.text = value
+        }
+        loop.draw()
     }
 
     var lines: [String] { terminal.lines }

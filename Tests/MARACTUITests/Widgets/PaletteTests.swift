@@ -42,7 +42,7 @@ import Testing
         f.press(.character(":"))
         #expect(f.app.modeName == "Command")
         #expect(f.screen.contains("agenda"))
-        f.type("age")
+        f.type("agend")
         f.press(.tab, .enter)
         #expect(f.app.current == .agenda)
         f.press(.character(":"))

@@ -53,6 +53,8 @@ struct DemoDesk {
         tmux.send("3")
         try tmux.wait(for: id)
         tmux.send("M")
+        try tmux.wait(for: "Start \(id)")
+        tmux.send("y")
         try tmux.wait(for: "1. Attendance")
         return (tmux, id)
     }
