@@ -47,7 +47,7 @@ struct AttentionView {
             out.append(("\(bullet) \(a.missingResearchReturns) research return\(a.missingResearchReturns == 1 ? "" : "s") still missing for it",
                         a.missingResearchReturns > 0 ? .warning : .good))
         } else {
-            out.append(("\(bullet) No meeting is scheduled: S in the agenda schedules one (3)", .warning))
+            out.append(("\(bullet) No meeting is scheduled: :schedule proposes them from the area's pattern; S in the agenda schedules one (3)", .warning))
         }
         out.append(("\(bullet) \(a.overdueActions) overdue action\(a.overdueActions == 1 ? "" : "s") across \(a.overdueAgencies) agenc\(a.overdueAgencies == 1 ? "y" : "ies") (4)",
                     a.overdueActions > 0 ? .danger : .good))
