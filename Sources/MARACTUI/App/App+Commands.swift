@@ -43,6 +43,8 @@ extension App {
             "agency edit": { app, argument in app.setup.editAgency(argument) },
             "agency retire": { app, argument in app.setup.retireAgency(argument) },
             "schedule": { app, argument in app.setup.scheduleFromPattern(argument) },
+            "meeting move": { app, argument in app.setup.moveMeeting(argument) },
+            "meeting cancel": { app, argument in app.setup.cancelMeeting(argument) },
         ]
         for (name, help) in Self.commandsWithoutKeys {
             if let run = runs[name] { register(PaletteCommand(name, help, run: run)) }
@@ -64,6 +66,8 @@ extension App {
         ("agency edit", "change an agency, its ISP date and representatives: :agency edit NAME"),
         ("agency retire", "retire an agency (kept in the history): :agency retire NAME"),
         ("schedule", "schedule the meetings the area's pattern gives: :schedule [MONTHS]"),
+        ("meeting move", "move a meeting's date, time, venue or chair: :meeting move [M-0003]"),
+        ("meeting cancel", "cancel a meeting, with the reason: :meeting cancel [M-0003]"),
     ]
 
     /// Every `:` command and what it does, by name: for Docs/keys.md and the help screen.

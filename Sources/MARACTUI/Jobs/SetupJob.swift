@@ -166,6 +166,47 @@ final class SetupJob: Job {
         }
     }
 
+    // MARK: - Moving and cancelling a meeting
+
+    /// The meeting a command names (`M-0003` or its date), else the one the agenda shows.
+    func meeting(named text: String) -> Meeting? {
+        let t = text.trimmingSpaces()
+        if let id = MeetingID(parsing: t), let m = state.meeting(id) { return m }
+        if let d = DayParsing.parse(t, today: today), let m = state.meetings.first(where: { $0.date == d && $0.status != .cancelled }) { return m }
+        if t.isEmpty, let m = app.meeting.agendaMeeting { return m }
+        say("No meeting \"\(t)\": give its id (M-0003) or its date, or choose it in the agenda.", alert: true)
+        return nil
+    }
+
+    /// `:meeting move [M-0003]`: its date, time, venue and chair in a form.
+    func moveMeeting(_ argument: String) {
+        guard session.isWritable, let m = meeting(named: argument) else { return }
+        guard m.status == .scheduled else { return say("\(m.id) is \(m.status.rawValue); only a scheduled meeting moves.", alert: true) }
+        let form = Form(title: "Move \(m.id)", fields: [
+            FormField("date", "Date", kind: .date, value: m.date.british, required: true),
+            FormField("time", "Start time", value: m.startTime, required: true),
+            FormField("venue", "Venue", value: m.venue),
+            FormField("chair", "Chair", value: m.chair),
+        ])
+        present(form) { [unowned self] form in
+            guard let day = form.day("date", today: self.today) else { return false }
+            return self.save(.changeMeeting(m.id, date: day, startTime: form["time"], venue: form["venue"], chair: form["chair"]), from: &form,
+                             done: "\(m.id) is now on \(day.long) at \(form["time"]). u undoes.")
+        }
+    }
+
+    /// `:meeting cancel [M-0003]`: with the reason, kept in the record.
+    func cancelMeeting(_ argument: String) {
+        guard session.isWritable, let m = meeting(named: argument) else { return }
+        let form = Form(title: "Cancel \(m.id) (\(m.date.long), \(m.listedCases.count) cases)", fields: [
+            FormField("reason", "Why", kind: .notes, required: true),
+        ])
+        present(form) { [unowned self] form in
+            self.save(.cancelMeeting(m.id, reason: form["reason"]), from: &form,
+                      done: "Cancelled \(m.id)." + (m.listedCases.isEmpty ? "" : " Its cases need moving to another meeting."))
+        }
+    }
+
     // MARK: - Meetings from the pattern
 
     /// The meetings the pattern gives for the months ahead (3 unless the argument says), to

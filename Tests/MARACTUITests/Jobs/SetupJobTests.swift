@@ -90,3 +90,35 @@ import Testing
         #expect(f.screen.contains("\(next.id)"), "the agenda shows the meeting again")
     }
 }
+
+extension SetupJobTests {
+    @Test func aMeetingIsMovedAndCancelledWithItsReason() throws {
+        let f = ScreenFixture.demo()
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        f.app.run("meeting move \(next.id)")
+        f.loop.draw()
+        f.fill(["date": next.date.adding(days: 1).british, "venue": "Town Hall"])
+        f.press(.control("s"))
+        #expect(f.app.session.state.meeting(next.id)?.date == next.date.adding(days: 1))
+        #expect(f.app.session.state.meeting(next.id)?.venue == "Town Hall")
+        // A meeting with cases is not cancelled: they must be moved first.
+        f.app.run("meeting cancel \(next.id)")
+        f.loop.draw()
+        f.fill(["reason": "The chair is ill"])
+        f.press(.control("s"))
+        #expect(f.screen.contains("cases are listed on \(next.id); move them to another meeting first"))
+        #expect(f.app.session.state.meeting(next.id)?.status == .scheduled)
+        f.press(.escape)
+        // One without: cancelled, with its reason.
+        #expect(f.app.perform(.scheduleMeeting(date: ScreenFixture.today.adding(days: 60), startTime: "10:00", venue: "V", chair: "C")))
+        let spare = try #require(f.app.session.state.meetings.last)
+        f.app.run("meeting cancel \(spare.id)")
+        f.loop.draw()
+        f.press(.control("s"))
+        #expect(f.screen.contains("→ required"), "a cancellation needs its reason")
+        f.fill(["reason": "The chair is ill"])
+        f.press(.control("s"))
+        #expect(f.app.session.state.meeting(spare.id)?.status == .cancelled)
+        #expect(f.app.session.state.meeting(spare.id)?.cancelledReason == "The chair is ill")
+    }
+}
