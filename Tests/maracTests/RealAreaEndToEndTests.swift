@@ -65,9 +65,7 @@ struct RealAreaEndToEndTests {
         #expect(ok(area.today, ["import", "referrals", csv]).contains("imported 2 referrals"))
 
         // On the screen: meetings from the pattern, then the referrals accepted onto the first.
-        let screen = try TmuxSession([maracBinary, "--store", s.store, "--user", "cora"],
-                                     environment: s.environment.merging(["MARAC_TODAY": area.today]) { $1 })
-        try screen.wait(for: "Needs your attention, cora")
+        let screen = try s.screen(on: area.today)
         screen.send("Escape", ":")
         screen.type("schedule 2")
         screen.send("Enter")
@@ -84,16 +82,14 @@ struct RealAreaEndToEndTests {
         }
         screen.send("q")
         try screen.wait(for: "[exited 0]")
-        let meetings = try #require(try JSONSerialization.jsonObject(with: Data(ok(area.today, ["list", "meetings", "--format", "json"]).utf8)) as? [[String: Any]])
+        let meetings = try s.listed("meetings", on: area.today)
         #expect(meetings.first?["date"] as? String == area.meetingDay)
         #expect(meetings.first?["cases"] as? Int == 2)
-        let cases = try #require(try JSONSerialization.jsonObject(with: Data(ok(area.today, ["list", "referrals", "--format", "json"]).utf8)) as? [[String: Any]])
+        let cases = try s.listed("referrals", on: area.today)
         #expect(cases.allSatisfy { ($0["criteria"] as? [String])?.contains("visible-high-risk") == true }, "over the area's threshold")
 
         // The meeting, on its day: attendance by representative, a case, an action, the end.
-        let meeting = try TmuxSession([maracBinary, "--store", s.store, "--user", "cora"],
-                                      environment: s.environment.merging(["MARAC_TODAY": area.meetingDay]) { $1 })
-        try meeting.wait(for: "Needs your attention, cora")
+        let meeting = try s.screen(on: area.meetingDay)
         meeting.send("3")
         try meeting.wait(for: "M-0001")
         meeting.send("M")

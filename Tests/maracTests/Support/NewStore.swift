@@ -35,6 +35,22 @@ struct NewStore {
         try JSONSerialization.jsonObject(with: Data(ok(arguments + ["--format", "json"]).utf8))
     }
 
+    /// The screen as the coordinator on `day`, at the first screen of what needs attention.
+    func screen(on day: String) throws -> TmuxSession {
+        let tmux = try TmuxSession([maracBinary, "--store", store, "--user", "cora"],
+                                   environment: environment.merging(["MARAC_TODAY": day]) { $1 })
+        try tmux.wait(for: "Needs your attention, cora")
+        return tmux
+    }
+
+    /// A listing as JSON on `day`.
+    func listed(_ kind: String, on day: String) throws -> [[String: Any]] {
+        let r = runProcess([maracBinary, "list", kind, "--format", "json", "--store", store, "--user", "cora"],
+                           environment: environment.merging(["MARAC_TODAY": day]) { $1 })
+        #expect(r.status == 0, "\(r.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(r.output.utf8)) as? [[String: Any]])
+    }
+
     /// A file beside the store.
     func write(_ name: String, _ text: String) -> String {
         let path = folder.root + "/" + name
