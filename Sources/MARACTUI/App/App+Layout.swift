@@ -33,6 +33,9 @@ extension App {
             focusedView.layout(region: Self.paneRegion(size), context: context)
         case .confirm?, nil:
             focusedView.layout(region: Self.paneRegion(size), context: context)
+        case .find(var f)?:
+            f.layout(region: Self.overlayRegion(size))
+            overlay = .find(f)
         case .help?, .attention?, .document?, .quarterly?:
             break
         }

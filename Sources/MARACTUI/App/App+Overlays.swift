@@ -92,6 +92,14 @@ extension App {
             return handle(key)
         case .document(var d)?:
             overlay = d.handle(key, height: lastSize.rows - 2) ? .document(d) : nil
+        case .find(var f)?:
+            switch f.handle(key, state: session.state, today: session.today, page: lastSize.rows - 6) {
+            case .editing: overlay = .find(f)
+            case .close: overlay = nil
+            case .open(let subject):
+                overlay = nil
+                open(subject)
+            }
         case .quarterly(var q)?:
             overlay = q.handle(key) ? .quarterly(q) : nil
         case nil:

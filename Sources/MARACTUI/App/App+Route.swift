@@ -76,6 +76,9 @@ extension App {
 
     /// Steps 4 to 6: the focused view, the job behind it, then the app; each asked once.
     public func route(_ request: Request, argument: String = "") {
+        // `:open C-0081`, `:case C-0081`: straight to the record named.
+        if !argument.isEmpty, request == .open || request == .showCase { return openRecord(argument) }
+        if request == .find { return openFind(argument) }
         let view = focusedView
         var response = view.handle(request, context: context)
         if response != .ignored {
@@ -104,6 +107,24 @@ extension App {
             actions.showOutstanding(at: meeting)
             show(.actions)
         }
+    }
+
+    /// A case, referral or action by id, or a referral by its reference; else the find screen
+    /// on what was typed.
+    func openRecord(_ text: String) {
+        let state = session.state
+        let t = text.trimmingSpaces()
+        if let id = CaseID(parsing: t), state.case(id) != nil { return open(.case(id)) }
+        if let id = ReferralID(parsing: t), let r = state.referral(id) {
+            if case .accepted(let c) = r.status { return open(.case(c)) }
+            return open(.referral(id))
+        }
+        if let id = ActionID(parsing: t), let a = state.action(id) { return open(.case(a.caseID)) }
+        if let r = state.referral(withReference: t) {
+            if case .accepted(let c) = r.status { return open(.case(c)) }
+            return open(.referral(r.id))
+        }
+        openFind(t)
     }
 
     func open(_ subject: CaseSubject) {

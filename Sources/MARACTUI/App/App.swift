@@ -55,6 +55,7 @@ public final class App {
         case attention
         case document(DocumentView)
         case quarterly(QuarterlyView)
+        case find(FindView)
     }
 
     public var overlay: Overlay?
@@ -75,6 +76,17 @@ public final class App {
     func pane(_ kind: PaneKind) -> Pane { panes[kind.rawValue - 1] }
 
     var jobs: [Job] { [triage, meeting, followUp, setup] }
+
+    /// The people of the state as the find screen searches them, kept for one revision.
+    var peopleIndex: (revision: Int, index: PeopleIndex)?
+
+    /// Opens the find screen on `text`.
+    func openFind(_ text: String) {
+        if peopleIndex?.revision != revision { peopleIndex = (revision, PeopleIndex(session.state)) }
+        var view = FindView(index: peopleIndex!.index, text: text)
+        view.search(session.state, today: session.today)
+        overlay = .find(view)
+    }
 
     public var context: PaneContext { PaneContext(session: session, revision: revision, presentation: presentation) }
 

@@ -32,6 +32,7 @@ public enum Request: String, CaseIterable, Sendable {
     case undo
     case attention
     case quarterlyReturn
+    case find
 
     // Triage (referral queue)
     case newReferral
@@ -96,6 +97,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .undo: "undo"
         case .attention: "attention"
         case .quarterlyReturn: "quarterly"
+        case .find: "find"
         case .newReferral: "referral new"
         case .acceptReferral: "accept"
         case .returnReferral: "return"
@@ -163,6 +165,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .undo: "undo your last change (by a correcting entry; nothing is deleted)"
         case .attention: "what needs attention now (shown on opening)"
         case .quarterlyReturn: "the quarterly data return, the last four quarters side by side"
+        case .find: "find anyone: a name (any order, one letter out), date of birth, reference or id"
         case .newReferral: "enter a new referral (the DASH checklist follows)"
         case .acceptReferral: "accept the referral onto a meeting (the next one unless you choose)"
         case .returnReferral: "return the referral for more information"
