@@ -63,6 +63,12 @@ public enum Command: Hashable, Sendable {
     case reinstateAgency(AgencyID)
     /// Takes back a meeting started by mistake, while nothing is recorded in it.
     case withdrawMeetingStart(MeetingID)
+    /// A progress note on an action, its status unchanged.
+    case noteAction(ActionID, note: String, on: Day)
+    /// A new due date, with the reason; the history keeps the old one.
+    case extendActionDue(ActionID, to: Day, reason: String)
+    /// A correction to minutes already signed off, as a dated addendum.
+    case addMinutesAddendum(MeetingID, String)
 
     /// The command's name as the palette and refusals show it.
     public var name: String { kind.label }
@@ -73,9 +79,9 @@ public enum Command: Hashable, Sendable {
         switch self {
         case .setAreaProfile, .purgeCase:
             [.coordinator]
-        case .updateActionStatus:
+        case .updateActionStatus, .noteAction, .extendActionDue:
             [.coordinator, .admin, .chair]
-        case .signOffMinutes:
+        case .signOffMinutes, .addMinutesAddendum:
             [.coordinator, .chair]
         case .recordCaseViewed, .recordExport:
             Role.allCases

@@ -46,6 +46,9 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case retireAgency
     case reinstateAgency
     case withdrawMeetingStart
+    case noteAction
+    case extendActionDue
+    case addMinutesAddendum
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -94,6 +97,9 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .retireAgency: "retire agency"
         case .reinstateAgency: "reinstate agency"
         case .withdrawMeetingStart: "withdraw meeting start"
+        case .noteAction: "note on action"
+        case .extendActionDue: "move action due date"
+        case .addMinutesAddendum: "add minutes addendum"
         }
     }
 }
@@ -145,6 +151,9 @@ extension Command {
         case .retireAgency: .retireAgency
         case .reinstateAgency: .reinstateAgency
         case .withdrawMeetingStart: .withdrawMeetingStart
+        case .noteAction: .noteAction
+        case .extendActionDue: .extendActionDue
+        case .addMinutesAddendum: .addMinutesAddendum
         }
     }
 }

@@ -39,6 +39,26 @@ extension MARACState {
             guard agency.retiredOn != nil else { throw .invalid(field: "agency", reason: "\(agency.name) is not retired") }
             agency.retiredOn = nil
             return [.agencyUpdated(agency)]
+        case .noteAction(let id, let note, let day):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+            guard day <= context.today else { throw .invalid(field: "date", reason: "\(day.british) is in the future") }
+            return [.actionNoted(id, note: try requireText(note, field: "note", what: "the note"), on: day)]
+        case .extendActionDue(let id, let due, let reason):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+            guard !a.status.isClosed else { throw .actionAlreadyClosed(id, status: a.status) }
+            guard due != a.due else { throw .invalid(field: "due", reason: "\(id) is already due \(due.british)") }
+            if let m = meeting(a.meeting), due < m.date { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
+            let why = try requireText(reason, field: "reason", what: "why the date moves")
+            return [.actionChanged(id, owner: a.owner, description: a.description, due: due),
+                    .actionNoted(id, note: "Due date moved from \(a.due.british) to \(due.british): \(why)", on: context.today)]
+        case .addMinutesAddendum(let id, let text):
+            let m = try requireMeeting(id)
+            guard m.minutesSignedOff != nil else {
+                throw .invalid(field: "meeting", reason: "the minutes of \(id) are not signed off yet: correct the record itself (mark the line recorded in error, or edit it)")
+            }
+            return [.minutesAddendumAdded(id, try requireText(text, field: "addendum", what: "the correction"))]
         case .withdrawMeetingStart(let id):
             let m = try requireMeeting(id)
             guard m.status == .inProgress else { throw .invalid(field: "meeting", reason: "\(id) is not in progress") }

@@ -47,11 +47,13 @@ extension Event: BinaryCodable {
         case .triageReopened(let r, let reason): w.writeTag(37); w.write(r); w.write(reason)
         case .caseListUnfrozen(let m): w.writeTag(38); w.write(m)
         case .meetingStartWithdrawn(let m): w.writeTag(39); w.write(m)
+        case .actionNoted(let a, let note, let on): w.writeTag(40); w.write(a); w.write(note); w.write(on)
+        case .minutesAddendumAdded(let m, let text): w.writeTag(41); w.write(m); w.write(text)
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 40) {
+        switch try r.readTag("event", below: 42) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -91,7 +93,9 @@ extension Event: BinaryCodable {
         case 36: self = .acceptanceWithdrawn(try r.read(), try r.read(), reason: try r.read())
         case 37: self = .triageReopened(try r.read(), reason: try r.read())
         case 38: self = .caseListUnfrozen(try r.read())
-        default: self = .meetingStartWithdrawn(try r.read())
+        case 39: self = .meetingStartWithdrawn(try r.read())
+        case 40: self = .actionNoted(try r.read(), note: try r.read(), on: try r.read())
+        default: self = .minutesAddendumAdded(try r.read(), try r.read())
         }
     }
 }

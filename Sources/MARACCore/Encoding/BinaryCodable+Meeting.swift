@@ -59,6 +59,7 @@ extension Meeting: BinaryCodable {
         w.write(cancelledReason); w.write(caseListFrozenAt); w.write(listedCases); w.write(caseOrder)
         w.write(otherBusiness); w.write(attendance); w.write(observers); w.write(statementReadAt)
         w.write(startedAt); w.write(endedAt); w.write(discussions); w.write(currentCase); w.write(minutesSignedOff)
+        w.write(addenda)  // level 2
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(id: try r.read(), date: try r.read(), startTime: try r.read(), venue: try r.read(), chair: try r.read())
@@ -76,6 +77,7 @@ extension Meeting: BinaryCodable {
         discussions = try r.read()
         currentCase = try r.read()
         minutesSignedOff = try r.read()
+        if r.version >= 2 { addenda = try r.read() }
     }
 }
 

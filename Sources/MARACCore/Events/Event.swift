@@ -55,6 +55,10 @@ public enum Event: Hashable, Sendable, Codable {
     case caseListUnfrozen(MeetingID)
     /// A meeting started by mistake, with nothing recorded in it, is scheduled again.
     case meetingStartWithdrawn(MeetingID)
+    /// A progress note on an action, its status unchanged.
+    case actionNoted(ActionID, note: String, on: Day)
+    /// A correction to minutes already signed off.
+    case minutesAddendumAdded(MeetingID, String)
 }
 
 /// The events of one command, with who made it and when. A change is the unit the store

@@ -48,6 +48,8 @@ extension Event {
         case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _): .referral(r)
         case .caseListUnfrozen(let m): .meeting(m)
         case .meetingStartWithdrawn(let m): .meeting(m)
+        case .actionNoted(let a, _, _): .action(a)
+        case .minutesAddendumAdded(let m, _): .meeting(m)
         }
     }
 }

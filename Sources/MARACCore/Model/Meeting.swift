@@ -121,6 +121,8 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     /// The case being discussed now, during a meeting.
     public var currentCase: CaseID?
     public var minutesSignedOff: Stamp?
+    /// Corrections added after the minutes were signed off: dated, never edits.
+    public var addenda: [NoteLine] = []
 
     public init(id: MeetingID, date: Day, startTime: String, venue: String, chair: String) {
         self.id = id

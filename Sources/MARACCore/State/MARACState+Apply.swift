@@ -208,6 +208,12 @@ extension MARACState {
             updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
         case .triageReopened(let id, _):
             updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
+        case .actionNoted(let id, let note, let day):
+            updateAction(id) { a in
+                a.history.append(ActionStatusChange(status: a.status, note: note, on: day, stamp: stamp))
+            }
+        case .minutesAddendumAdded(let id, let text):
+            updateMeeting(id) { $0.addenda.append(NoteLine(text: text, stamp: stamp)) }
         case .meetingStartWithdrawn(let id):
             updateMeeting(id) {
                 $0.status = .scheduled

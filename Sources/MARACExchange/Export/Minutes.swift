@@ -153,6 +153,11 @@ public struct Minutes {
         doc.add(.heading(level: 1, "Any other business"))
         let aob = m.otherBusiness.filter { $0.inError == nil }.map(\.text)
         doc.add(aob.isEmpty ? .paragraph("None.") : .bullets(aob))
+        if !m.addenda.isEmpty {
+            doc.add(.heading(level: 1, "Addenda after sign-off"))
+            doc.add(.table(headers: ["Added", "By", "Correction"],
+                           rows: m.addenda.map { [$0.stamp.at.utcDay.british, $0.stamp.actor, $0.text] }))
+        }
         return doc
     }
 

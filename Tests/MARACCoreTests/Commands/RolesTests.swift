@@ -63,6 +63,9 @@ import Testing
             .retireAgency(a.unsigned),
             .reinstateAgency(a.unsigned),
             .withdrawMeetingStart(later),
+            .noteAction(ActionID(1), note: "Called the owner", on: s.today),
+            .extendActionDue(ActionID(1), to: s.today.adding(days: 30), reason: "Awaiting a court date"),
+            .addMinutesAddendum(m, "The date of the hearing was 3 March"),
         ]
         return (s, commands)
     }
@@ -89,7 +92,8 @@ import Testing
         let permitted = commands.filter { $0.allowedRoles.contains(role) }.map(\.kind)
         switch role {
         case .viewer: #expect(Set(permitted) == [.recordCaseViewed, .recordExport])
-        case .chair: #expect(Set(permitted) == [.updateActionStatus, .signOffMinutes, .recordCaseViewed, .recordExport])
+        case .chair: #expect(Set(permitted) == [.updateActionStatus, .noteAction, .extendActionDue, .signOffMinutes, .addMinutesAddendum,
+                                                 .recordCaseViewed, .recordExport])
         case .admin: #expect(!permitted.contains(.setAreaProfile) && !permitted.contains(.purgeCase) && permitted.contains(.acceptReferral))
         case .coordinator: #expect(permitted.count == CommandKind.allCases.count)
         }

@@ -28,7 +28,7 @@ import Testing
             "startCaseDiscussion", "shareInformation", "identifyRisk", "endCaseDiscussion", "endMeeting", "signOffMinutes",
             "agreeAction", "updateActionStatus", "changeAction", "markRecordedInError", "recordCaseViewed", "recordExport",
             "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList", "importReferrals",
-            "retireAgency", "reinstateAgency", "withdrawMeetingStart",
+            "retireAgency", "reinstateAgency", "withdrawMeetingStart", "noteAction", "extendActionDue", "addMinutesAddendum",
         ])
     }
 
