@@ -13,12 +13,16 @@ extension MARACState {
 
     func decideUpdate(_ id: ReferralID, _ details: ReferralDetails, context: DecisionContext) throws(DomainError) -> [Event] {
         let r = try requireReferral(id)
+        // A referral in triage is corrected against the criteria; one accepted as a case is
+        // corrected as a record (a name misspelt, a date of birth mistyped).
+        let inTriage: Bool
         switch r.status {
-        case .awaitingTriage, .returned: break
+        case .awaitingTriage, .returned: inTriage = true
+        case .accepted: inTriage = false
         default: throw .referralNotAwaitingTriage(id, status: r.status.label)
         }
         let d = try validate(details, today: context.today, replacing: id)
-        if criteria(of: d, repeatOf: r.repeatOf).isEmpty && d.previousReferralOn == nil
+        if inTriage && criteria(of: d, repeatOf: r.repeatOf).isEmpty && d.previousReferralOn == nil
             && repeatCandidates(for: d, excluding: id).isEmpty {
             throw noCriterionError(for: d)
         }

@@ -47,10 +47,16 @@ extension MARACState {
             guard let old = referral(id) else { return }
             index.setReference(old.details.reference, nil)
             index.setReference(details.reference, id)
+            let keys = NameFolding.keys(name: details.victim.name, aliases: details.victim.aliases)
             updateReferral(id) { r in
                 r.details = details
-                r.victimKeys = NameFolding.keys(name: details.victim.name, aliases: details.victim.aliases)
+                r.victimKeys = keys
                 if case .returned = r.status { Self.setStatus(&r, .awaitingTriage, stamp) }
+            }
+            // A case's victim corrected (rare, and by hand): the lookups by name and date of
+            // birth are built again, since a case has one place in each chain.
+            if case .accepted = old.status, old.victimKeys != keys || old.details.victim.dateOfBirth != details.victim.dateOfBirth {
+                rebuildIndexes()
             }
         case .referralRepeatLinked(let id, let caseID):
             updateReferral(id) { $0.repeatOf = caseID }

@@ -45,6 +45,12 @@ extension App {
             "agency retire": { app, argument in app.setup.retireAgency(argument) },
             "schedule": { app, argument in app.setup.scheduleFromPattern(argument) },
             "meeting move": { app, argument in app.setup.moveMeeting(argument) },
+            "reopen referral": { app, argument in app.corrections.reopen(argument) },
+            "withdraw": { app, argument in app.corrections.withdraw(argument) },
+            "move case": { app, argument in app.corrections.moveCase(argument) },
+            "transfer case": { app, argument in app.corrections.transferCase(argument) },
+            "sign off": { app, argument in app.corrections.signOff(argument) },
+            "addendum": { app, argument in app.corrections.addendum(argument) },
             "meeting cancel": { app, argument in app.setup.cancelMeeting(argument) },
         ]
         for (name, help) in Self.commandsWithoutKeys {
@@ -70,6 +76,12 @@ extension App {
         ("schedule", "schedule the meetings the area's pattern gives: :schedule [MONTHS]"),
         ("meeting move", "move a meeting's date, time, venue or chair: :meeting move [M-0003]"),
         ("meeting cancel", "cancel a meeting, with the reason: :meeting cancel [M-0003]"),
+        ("reopen referral", "put a returned or declined referral back in the queue: :reopen referral [R-0042] [REASON]"),
+        ("withdraw", "withdraw a referral's acceptance: :withdraw [R-0042] [REASON]"),
+        ("move case", "move a case to another meeting: :move case [C-0042] [M-0005]"),
+        ("transfer case", "transfer a case to another MARAC: :transfer case [C-0042]"),
+        ("sign off", "sign off a meeting's minutes: :sign off [M-0003]"),
+        ("addendum", "add a dated correction to signed-off minutes: :addendum [M-0003] [TEXT]"),
     ]
 
     /// Every `:` command and what it does, by name: for Docs/keys.md and the help screen.
@@ -93,4 +105,33 @@ extension App {
         }
         command.run(self, String(text.dropFirst(command.name.count)).trimmingSpaces())
     }
+}
+
+/// Where each command of the core is made on the screen: the key or `:` command that makes it.
+/// A test checks that every command kind is here (but those only the system or the command
+/// line makes) and that every `:` command named exists.
+extension App {
+    static let commandReach: [CommandKind: String] = [
+        .setAreaProfile: ":area", .registerAgency: ":agency add", .updateAgency: ":agency edit",
+        .recordISPSigned: ":agency edit", .retireAgency: ":agency retire", .reinstateAgency: "u after :agency retire",
+        .receiveReferral: "n in the queue (:referral new)", .updateReferral: "e in the queue or case view (:edit)",
+        .linkRepeat: "l in the queue (:link)", .acceptReferral: "a in the queue (:accept)", .returnReferral: "r in the queue (:return)",
+        .declineReferral: "x in the queue (:decline)", .transferReferralOut: "t in the queue (:transfer)",
+        .transferCaseOut: ":transfer case", .moveCase: ":move case", .withdrawAcceptance: ":withdraw",
+        .reopenTriage: ":reopen referral", .scheduleMeeting: "S in the agenda, :schedule", .changeMeeting: ":meeting move",
+        .cancelMeeting: ":meeting cancel", .freezeCaseList: "F in the agenda (:freeze)", .unfreezeCaseList: "u after F",
+        .recordResearchReturn: "R in the agenda (:research)", .reorderAgenda: "K and J in the agenda (:move up)",
+        .addOtherBusiness: "o in the agenda or meeting (:aob)", .startMeeting: "M in the agenda (:meeting start)",
+        .withdrawMeetingStart: "u after M", .recordAttendance: "p a A x at attendance", .recordObserver: "O at attendance (:observer)",
+        .recordStatementRead: "n at the statement (:next)", .startCaseDiscussion: "n in the meeting (:hear)",
+        .shareInformation: "i on a case (:info)", .identifyRisk: "r on a case (:risk)", .endCaseDiscussion: "n on a case (:next)",
+        .endMeeting: "E in the meeting (:meeting end)", .signOffMinutes: ":sign off", .addMinutesAddendum: ":addendum",
+        .agreeAction: "a on a case (:action)", .updateActionStatus: "d p x o in the tracker (:done)",
+        .changeAction: "e in the tracker (:edit action)", .extendActionDue: "e in the tracker (:edit action)",
+        .noteAction: "c in the tracker (:note)", .markRecordedInError: ":error", .recordCaseViewed: "Enter on a case",
+        .recordExport: ":export minutes",
+    ]
+
+    /// Made only by the command line or the system: `marac import referrals`, `marac purge`.
+    static let commandsOffScreen: Set<CommandKind> = [.importReferrals, .purgeCase]
 }

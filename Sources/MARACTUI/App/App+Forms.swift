@@ -2,6 +2,19 @@ import MARACCore
 
 /// Saving what a form holds, and the choices forms share.
 extension App {
+    /// Why this screen cannot save, for the message a form gives before it opens.
+    var readOnlyReason: String {
+        if case .readOnly(let reason) = session.connection.writeStatus { return reason }
+        return "it was opened for reading only"
+    }
+
+    /// True when changes can be saved; otherwise says so (before any form opens) and is false.
+    func requireWritable() -> Bool {
+        guard !session.isWritable else { return true }
+        say("This screen is read-only (\(readOnlyReason)): nothing can be changed from it.", alert: true)
+        return false
+    }
+
     /// Saves a command made from a form: true when saved; otherwise the reason is put beside
     /// the field it concerns (the form's field keys are the core's field names) and the form
     /// stays open with everything typed.

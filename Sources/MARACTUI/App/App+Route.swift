@@ -190,7 +190,15 @@ extension App {
             do {
                 let what = try session.undo()
                 stateChanged()
-                say("Undone: \(what).")
+                say("Undone: \(what). Ctrl-R redoes it.")
+            } catch {
+                say(error.description, alert: true)
+            }
+        case .redo:
+            do {
+                let what = try session.redo()
+                stateChanged()
+                say("Redone: \(what).")
             } catch {
                 say(error.description, alert: true)
             }

@@ -21,6 +21,8 @@ public final class App {
     lazy var followUp = ActionFollowUp(app: self)
     /// The area's settings, its agencies and meetings from its pattern.
     lazy var setup = SetupJob(app: self)
+    /// Corrections to any record.
+    lazy var corrections = CorrectionsJob(app: self)
     public internal(set) var message: String?
     var messageIsAlert = false
     /// Bumped whenever the state may have changed, so panes recompute their rows.
@@ -75,7 +77,7 @@ public final class App {
 
     func pane(_ kind: PaneKind) -> Pane { panes[kind.rawValue - 1] }
 
-    var jobs: [Job] { [triage, meeting, followUp, setup] }
+    var jobs: [Job] { [triage, meeting, followUp, setup, corrections] }
 
     /// The people of the state as the find screen searches them, kept for one revision.
     var peopleIndex: (revision: Int, index: PeopleIndex)?

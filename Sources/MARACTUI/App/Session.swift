@@ -93,6 +93,9 @@ public enum SessionError: Error, CustomStringConvertible {
     case notSaved(String)
     case readOnly(String)
     case nothingToUndo
+    case nothingToRedo
+    /// The last change cannot be taken back by a correcting entry; what to do instead.
+    case cannotUndo(String, advice: String)
 
     public var description: String {
         switch self {
@@ -100,6 +103,8 @@ public enum SessionError: Error, CustomStringConvertible {
         case .notSaved(let reason): "Not saved: \(reason)"
         case .readOnly(let reason): "Read-only: \(reason)"
         case .nothingToUndo: "Nothing to undo: you have made no change in this session that can be undone."
+        case .nothingToRedo: "Nothing to redo: Ctrl-R redoes what u undid."
+        case .cannotUndo(let what, let advice): "Your last change (\(what)) cannot be undone: \(advice)"
         }
     }
 }
@@ -111,9 +116,11 @@ public final class Session {
     public let connection: StoreConnection
     public let clock: WallClock
     public private(set) var lastSavedAt: Instant?
-    /// This user's changes in this session that can be undone, latest last: what was done and
-    /// the correcting command that undoes it.
-    public private(set) var undoable: [(done: String, undo: Command)] = []
+    /// This user's changes in this session, latest last: what was done, the correcting command
+    /// that undoes it (nil when none can), and the command itself, for redo.
+    public private(set) var undoable: [(done: String, undo: Command?, command: Command)] = []
+    /// What `u` undid, latest last, for Ctrl-R; cleared by any new change.
+    public private(set) var redoable: [(done: String, command: Command)] = []
 
     public init(actor: Actor, connection: StoreConnection, clock: WallClock) {
         self.actor = actor
@@ -129,7 +136,9 @@ public final class Session {
     /// Decides and saves a command. Nothing changes unless the change is on disk.
     @discardableResult
     public func perform(_ command: Command) throws(SessionError) -> [Event] {
-        try perform(command, undoable: true)
+        let events = try perform(command, undoable: true)
+        redoable = []
+        return events
     }
 
     func perform(_ command: Command, undoable remember: Bool) throws(SessionError) -> [Event] {
@@ -148,9 +157,9 @@ public final class Session {
             throw .notSaved(String(describing: error))
         }
         lastSavedAt = change.stamp.at
-        if let compensation {
+        if remember, command.kind != .recordCaseViewed, command.kind != .recordExport {
             let what = change.events.first?.primaryRecord.map { "\(command.name) \($0)" } ?? command.name
-            undoable.append((what, compensation))
+            undoable.append((what, compensation, command))
             if undoable.count > 200 { undoable.removeFirst() }
         }
         return change.events
@@ -163,8 +172,24 @@ public final class Session {
         guard let last = undoable.last else {
             throw .nothingToUndo
         }
-        try perform(last.undo, undoable: false)
+        guard let correction = last.undo else {
+            let advice = last.command.kind == .markRecordedInError
+                ? "it stays in the record, marked; if it was right after all, enter it again."
+                : "mark it recorded in error instead (:error), or correct it (:edit)."
+            throw .cannotUndo(last.done, advice: advice)
+        }
+        try perform(correction, undoable: false)
         undoable.removeLast()
+        redoable.append((last.done, last.command))
+        return last.done
+    }
+
+    /// Makes again the change `u` last undid, as decided against the record now.
+    @discardableResult
+    public func redo() throws(SessionError) -> String {
+        guard let last = redoable.last else { throw .nothingToRedo }
+        try perform(last.command, undoable: true)
+        redoable.removeLast()
         return last.done
     }
 }

@@ -210,8 +210,9 @@ struct MeetingScreen {
             row += 1
         }
         row += 1
-        let information = (discussion?.information ?? []).filter { $0.line.inError == nil }
-        let risks = (discussion?.risks ?? []).filter { $0.inError == nil }
+        // Numbered as :error info N and :error risk N take them; withdrawn lines stay, marked.
+        let information = discussion?.information ?? []
+        let risks = discussion?.risks ?? []
         let actions = state.actions(of: caseID).filter { $0.meeting == meeting.id && $0.inError == nil }
         func section(_ title: String, _ lines: [(String, StyleRole)]) {
             guard row < region.height else { return }
@@ -229,8 +230,13 @@ struct MeetingScreen {
                 }
             }
         }
-        section("Information shared (i)", information.map { ("\(Describe.agencyName($0.agency, in: state)): \($0.line.text)", .normal) })
-        section("Risks (r)", risks.map { ("\(canvas.glyphs.bullet) \($0.text)", .normal) })
+        section("Information shared (i)", information.enumerated().map { i, s in
+            s.line.inError.map { ("\(i + 1). [recorded in error: \($0)] \(Describe.agencyName(s.agency, in: state)): \(s.line.text)", .dim) }
+                ?? ("\(i + 1). \(Describe.agencyName(s.agency, in: state)): \(s.line.text)", .normal)
+        })
+        section("Risks (r)", risks.enumerated().map { i, r in
+            r.inError.map { ("\(i + 1). [recorded in error: \($0)] \(r.text)", .dim) } ?? ("\(i + 1). \(r.text)", .normal)
+        })
         section("Actions (a)", actions.map { ("\($0.id)  \(Describe.agencyName($0.agency, in: state)) (\($0.owner))  due \($0.due.british)  \($0.description)", .normal) })
         if row < region.height - 1 {
             let next = MeetingWalk.nextCase(meeting, after: caseID, in: state)

@@ -72,6 +72,77 @@ final class TriageJob: Job {
         present(form) { [unowned self] form in self.submitReferral(&form) }
     }
 
+    /// The referral's fields in the new-referral form, at their current values; saving corrects
+    /// it in place (what the form does not show is kept as it was).
+    func editReferral(_ id: ReferralID) {
+        guard session.isWritable else { return say("This screen is read-only: \(app.readOnlyReason)", alert: true) }
+        guard let r = state.referral(id) else { return }
+        let d = r.details
+        let p = d.perpetrators.first
+        let relationship: String = switch p?.relationship {
+        case .partner?: "partner"
+        case .family?: "family member"
+        case .other?: "other"
+        default: "ex-partner"
+        }
+        let gender: String = switch d.victim.gender {
+        case .male: "male"
+        case .nonBinary: "non-binary"
+        case .other: "other"
+        case .notKnown: "not known"
+        default: "female"
+        }
+        let scored = d.assessment.map { $0.answers.isEmpty }
+        let tool = d.assessment.map { $0.toolKey == RiskTool.merit.key ? "MeRIT score" : ($0.answers.isEmpty ? "DASH score only" : "DASH checklist") } ?? "None"
+        let form = Form(title: "Correct \(id) (\(d.victim.name))", fields: [
+            FormField("reference", "Reference", value: d.reference, required: true),
+            FormField("referral date", "Received", kind: .date, value: d.receivedOn.british, required: true),
+            FormField("agency", "Referring agency", kind: .choice(agencyNames), value: state.agency(d.agency)?.name ?? "", required: true),
+            FormField("referrer", "Referrer name", value: d.referrerName),
+            FormField("victim name", "Victim name", value: d.victim.name, required: true),
+            FormField("aliases", "Also known as", value: d.victim.aliases.joined(separator: ", ")),
+            FormField("victim date of birth", "Victim date of birth", kind: .date, value: d.victim.dateOfBirth?.british ?? "", required: true),
+            FormField("gender", "Victim gender", kind: .choice(["female", "male", "non-binary", "other", "not known"]), value: gender),
+            FormField("address", "Address", value: d.victim.address?.lines ?? ""),
+            FormField("postcode", "Postcode", value: d.victim.address?.postcode ?? ""),
+            FormField("perpetrator 1 name", "Perpetrator name", value: p?.person.name ?? ""),
+            FormField("perpetrator 1 date of birth", "Perpetrator date of birth", kind: .date, value: p?.person.dateOfBirth?.british ?? ""),
+            FormField("relationship", "Relationship", kind: .choice(["partner", "ex-partner", "family member", "other"]), value: relationship),
+            FormField("children", "Children in household", kind: .number, value: "\(d.childrenInHousehold)"),
+            FormField("risk tool", "Risk assessment", kind: .choice(Self.riskChoices), value: tool,
+                      hint: scored == false ? "the checklist answers are kept unless you choose a score" : ""),
+            FormField("risk score", "Score (if no checklist)", kind: .number, value: scored == true ? "\(d.assessment!.score)" : ""),
+            FormField("professional judgement", "Professional judgement", kind: .notes, value: d.professionalJudgement),
+            FormField("escalation incidents", "Incidents, last 12 months", kind: .number, value: d.incidents?.reportedCount.map(String.init) ?? ""),
+            FormField("aware", "Victim aware of referral", kind: .answer, value: d.victimAware == .notKnown ? "" : d.victimAware.rawValue),
+            FormField("summary", "Incident summary", kind: .notes, value: d.summary),
+        ])
+        present(form) { [unowned self] form in
+            guard var fresh = self.referralDetails(from: form) else {
+                form.show(error: "choose the referring agency from the list", field: "agency")
+                return false
+            }
+            // What the form does not show stays as it was.
+            var victim = d.victim
+            (victim.name, victim.aliases, victim.dateOfBirth, victim.gender) = (fresh.victim.name, fresh.victim.aliases, fresh.victim.dateOfBirth, fresh.victim.gender)
+            victim.address = fresh.victim.address
+            fresh.victim = victim
+            if var first = d.perpetrators.first, let edited = fresh.perpetrators.first {
+                (first.person.name, first.person.dateOfBirth, first.relationship) = (edited.person.name, edited.person.dateOfBirth, edited.relationship)
+                fresh.perpetrators = [first] + d.perpetrators.dropFirst()
+            } else {
+                fresh.perpetrators += d.perpetrators.dropFirst()
+            }
+            fresh.children = d.children
+            if form["risk tool"] == "DASH checklist" { fresh.assessment = d.assessment }
+            fresh.incidents = fresh.incidents.map { var i = d.incidents ?? $0; i.reportedCount = $0.reportedCount; return i } ?? d.incidents
+            (fresh.referrerContact, fresh.victimPregnant, fresh.previousReferralOn) = (d.referrerContact, d.victimPregnant, d.previousReferralOn)
+            (fresh.victimNotAwareReason, fresh.consent, fresh.sharingWithoutConsentReason) = (d.victimNotAwareReason, d.consent, d.sharingWithoutConsentReason)
+            (fresh.policeReference, fresh.bailAndOrders, fresh.transferredInFrom) = (d.policeReference, d.bailAndOrders, d.transferredInFrom)
+            return self.save(.updateReferral(id, fresh), from: &form, done: "\(id) corrected. u undoes.")
+        }
+    }
+
     func referralDetails(from form: Form) -> ReferralDetails? {
         guard let received = form.day("referral date", today: today), let agency = agencyID(named: form["agency"]) else { return nil }
         let aliases = form["aliases"].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }

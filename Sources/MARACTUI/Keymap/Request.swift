@@ -33,6 +33,12 @@ public enum Request: String, CaseIterable, Sendable {
     case attention
     case quarterlyReturn
     case find
+    case redo
+
+    // Corrections
+    case edit
+    case comment
+    case recordedInError
 
     // Triage (referral queue)
     case newReferral
@@ -98,6 +104,10 @@ public enum Request: String, CaseIterable, Sendable {
         case .attention: "attention"
         case .quarterlyReturn: "quarterly"
         case .find: "find"
+        case .redo: "redo"
+        case .edit: "edit"
+        case .comment: "note"
+        case .recordedInError: "error"
         case .newReferral: "referral new"
         case .acceptReferral: "accept"
         case .returnReferral: "return"
@@ -166,6 +176,10 @@ public enum Request: String, CaseIterable, Sendable {
         case .attention: "what needs attention now (shown on opening)"
         case .quarterlyReturn: "the quarterly data return, the last four quarters side by side"
         case .find: "find anyone: a name (any order, one letter out), date of birth, reference or id"
+        case .redo: "redo what u undid"
+        case .edit: "edit the selected record (:edit action A-0042, :edit referral R-0042)"
+        case .comment: "add a progress note to the action, its status unchanged"
+        case .recordedInError: "mark recorded in error, with a reason (:error action A-0042, :error info 2)"
         case .newReferral: "enter a new referral (the DASH checklist follows)"
         case .acceptReferral: "accept the referral onto a meeting (the next one unless you choose)"
         case .returnReferral: "return the referral for more information"

@@ -193,20 +193,34 @@ struct CaseViewContent {
             var t = "\(m.id) \(m.date.long)"
             if let s = d.startedAt, let e = d.endedAt { t += " \(glyphs.bullet) discussed for \(formatElapsed(seconds: s.seconds(until: e)))" }
             add(t, .accent, indent: 2)
-            for info in d.information where info.line.inError == nil {
-                add("\(Describe.agencyName(info.agency, in: state)): \(info.line.text)", indent: 4)
+            // Numbered, as :error info N and :error risk N take them; a line recorded in
+            // error stays, marked, so the record shows what was said and why it was withdrawn.
+            for (i, info) in d.information.enumerated() {
+                if let why = info.line.inError {
+                    add("i\(i + 1) [recorded in error: \(why)] \(Describe.agencyName(info.agency, in: state)): \(info.line.text)", .dim, indent: 4)
+                } else {
+                    add("i\(i + 1) \(Describe.agencyName(info.agency, in: state)): \(info.line.text)", indent: 4)
+                }
             }
-            for risk in d.risks where risk.inError == nil {
-                add("Risk: \(risk.text)", .warning, indent: 4)
+            for (i, risk) in d.risks.enumerated() {
+                if let why = risk.inError {
+                    add("r\(i + 1) [recorded in error: \(why)] Risk: \(risk.text)", .dim, indent: 4)
+                } else {
+                    add("r\(i + 1) Risk: \(risk.text)", .warning, indent: 4)
+                }
             }
         }
     }
 
     mutating func actions(_ c: Case) {
-        let list = state.actions(of: c.id).filter { $0.inError == nil }
+        let all = state.actions(of: c.id)
+        let list = all.filter { $0.inError == nil }
         let done = list.filter { $0.status == .done }.count
         let overdue = list.filter { $0.isOverdue(on: today) }.count
         section("Actions (\(list.count): \(done) done, \(list.filter { $0.status == .open }.count) open, \(overdue) overdue)")
+        for a in all where a.inError != nil {
+            add("\(a.id) [recorded in error: \(a.inError!)] \(a.description)", .dim, indent: 2)
+        }
         for a in list {
             let overdueMark = a.isOverdue(on: today) ? " OVERDUE" : ""
             let role: StyleRole = a.isOverdue(on: today) ? .danger : (a.status == .done ? .dim : .normal)

@@ -52,4 +52,18 @@ import Testing
         #expect(s.state.meeting(m)?.addenda.map(\.text) == ["The perpetrator was released on 2 March, not 3 March."])
         #expect(s.state.meeting(m)?.discussion(of: c)?.risks.first?.inError == nil)
     }
+
+    @Test func aCasesVictimCorrectedIsFoundAsARepeatByHerNewNameAndBirthDate() throws {
+        var (s, _, c, _) = try Self.withAnAction()
+        let r = try #require(s.state.case(c)?.referral)
+        var details = try #require(s.state.referral(r)).details
+        details.victim.name = "Alexandra Exampleton"
+        details.victim.dateOfBirth = Day(year: 1991, month: 6, day: 18)
+        try s.run(.updateReferral(r, details))
+        #expect(s.state.lookupsAgreeWithRecords())
+        let later = Scenario.details("C2", on: s.today, agency: s.state.agencies[0].id,
+                                     victim: Scenario.victim("Alexandra Exampleton", born: Day(year: 1991, month: 6, day: 18)!))
+        #expect(s.state.repeatCandidates(for: later).map(\.caseID) == [c])
+        #expect(s.state.journal.entries.last?.command == .updateReferral)
+    }
 }
