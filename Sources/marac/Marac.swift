@@ -18,7 +18,7 @@ struct Marac: ParsableCommand {
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, AreaCommand.self, AgencyCommand.self, MeetingCommand.self,
                       UserCommand.self, PasswdCommand.self,
                       VerifyCommand.self, CompactCommand.self, AuditCommand.self, RetentionCommand.self, PurgeCommand.self,
-                      KeysCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self, ReportCommand.self],
+                      KeysCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ReportCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -104,4 +104,37 @@ import TestSupport
         #expect(listed.error.contains("no agency matches \"Atlantis\""))
         #expect(listed.error.contains("Northbridge Police"))
     }
+
+    /// `marac show case` prints one case whole, by case, referral or reference, and records the
+    /// viewing in the audit trail as opening it on screen does; while someone holds the write
+    /// lock it still shows the case and says that the viewing was not recorded.
+    @Test func showCasePrintsOneCaseWholeAndRecordsTheViewing() throws {
+        let demo = DemoDesk(cases: 40, seed: 1)
+        let heard = try #require(try demo.list("cases").first { $0["status"] as? String == "heard" })
+        let id = try #require(heard["id"] as? String), reference = try #require(heard["reference"] as? String)
+        let victim = try #require((heard["victim"] as? [String: Any])?["name"] as? String)
+
+        let text = demo.run(["show", "case", reference], as: "chair")
+        #expect(text.status == 0, "\(text.error)")
+        #expect(text.output.contains("case \(id), \(victim)"))
+        #expect(text.output.contains("RESTRICTED"))
+        let audit = demo.run(["audit", "--case", id])
+        #expect(audit.output.contains("chair") && audit.output.contains("viewed"), "\(audit.output)")
+
+        let json = demo.run(["show", "case", id, "--format", "json"], as: "viewer")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((object["case"] as? [String: Any])?["id"] as? String == id)
+        #expect(!((object["actions"] as? [Any]) ?? []).isEmpty)
+
+        let missing = demo.run(["show", "case", "C-9999"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("there is no case C-9999"))
+
+        let tmux = try demo.open(as: "coordinator")
+        let whileOpen = demo.run(["show", "case", id], as: "viewer")
+        #expect(whileOpen.status == 0, "\(whileOpen.error)")
+        #expect(whileOpen.output.contains("case \(id)"))
+        #expect(whileOpen.error.contains("coordinator holds the store's write lock, so this viewing is not recorded"))
+        withExtendedLifetime(tmux) {}
+    }
 }

@@ -4,12 +4,6 @@ import MARACCore
 /// Docs/cli.md documents (scripts rely on them: fields may be added, never renamed). Each also
 /// gives its flat text columns for CSV and tables.
 
-/// A victim's name and date of birth.
-public struct VictimRecord: Encodable, Sendable {
-    public var name: String
-    @OrNull public var dob: String?
-}
-
 /// A referral's risk assessment: the tool and the score (and, for a case, the band).
 public struct RiskRecord: Encodable, Sendable {
     public var tool: String
@@ -37,17 +31,31 @@ public struct ReferralRecord: Encodable, Sendable {
     @OrNull public var caseID: String?
     public var victim: VictimRecord
     @OrNull public var risk: RiskRecord?
+    /// Children in the household: the rows given, or the form's number where that is larger.
     public var children: Int
+    public var childrenDetail: [ChildRecord]
+    public var perpetrators: [PerpetratorRecord]
+    /// `yes`, `no`, `not-known`.
+    public var pregnant: String
+    public var victimAware: String
+    public var consent: String
+    public var policeReference: String
+    /// Earlier cases that may be this victim's, with why; empty once recorded in error.
+    public var repeatCandidates: [RepeatCandidateRecord]
 
     enum CodingKeys: String, CodingKey {
         case id, reference, date, agency, criteria, `repeat`, repeatOf = "repeat_of", status, caseID = "case", victim, risk, children
+        case childrenDetail = "children_detail", perpetrators, pregnant, victimAware = "victim_aware", consent
+        case policeReference = "police_reference", repeatCandidates = "repeat_candidates"
     }
 
     public var flat: [String: String] {
         ["id": id, "reference": reference, "date": date, "agency": agency, "criteria": criteria.joined(separator: " "),
          "repeat": `repeat` ? "true" : "false", "repeat_of": repeatOf ?? "", "status": status, "victim_name": victim.name,
          "victim_dob": victim.dob ?? "", "risk_tool": risk?.tool ?? "", "risk_score": risk.map { "\($0.score)" } ?? "",
-         "children": "\(children)"]
+         "children": "\(children)", "victim_gender": victim.gender, "victim_ethnicity": victim.ethnicity,
+         "victim_disability": victim.disability, "victim_lgbt": victim.lgbt, "perpetrators": perpetrators.map(\.name).joined(separator: "; "),
+         "repeat_candidates": repeatCandidates.map(\.caseID).joined(separator: " ")]
     }
 }
 
@@ -66,18 +74,29 @@ public struct CaseRecord: Encodable, Sendable {
     @OrNull public var transferredOutTo: String?
     public var repeatWindowEnds: String
     public var purged: Bool
+    /// The referring agency.
+    public var agency: String
+    /// The referral's date received.
+    public var referred: String
+    public var childrenDetail: [ChildRecord]
+    public var perpetrators: [PerpetratorRecord]
+    /// Other earlier cases that may be this victim's (the one it repeats among them, once linked).
+    public var repeatCandidates: [RepeatCandidateRecord]
 
     enum CodingKeys: String, CodingKey {
         case id, referral, reference, victim, risk, repeatOf = "repeat_of", status, meeting, accepted, children
         case transferredInFrom = "transferred_in_from", transferredOutTo = "transferred_out_to"
         case repeatWindowEnds = "repeat_window_ends", purged
+        case agency, referred, childrenDetail = "children_detail", perpetrators, repeatCandidates = "repeat_candidates"
     }
 
     public var flat: [String: String] {
         ["id": id, "referral": referral, "reference": reference, "victim_name": victim.name, "victim_dob": victim.dob ?? "",
          "risk_tool": risk?.tool ?? "", "risk_score": risk.map { "\($0.score)" } ?? "", "risk_band": risk?.band?.name ?? "",
          "repeat_of": repeatOf ?? "", "status": status, "meeting": meeting, "accepted": accepted, "children": "\(children)",
-         "transferred_in_from": transferredInFrom ?? "", "transferred_out_to": transferredOutTo ?? ""]
+         "transferred_in_from": transferredInFrom ?? "", "transferred_out_to": transferredOutTo ?? "",
+         "agency": agency, "referred": referred, "victim_gender": victim.gender, "victim_ethnicity": victim.ethnicity,
+         "victim_disability": victim.disability, "victim_lgbt": victim.lgbt, "perpetrators": perpetrators.map(\.name).joined(separator: "; ")]
     }
 }
 
@@ -143,21 +162,31 @@ extension ReferralRecord {
         self.init(id: r.id.description, reference: d.reference, date: d.receivedOn.iso,
                   agency: state.agency(d.agency)?.name ?? d.agency.description, criteria: state.criteria(of: r).keys,
                   repeat: r.repeatOf != nil, repeatOf: r.repeatOf?.description, status: r.status.key, caseID: caseID,
-                  victim: VictimRecord(name: d.victim.name, dob: d.victim.dateOfBirth?.iso),
-                  risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: nil) }, children: d.childrenInHousehold)
+                  victim: VictimRecord(d.victim, referredOn: d.receivedOn),
+                  risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: nil) }, children: d.childrenInHousehold,
+                  childrenDetail: d.children.map(ChildRecord.init),
+                  perpetrators: d.perpetrators.map { PerpetratorRecord($0, referredOn: d.receivedOn) },
+                  pregnant: d.victimPregnant.rawValue, victimAware: d.victimAware.rawValue, consent: d.consent.rawValue,
+                  policeReference: d.policeReference, repeatCandidates: state.listedRepeatCandidates(of: r))
     }
 }
 
 extension CaseRecord {
     init(_ c: Case, _ state: MARACState) {
-        let d = state.referral(of: c)?.details
+        let r = state.referral(of: c)
+        let d = r?.details
         let risk = d.flatMap { state.riskScore(of: $0) }
+        let candidates = c.status == .recordedInError ? [] : r.map { state.listedRepeatCandidates(of: $0) } ?? []
         self.init(id: c.id.description, referral: c.referral.description, reference: d?.reference ?? "",
-                  victim: VictimRecord(name: d?.victim.name ?? "", dob: d?.victim.dateOfBirth?.iso),
+                  victim: VictimRecord(d?.victim ?? Person(name: ""), referredOn: d?.receivedOn),
                   risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: .init(name: $0.tool.band(for: $0.score)?.name)) },
                   repeatOf: c.repeatOf?.description, status: c.status.rawValue, meeting: c.meeting.description,
                   accepted: c.acceptedOn.iso, children: d?.childrenInHousehold ?? 0, transferredInFrom: d?.transferredInFrom?.marac,
-                  transferredOutTo: c.transferredOut?.marac, repeatWindowEnds: state.repeatWindowEnd(of: c).iso, purged: c.purgedOn != nil)
+                  transferredOutTo: c.transferredOut?.marac, repeatWindowEnds: state.repeatWindowEnd(of: c).iso, purged: c.purgedOn != nil,
+                  agency: d.map { state.agency($0.agency)?.name ?? $0.agency.description } ?? "", referred: d?.receivedOn.iso ?? "",
+                  childrenDetail: d?.children.map(ChildRecord.init) ?? [],
+                  perpetrators: d.map { d in d.perpetrators.map { PerpetratorRecord($0, referredOn: d.receivedOn) } } ?? [],
+                  repeatCandidates: candidates)
     }
 }
 

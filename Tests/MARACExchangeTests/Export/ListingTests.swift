@@ -35,6 +35,60 @@ import Testing
         #expect(cases.filter { !($0["repeat_of"] is NSNull) }.count == desk.state.cases.filter { $0.repeatOf != nil }.count)
     }
 
+    /// A script can redo the quarterly return's diversity counts from `list cases` alone: each
+    /// discussed case's victim carries gender, ethnicity, disability, LGBT+ and age, and its
+    /// perpetrators their ages on the referral date.
+    @Test func aScriptCanRecountTheReturnsDiversityFiguresFromTheCasesListing() throws {
+        let desk = Desk.demo(cases: 120)
+        let cases = Dictionary(uniqueKeysWithValues: try Self.json(.cases, desk).map { ($0["id"] as! String, $0) })
+        let minoritised: Set<String> = ["mixed", "asian", "black", "other"]
+        var checked = 0
+        for quarter in [Quarter(year: 2026, number: 3)!, Quarter(year: 2026, number: 4)!] {
+            let official = desk.state.dataReturn(for: quarter)
+            var male = 0, young = 0, bame = 0, lgbt = 0, disabled = 0, youngPerpetrators = 0
+            for (_, id) in desk.state.casesDiscussed(from: quarter.firstDay, through: quarter.lastDay) {
+                let c = try #require(cases[id.description])
+                let victim = try #require(c["victim"] as? [String: Any])
+                if victim["gender"] as? String == "male" { male += 1 }
+                if let age = victim["age_at_referral"] as? Int, age == 16 || age == 17 { young += 1 }
+                if minoritised.contains(victim["ethnicity"] as? String ?? "") { bame += 1 }
+                if victim["lgbt"] as? String == "yes" { lgbt += 1 }
+                if victim["disability"] as? String == "yes" { disabled += 1 }
+                let perpetrators = try #require(c["perpetrators"] as? [[String: Any]])
+                youngPerpetrators += perpetrators.filter { ($0["age_at_referral"] as? Int ?? 99) <= 17 }.count
+                checked += 1
+            }
+            #expect(male == official.maleVictims)
+            #expect(young == official.victimsAged16to17)
+            #expect(bame == official.raciallyMinoritisedVictims)
+            #expect(lgbt == official.lgbtVictims)
+            #expect(disabled == official.disabledVictims)
+            #expect(youngPerpetrators == official.perpetratorsAged17OrUnder)
+            #expect(bame + disabled + male > 0, "the demo has victims these figures count in \(quarter)")
+        }
+        #expect(checked > 10)
+    }
+
+    /// A referral names its possible repeats with the reasons the screen gives, and its
+    /// children and perpetrators by name and date of birth.
+    @Test func referralsCarryTheirPossibleRepeatsChildrenAndPerpetrators() throws {
+        let desk = Desk.demo()
+        let referrals = try Self.json(.referrals, desk)
+        for (object, r) in zip(referrals, desk.state.referrals) {
+            let candidates = try #require(object["repeat_candidates"] as? [[String: Any]])
+            let expected = r.status.key == "recorded-in-error" ? [] : desk.state.repeatCandidates(for: r.details, excluding: r.id)
+            #expect(candidates.map { $0["case"] as? String } == expected.map { $0.caseID.description })
+            #expect(candidates.map { $0["reasons"] as? [String] ?? [] } == expected.map(\.reasons))
+            let children = try #require(object["children_detail"] as? [[String: Any]])
+            #expect(children.map { $0["name"] as? String } == r.details.children.map(\.name))
+            #expect(children.map { $0["dob"] as? String } == r.details.children.map { $0.dateOfBirth?.iso })
+            let perpetrators = try #require(object["perpetrators"] as? [[String: Any]])
+            #expect(perpetrators.map { $0["dob"] as? String } == r.details.perpetrators.map { $0.person.dateOfBirth?.iso })
+        }
+        #expect(referrals.contains { ($0["repeat_candidates"] as? [Any])?.isEmpty == false }, "the demo has possible repeats")
+        #expect(referrals.contains { ($0["children_detail"] as? [Any])?.isEmpty == false }, "and children named")
+    }
+
     @Test func overdueAndAgencyFilterActions() throws {
         let desk = Desk.demo()
         let police = try #require(desk.state.agencies.first { $0.kind == .police })
