@@ -62,6 +62,10 @@ public struct Form: Sendable {
     /// An error not about one field.
     public var message: String?
     public private(set) var confirmingCancel = false
+    /// Where an error about a field the form does not have by that name is shown: one field that
+    /// holds several ("perpetrator 2 name" belongs to "further perpetrators"), by the name's
+    /// beginning (the core's message names which one it is about).
+    public var errorRoutes: [(prefix: String, field: String)] = []
     private let initial: [String]
     private var notesLines: [Int: [String]] = [:]
 
@@ -93,6 +97,10 @@ public struct Form: Sendable {
     public mutating func show(error: String, field key: String?) {
         clearErrors()
         if let key, let i = fields.firstIndex(where: { $0.key == key }) {
+            fields[i].error = error
+            focus = i
+        } else if let key, let route = errorRoutes.first(where: { key.hasPrefix($0.prefix) }),
+                  let i = fields.firstIndex(where: { $0.key == route.field }) {
             fields[i].error = error
             focus = i
         } else {
@@ -300,8 +308,12 @@ public struct Form: Sendable {
                 }
             }
             let noteColumn = labelWidth + 3 + valueWidth
-            if !note.isEmpty, noteColumn < frame.width {
+            if !note.isEmpty, noteColumn + min(TextWidth.of(note), 24) <= frame.width {
                 canvas.put(note, in: frame, row: row, column: noteColumn, role: .dim)
+            } else if !note.isEmpty {
+                // No room beside the field (80 columns): above the footer instead, where it
+                // is still read with the field.
+                canvas.put("\(f.label): \(note)", in: frame, row: frame.height - 2, column: 1, role: .dim)
             }
             row += f.rows
             if let error = f.error {

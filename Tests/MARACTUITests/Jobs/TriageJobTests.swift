@@ -79,6 +79,90 @@ import Testing
         #expect(f.screen.contains("after the referral date"))
     }
 
+    /// The form has every field the referral form and the quarterly return have: diversity,
+    /// language, safe contact, the police reference, further perpetrators and children one a
+    /// line; the case view then shows them.
+    @Test func aReferralIsEnteredWithEveryFieldTheReturnCountsAndTheCaseViewShowsThem() throws {
+        let f = ScreenFixture.demo()
+        f.press(.character("1"), .character("n"))
+        f.fill(["reference": "T-9", "agency": "Northbridge Police", "victim name": "Nguyễn Thị Lan", "victim date of birth": "04/05/1991",
+                "gender": "female", "pregnant": "yes", "ethnicity": "asian", "ethnicity detail": "Vietnamese", "disability": "yes", "lgbt": "no",
+                "language": "Vietnamese", "interpreter": "yes", "phone": "07700 900123", "safe to call": "no", "safe times": "via the IDVA only",
+                "perpetrator 1 name": "Bartłomiej Żmuda", "perpetrator 1 date of birth": "02/02/1988", "relationship": "partner",
+                "further perpetrators": "Mårten Kessler; 03/03/2009; family member\nAoife Varga",
+                "children named": "李华 Żmuda; 12/12/2015; Castlegate Primary\nSiân Żmuda; 01/06/2019",
+                "risk tool": "DASH score only", "risk score": "16", "police reference": "NB/12345/26", "referrer contact": "pc@police.example",
+                "consent": "no", "sharing without consent reason": "Risk to life."])
+        f.press(.control("s"))
+        let r = try #require(f.app.session.state.referral(withReference: "T-9"), "\(f.lines.last ?? "")")
+        let d = r.details
+        #expect(d.victim.diversity == Diversity(ethnicity: .asian, ethnicityDetail: "Vietnamese", disability: .yes, lgbt: .no))
+        #expect(d.victim.language == "Vietnamese" && d.victim.needsInterpreter)
+        #expect(d.victim.contact == SafeContact(phone: "07700 900123", safeToCall: .no, safeTimes: "via the IDVA only"))
+        #expect(d.victimPregnant == .yes && d.consent == .no && d.sharingWithoutConsentReason == "Risk to life.")
+        #expect(d.policeReference == "NB/12345/26" && d.referrerContact == "pc@police.example")
+        #expect(d.perpetrators.map(\.person.name) == ["Bartłomiej Żmuda", "Mårten Kessler", "Aoife Varga"])
+        #expect(d.perpetrators.map(\.relationship) == [.partner, .family, .exPartner])
+        #expect(d.perpetrators[1].person.dateOfBirth == Day(year: 2009, month: 3, day: 3))
+        #expect(d.children.map(\.name) == ["李华 Żmuda", "Siân Żmuda"])
+        #expect(d.children.map(\.school) == ["Castlegate Primary", ""])
+        #expect(d.childrenInHousehold == 2)
+
+        f.app.run("referral T-9")
+        f.loop.draw()
+        for shown in ["language Vietnamese, interpreter needed", "ethnicity asian", "disability", "Mårten Kessler", "Child: 李华 Żmuda",
+                      "Castlegate Primary", "Police reference: NB/12345/26", "safe to call: no (via the IDVA only)"] {
+            #expect(f.screen.contains(shown), "the case view shows \(shown)")
+        }
+    }
+
+    @Test func aChildsBadDateIsShownBesideTheChildrenWithItsLine() throws {
+        let f = ScreenFixture.demo()
+        f.press(.character("1"), .character("n"))
+        f.fill(["reference": "T-10", "agency": "Northbridge Police", "victim name": "Ilse Varga", "victim date of birth": "04/05/1991",
+                "risk tool": "DASH score only", "risk score": "15", "children named": "Zoë Varga; 12/12/2015\nDáire Varga; 31/02/2018"])
+        f.press(.control("s"))
+        #expect(f.app.session.state.referral(withReference: "T-10") == nil)
+        guard case .form(let session)? = f.app.overlay else { Issue.record("the form closed"); return }
+        #expect(session.form.fields[session.form.focus].key == "children named")
+        #expect(session.form.field("children named")?.error?.contains("line 2: \"31/02/2018\" is not a date") == true)
+        // A child born after the referral is the core's refusal, routed to the same field.
+        f.fill(["children named": "Zoë Varga; \(ScreenFixture.today.adding(days: 10).british)"])
+        f.press(.control("s"))
+        guard case .form(let again)? = f.app.overlay else { Issue.record("the form closed"); return }
+        #expect(again.form.field("children named")?.error?.contains("child 1 date of birth") == true)
+    }
+
+    /// Correcting starts from every value; a child and a perpetrator added keep the others' details
+    /// that the form does not show (relationships, aliases), and the checklist's answers are kept.
+    @Test func correctingAReferralShowsEveryFieldAndKeepsWhatTheFormCannotShow() throws {
+        let f = ScreenFixture.demo()
+        let state = f.app.session.state
+        let r = try #require(state.referrals.first { r in
+            r.details.assessment?.answers.isEmpty == false && !r.details.children.isEmpty && r.details.perpetrators.count == 1
+        })
+        f.app.run("referral \(r.id)")
+        f.press(.character("e"))
+        guard case .form(let session)? = f.app.overlay else { Issue.record("no form: \(f.lines.last ?? "")"); return }
+        let d = r.details
+        #expect(session.form["children named"] == d.children.map(ReferralForm.childLine).joined(separator: "\n"))
+        #expect(session.form["ethnicity"] == ReferralForm.label(d.victim.diversity.ethnicity))
+        #expect(session.form["risk tool"] == "DASH checklist")
+        f.fill(["children named": session.form["children named"] + "\nNew Baby; \(d.receivedOn.adding(days: -30).british)",
+                "further perpetrators": "Aoife Kessler; ; other"])
+        f.press(.control("s"))
+        if case .form(let open)? = f.app.overlay {
+            Issue.record("not saved: \(open.form.message ?? "") \(open.form.fields.compactMap { field in field.error.map { "\(field.key): \($0)" } })")
+        }
+        let after = try #require(f.app.session.state.referral(r.id)).details
+        #expect(after.children.count == d.children.count + 1)
+        #expect(Array(after.children.prefix(d.children.count)) == d.children, "the children already recorded keep their relationships")
+        #expect(after.perpetrators.first == d.perpetrators.first)
+        #expect(after.perpetrators.last?.relationship == .other)
+        #expect(after.assessment == d.assessment, "the checklist answers are kept")
+        #expect(after.victim == d.victim)
+    }
+
     @Test func returnDeclineAndTransferEachRecordTheirReasonInTheHistory() throws {
         let f = ScreenFixture.demo()
         let queue = f.app.session.state.triageQueue().map(\.referral)
