@@ -13,6 +13,10 @@ extension MARACState {
         case .updateActionStatus(let id, _, _, _):
             guard let a = action(id) else { return nil }
             return .updateActionStatus(id, a.status, note: why, on: today)
+        case .extendActionDue(let id, _, _):
+            // Moved back, and the history says so: both moves stay in it.
+            guard let a = action(id) else { return nil }
+            return .extendActionDue(id, to: a.due, reason: why)
         case .changeAction(let id, _, _, _):
             guard let a = action(id) else { return nil }
             return .changeAction(id, owner: a.owner, description: a.description, due: a.due)

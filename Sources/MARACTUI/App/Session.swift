@@ -173,9 +173,13 @@ public final class Session {
             throw .nothingToUndo
         }
         guard let correction = last.undo else {
-            let advice = last.command.kind == .markRecordedInError
-                ? "it stays in the record, marked; if it was right after all, enter it again."
-                : "mark it recorded in error instead (:error), or correct it (:edit)."
+            let advice = switch last.command.kind {
+            case .markRecordedInError: "it stays in the record, marked; if it was right after all, enter it again."
+            case .noteAction: "a note stays in the action's history; add another note (c) that corrects it."
+            case .addMinutesAddendum: "an addendum stays with the signed-off minutes; add another (:addendum) that corrects it."
+            case .signOffMinutes: "signed-off minutes stay signed off; correct them with an addendum (:addendum)."
+            default: "mark it recorded in error instead (:error), or correct it (:edit)."
+            }
             throw .cannotUndo(last.done, advice: advice)
         }
         try perform(correction, undoable: false)

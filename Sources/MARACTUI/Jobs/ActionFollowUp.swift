@@ -8,7 +8,7 @@ final class ActionFollowUp: Job {
 
     init(app: App) { self.app = app }
 
-    static let requests: Set<Request> = [.actionDone, .actionNotPossible, .actionNotDone, .actionReopen, .filterActions]
+    static let requests: Set<Request> = [.actionDone, .actionNotPossible, .actionNotDone, .actionReopen, .carryForward, .filterActions]
 
     var actions: ActionTrackerPane { app.actions }
 
@@ -18,6 +18,7 @@ final class ActionFollowUp: Job {
         case .actionNotPossible: updateActions(to: .notPossible, argument: argument)
         case .actionNotDone: updateActions(to: .notDone, argument: argument)
         case .actionReopen: updateActions(to: .open, argument: argument)
+        case .carryForward: carryForward(argument: argument)
         case .filterActions: filterActions(argument: argument)
         default: return .ignored
         }
@@ -66,6 +67,57 @@ final class ActionFollowUp: Job {
             }
             self.actions.clearTags()
             self.say("\(what) marked \(verb). u undoes.")
+            return true
+        }
+    }
+
+    /// `f` at a meeting's outstanding actions, `C` in the tracker, `:carry [A-0042] [M-0005]`:
+    /// the agency has not finished but the action still stands, so it is carried to the next
+    /// meeting. Its due date moves to that meeting (or the date given), with the reason kept in
+    /// its history; one already due later keeps its date and gets the note.
+    func carryForward(argument: String) {
+        guard app.requireWritable() else { return }
+        let words = argument.split(separator: " ").map(String.init)
+        var targets = actionTargets()
+        if let given = words.compactMap(ActionID.init(parsing:)).first { targets = [given] }
+        guard !targets.isEmpty else {
+            return say("Select an action in the action tracker (4) or the meeting's outstanding actions, or name it: :carry A-0042.", alert: true)
+        }
+        let state = session.state
+        if let closed = targets.compactMap(state.action).first(where: { $0.status != .open || $0.inError != nil }) {
+            return say("\(closed.id) is \(closed.inError != nil ? "recorded in error" : closed.status.label): only an open action is carried forward (o reopens it).", alert: true)
+        }
+        let later = state.meetings.filter { $0.status == .scheduled && $0.date > today }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        guard !later.isEmpty else {
+            return say("No later meeting is scheduled to carry it to: schedule one first (S in the agenda, or :schedule).", alert: true)
+        }
+        let choices = later.map { "\($0.id) \($0.date.long)" }
+        let chosen = words.compactMap(MeetingID.init(parsing:)).first.flatMap { id in choices.first { $0.hasPrefix(id.description + " ") } } ?? choices[0]
+        let from = state.meetingInProgress.map { " at \($0.id)" } ?? ""
+        let what = targets.count == 1 ? "\(targets[0])" : "\(targets.count) tagged actions"
+        let form = Form(title: "Carry \(what) forward", fields: [
+            FormField("meeting", "To the meeting", kind: .choice(choices), value: chosen, required: true),
+            FormField("due", "Due by", kind: .date, hint: "empty: the meeting's date"),
+            FormField("reason", "Why", kind: .notes, value: "Not yet complete; carried forward\(from).", required: true),
+        ])
+        present(form) { [unowned self] form in
+            guard let meeting = App.meetingID(fromChoice: form["meeting"]).flatMap(self.session.state.meeting) else { return false }
+            let due = form.day("due", today: self.today) ?? meeting.date
+            let reason = form["reason"] + " To \(meeting.id) on \(meeting.date.british)."
+            var saved = 0, kept = 0
+            for id in targets {
+                guard let a = self.session.state.action(id) else { continue }
+                if due <= a.due { kept += 1 }
+                let command: Command = due > a.due ? .extendActionDue(id, to: due, reason: reason) : .noteAction(id, note: reason, on: self.today)
+                guard self.save(command, from: &form, done: "") else {
+                    if saved > 0 { self.say("\(saved) of \(targets.count) carried; \(id) was refused.", alert: true) }
+                    return false
+                }
+                saved += 1
+            }
+            self.actions.clearTags()
+            let dates = kept == 0 ? "due \(due.british)" : kept == targets.count ? "already due later, so the date is kept" : "due \(due.british) (\(kept) already due later kept their dates)"
+            self.say("\(what) carried forward to \(meeting.id) (\(meeting.date.british)), \(dates). u undoes.")
             return true
         }
     }

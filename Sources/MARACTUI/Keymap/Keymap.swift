@@ -99,6 +99,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("d")], request: .actionDone, context: .meetingOutstanding),
         Binding(keys: [.character("p")], request: .actionNotPossible, context: .meetingOutstanding),
         Binding(keys: [.character("x")], request: .actionNotDone, context: .meetingOutstanding),
+        Binding(keys: [.character("f")], request: .carryForward, context: .meetingOutstanding),
         Binding(keys: [.character("i")], request: .shareInformation, context: .meetingCase),
         Binding(keys: [.character("r")], request: .identifyRisk, context: .meetingCase),
         Binding(keys: [.character("a")], request: .agreeAction, context: .meetingCase),
@@ -109,6 +110,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("p")], request: .actionNotPossible, context: .actions),
         Binding(keys: [.character("x")], request: .actionNotDone, context: .actions),
         Binding(keys: [.character("o")], request: .actionReopen, context: .actions),
+        Binding(keys: [.character("C")], request: .carryForward, context: .actions),
     ])
 
     /// The request a key makes in the given contexts; the first context listed wins, so a pane

@@ -74,6 +74,7 @@ public enum Request: String, CaseIterable, Sendable {
     case actionNotPossible
     case actionNotDone
     case actionReopen
+    case carryForward
     case filterActions
     case groupByAgency
 
@@ -135,6 +136,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .actionNotPossible: "not possible"
         case .actionNotDone: "not done"
         case .actionReopen: "reopen"
+        case .carryForward: "carry"
         case .filterActions: "filter"
         case .groupByAgency: "by agency"
         case .moveDown, .moveUp, .pageDown, .pageUp, .cancel, .searchNext, .searchPrevious, .palette: nil
@@ -207,6 +209,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .actionNotPossible: "mark the action not possible: circumstances changed (with a note)"
         case .actionNotDone: "mark the action not done by the agency (with a note)"
         case .actionReopen: "reopen a closed action (with a note)"
+        case .carryForward: "carry the open action to the next meeting: new due date, reason kept"
         case .filterActions: "filter actions: agency, status, meeting, case, due (or clear)"
         case .groupByAgency: "switch between the list and the view by agency"
         }

@@ -27,6 +27,50 @@ import Testing
         #expect(!f.app.actions.rows.contains(overdue[0].id), "no longer overdue")
     }
 
+    /// At the outstanding-actions step an action not yet finished is carried to the next
+    /// meeting: its due date moves there, the old date and the reason kept in its history.
+    @Test func anUnfinishedActionIsCarriedForwardToTheNextMeetingWithItsReason() throws {
+        let f = ScreenFixture.demo()
+        let state = f.app.session.state
+        let next = try #require(state.nextMeeting(onOrAfter: ScreenFixture.today))
+        let after = try #require(state.meetings.filter { $0.status == .scheduled && $0.date > next.date }.min { $0.date < $1.date })
+        f.press(.character("3"))
+        while f.app.agenda.meetingID != next.id { f.press(.character("]")) }
+        // Attendance, the confidentiality statement, then the outstanding actions.
+        f.press(.character("M"), .character("y"), .character("n"), .character("n"))
+        let id = try #require(f.app.meeting.selectedOutstandingAction, "the third step is the outstanding actions")
+        let before = try #require(f.app.session.state.action(id))
+        f.press(.character("f"))
+        #expect(f.screen.contains("Carry \(id) forward"))
+        guard case .form(let session)? = f.app.overlay else { Issue.record("no form"); return }
+        #expect(session.form["meeting"].hasPrefix(after.id.description), "the meeting after this one, not this one")
+        f.press(.control("s"))
+        let carried = try #require(f.app.session.state.action(id))
+        #expect(carried.status == .open)
+        if before.due < after.date {
+            #expect(carried.due == after.date)
+        } else {
+            #expect(carried.due == before.due)
+        }
+        #expect(carried.history.last?.note.contains("carried forward at \(next.id)") == true)
+        #expect(carried.history.last?.note.contains("To \(after.id)") == true)
+        #expect(f.lines.last?.contains("carried forward to \(after.id)") == true)
+
+        f.press(.character("u"))
+        let undone = try #require(f.app.session.state.action(id))
+        #expect(undone.due == before.due, "u takes it back: \(f.lines.last ?? "")")
+        #expect(undone.history.count > carried.history.count, "and the history keeps both moves")
+    }
+
+    @Test func aClosedActionIsNotCarriedForward() throws {
+        let f = ScreenFixture.demo()
+        let done = try #require(f.app.session.state.actions.first { $0.status == .done && $0.inError == nil })
+        f.app.run("carry \(done.id)")
+        f.loop.draw()
+        #expect(f.app.overlay == nil || !f.screen.contains("Carry"))
+        #expect(f.lines.last?.contains("only an open action is carried forward") == true)
+    }
+
     @Test func notPossibleAndNotDoneNeedANote() throws {
         let f = ScreenFixture.demo()
         f.press(.character("4"))
