@@ -91,13 +91,19 @@ extension App {
         return all.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }.map { (name: $0.0, help: $0.1) }
     }
 
+    /// The command a line typed at `:` runs: the longest name it starts with, so `:reopen
+    /// referral R-0042` is not taken for `:reopen` (an action) with "referral R-0042" after it.
+    func command(for line: String) -> PaletteCommand? {
+        let lower = line.trimmingSpaces().lowercased()
+        return commands.filter { lower == $0.name || lower.hasPrefix($0.name + " ") }.max { $0.name.count < $1.name.count }
+    }
+
     /// Runs a line typed at `:`: the longest command name it starts with, and the rest as its
     /// arguments.
     public func run(_ line: String) {
         let text = line.trimmingSpaces()
         let lower = text.lowercased()
-        let found = commands.filter { lower == $0.name || lower.hasPrefix($0.name + " ") }.max { $0.name.count < $1.name.count }
-        guard let command = found else {
+        guard let command = command(for: text) else {
             let near = commands.filter { $0.name.hasPrefix(lower.split(separator: " ").first.map(String.init) ?? lower) }.map(\.name)
             say("No command \"\(text)\"" + (near.isEmpty ? "; press : then Tab for the list." : "; did you mean \(near.prefix(3).joined(separator: ", "))?"),
                 alert: true)
