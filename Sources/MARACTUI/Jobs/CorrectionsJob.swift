@@ -253,7 +253,7 @@ final class CorrectionsJob: Job {
     /// `:sign off [M-0003]`: the minutes say who signed them off and when.
     func signOff(_ argument: String) {
         guard app.requireWritable(), let m = app.setup.meeting(named: argument) else { return }
-        confirm("Sign off the minutes of \(m.id) (\(m.date.long))? Later corrections become dated addenda. (y/n)") { [unowned self] in
+        confirm("Sign off the minutes of \(m.id) (\(m.date.long))? Later corrections become dated addenda.") { [unowned self] in
             self.perform(.signOffMinutes(m.id), done: "Minutes of \(m.id) signed off by \(self.session.actor.name).")
         }
     }

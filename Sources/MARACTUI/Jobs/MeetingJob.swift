@@ -79,7 +79,7 @@ final class MeetingJob: Job {
 
     func freezeCaseList() {
         guard let m = agendaMeeting else { return say("No meeting to freeze.", alert: true) }
-        confirm("Freeze the case list of \(m.id) (\(m.listedCases.count) cases)? New referrals will go to the next meeting. (y/n)") { [unowned self] in
+        confirm("Freeze the case list of \(m.id) (\(m.listedCases.count) cases)? New referrals will go to the next meeting.") { [unowned self] in
             self.perform(.freezeCaseList(m.id), done: "Case list of \(m.id) frozen. :export caselist writes it for circulation.")
         }
     }
@@ -151,7 +151,7 @@ final class MeetingJob: Job {
         if state.orderedCases(of: m).isEmpty { warnings.append("it has no cases") }
         if state.signedAgencies.isEmpty { warnings.append("no agency has signed the ISP, so there is no attendance to take (:agencies)") }
         let question = "Start \(m.id) (\(m.date.long), \(state.orderedCases(of: m).count) case\(state.orderedCases(of: m).count == 1 ? "" : "s"))?"
-            + (warnings.isEmpty ? "" : " Note: " + warnings.joined(separator: "; ") + ".") + " (y/n)"
+            + (warnings.isEmpty ? "" : " Note: " + warnings.joined(separator: "; ") + ".")
         confirm(question) { [unowned self] in
             guard self.perform(.startMeeting(m.id)) else { return }
             self.walk = MeetingWalk(meeting: m.id, step: .attendance)
@@ -323,7 +323,7 @@ final class MeetingJob: Job {
         if m.statementReadAt == nil { unfinished.append("the confidentiality statement not recorded as read") }
         let unheard = state.orderedCases(of: m).filter { m.discussion(of: $0)?.startedAt == nil }
         if !unheard.isEmpty { unfinished.append("\(unheard.count) case\(unheard.count == 1 ? "" : "s") not heard (\(unheard.prefix(4).map(\.description).joined(separator: ", "))\(unheard.count > 4 ? ", …" : ""))") }
-        let question = unfinished.isEmpty ? "End \(m.id)? (y/n)" : "End \(m.id) with \(unfinished.joined(separator: "; "))? (y/n)"
+        let question = unfinished.isEmpty ? "End \(m.id)?" : "End \(m.id) with \(unfinished.joined(separator: "; "))?"
         confirm(question) { [unowned self] in
             guard self.perform(.endMeeting(m.id)) else { return }
             self.walk = nil

@@ -161,7 +161,7 @@ final class SetupJob: Job {
     func retireAgency(_ argument: String) {
         guard session.isWritable else { return say("This screen is read-only.", alert: true) }
         guard let a = agency(named: argument) else { return }
-        confirm("Retire \(a.name)? Its referrals, attendance and actions stay; it is no longer offered. (y/n)") { [unowned self] in
+        confirm("Retire \(a.name)? Its referrals, attendance and actions stay; it is no longer offered.") { [unowned self] in
             self.perform(.retireAgency(a.id), done: "Retired \(a.name). u undoes.")
         }
     }
@@ -221,7 +221,7 @@ final class SetupJob: Job {
             return say("No new dates in the next \(months) month\(months == 1 ? "" : "s") (meetings \(profile.meetingPattern.description)).")
         }
         let list = dates.prefix(6).map(\.long).joined(separator: ", ") + (dates.count > 6 ? " and \(dates.count - 6) more" : "")
-        confirm("Schedule \(dates.count) meeting\(dates.count == 1 ? "" : "s") at \(profile.meetingPattern.time): \(list)? (y/n)") { [unowned self] in
+        confirm("Schedule \(dates.count) meeting\(dates.count == 1 ? "" : "s") at \(profile.meetingPattern.time): \(list)?") { [unowned self] in
             var made = 0
             for d in dates {
                 guard self.perform(.scheduleMeeting(date: d, startTime: profile.meetingPattern.time, venue: profile.defaultVenue, chair: profile.defaultChair)) else { break }
