@@ -36,7 +36,7 @@ extension MARACState {
     func requireMarkable(_ reference: RecordReference) throws(DomainError) {
         // Signed-off minutes are corrected by an addendum, never edited.
         switch reference {
-        case .risk(let m, _, _), .information(let m, _, _), .otherBusiness(let m, _):
+        case .risk(let m, _, _), .information(let m, _, _), .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _):
             if let signed = meeting(m)?.minutesSignedOff {
                 throw .invalid(field: "meeting", reason: "the minutes of \(m) were signed off by \(signed.actor): add an addendum instead (:addendum)")
             }
@@ -73,6 +73,31 @@ extension MARACState {
                 throw .invalid(field: "other business", reason: "there is no item \(i + 1) at \(m)")
             }
             if meeting.otherBusiness[i].inError != nil { throw .alreadyRecordedInError("That item") }
+        case .attendance(let m, let agencyID):
+            let meeting = try requireMeeting(m)
+            guard let line = meeting.attendance.first(where: { $0.agency == agencyID }) else {
+                throw .invalid(field: "attendance", reason: "no attendance is recorded for \(agency(agencyID)?.name ?? "\(agencyID)") at \(m)")
+            }
+            if line.inError != nil { throw .alreadyRecordedInError("That attendance") }
+        case .observer(let m, let i):
+            let meeting = try requireMeeting(m)
+            guard meeting.observers.indices.contains(i) else {
+                throw .invalid(field: "observer", reason: "there is no observer \(i + 1) at \(m)")
+            }
+            if meeting.observers[i].inError != nil { throw .alreadyRecordedInError("That observer") }
+        case .actionNote(let id, let i):
+            let a = try requireAction(id)
+            guard a.history.indices.contains(i) else {
+                throw .invalid(field: "note", reason: "\(id) has no entry \(i + 1) in its history")
+            }
+            if a.history[i].inError != nil { throw .alreadyRecordedInError("That entry") }
+            // The entry that set the status the action has now cannot be taken away alone: the
+            // action would keep a status nothing records.
+            let standing = a.history.indices.filter { a.history[$0].inError == nil }
+            let previous = standing.last { $0 < i }.map { a.history[$0].status } ?? .open
+            if a.history[i].status != previous, standing.last == i {
+                throw .invalid(field: "note", reason: "that entry made \(id) \(a.status.label): record its right status first (o reopens it), then mark this entry")
+            }
         }
     }
 }

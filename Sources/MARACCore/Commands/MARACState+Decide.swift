@@ -151,11 +151,11 @@ extension MARACState {
             }
             return [.meetingStarted(id)]
         case .recordAttendance(let id, let agency, let attendance):
-            _ = try requireOpenMeeting(id)
+            _ = try requireAttendanceCorrectable(id)
             _ = try requireAgency(agency)
             return [.attendanceRecorded(id, agency, attendance)]
         case .recordObserver(let id, let observer):
-            _ = try requireOpenMeeting(id)
+            _ = try requireAttendanceCorrectable(id)
             var o = observer
             o.name = try requireText(observer.name, field: "observer name", what: "the observer's name")
             o.organisation = observer.organisation.trimmingSpaces()
@@ -314,6 +314,20 @@ extension MARACState {
 
     func requireOpenMeeting(_ id: MeetingID) throws(DomainError) -> Meeting {
         let m = try requireMeeting(id)
+        guard m.isOpenForChanges else { throw .meetingNotOpen(id, status: m.status) }
+        return m
+    }
+
+    /// Attendance and observers may be taken, and corrected, until the minutes are signed off;
+    /// after that a correction is an addendum.
+    func requireAttendanceCorrectable(_ id: MeetingID) throws(DomainError) -> Meeting {
+        let m = try requireMeeting(id)
+        if m.status == .ended {
+            if let signed = m.minutesSignedOff {
+                throw .invalid(field: "meeting", reason: "the minutes of \(id) were signed off by \(signed.actor): add an addendum instead (:addendum)")
+            }
+            return m
+        }
         guard m.isOpenForChanges else { throw .meetingNotOpen(id, status: m.status) }
         return m
     }

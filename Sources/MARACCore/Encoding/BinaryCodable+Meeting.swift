@@ -16,16 +16,20 @@ extension Attendance: BinaryCodable {
 }
 
 extension AgencyAttendance: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) { w.write(agency); w.write(attendance) }
+    public func encode(to w: inout BinaryWriter) { w.write(agency); w.write(attendance); w.write(inError) }  // level 3: inError
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(agency: try r.read(), attendance: try r.read())
+        self.init(agency: try r.read(), attendance: try r.read(), inError: r.version >= 3 ? try r.read() : nil)
     }
 }
 
 extension Observer: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) { w.write(name); w.write(organisation); w.write(confidentialitySigned) }
+    public func encode(to w: inout BinaryWriter) {
+        w.write(name); w.write(organisation); w.write(confidentialitySigned)
+        w.write(inError)  // level 3
+    }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(name: try r.read(), organisation: try r.read(), confidentialitySigned: try r.read())
+        self.init(name: try r.read(), organisation: try r.read(), confidentialitySigned: try r.read(),
+                  inError: r.version >= 3 ? try r.read() : nil)
     }
 }
 
@@ -82,9 +86,13 @@ extension Meeting: BinaryCodable {
 }
 
 extension ActionStatusChange: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) { w.write(status); w.write(note); w.write(on); w.write(stamp) }
+    public func encode(to w: inout BinaryWriter) {
+        w.write(status); w.write(note); w.write(on); w.write(stamp)
+        w.write(inError)  // level 3
+    }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(status: try r.read(), note: try r.read(), on: try r.read(), stamp: try r.read())
+        self.init(status: try r.read(), note: try r.read(), on: try r.read(), stamp: try r.read(),
+                  inError: r.version >= 3 ? try r.read() : nil)
     }
 }
 
@@ -134,15 +142,21 @@ extension RecordReference: BinaryCodable {
         case .risk(let m, let c, let i): w.writeTag(2); w.write(m); w.write(c); w.write(i)
         case .information(let m, let c, let i): w.writeTag(3); w.write(m); w.write(c); w.write(i)
         case .otherBusiness(let m, let i): w.writeTag(4); w.write(m); w.write(i)
+        case .attendance(let m, let a): w.writeTag(5); w.write(m); w.write(a)
+        case .observer(let m, let i): w.writeTag(6); w.write(m); w.write(i)
+        case .actionNote(let a, let i): w.writeTag(7); w.write(a); w.write(i)
         }
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("record reference", below: 5) {
+        switch try r.readTag("record reference", below: 8) {
         case 0: self = .referral(try r.read())
         case 1: self = .action(try r.read())
         case 2: self = .risk(try r.read(), try r.read(), index: try r.read())
         case 3: self = .information(try r.read(), try r.read(), index: try r.read())
-        default: self = .otherBusiness(try r.read(), index: try r.read())
+        case 4: self = .otherBusiness(try r.read(), index: try r.read())
+        case 5: self = .attendance(try r.read(), try r.read())
+        case 6: self = .observer(try r.read(), index: try r.read())
+        default: self = .actionNote(try r.read(), index: try r.read())
         }
     }
 }

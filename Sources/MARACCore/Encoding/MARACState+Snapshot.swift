@@ -8,8 +8,8 @@ import Dispatch
 /// change journal, the last stamp). Knowing where each section starts lets them be decoded on
 /// several cores at once.
 extension MARACState {
-    /// 3 since 2026-12-03 (codec level 2); 2 before (codec level 1), still read.
-    public static let snapshotFormatVersion = 3
+    /// 4 since 2026-12-04 (codec level 3); 3 (level 2) and 2 (level 1) are still read.
+    public static let snapshotFormatVersion = 4
 
     public func snapshotBytes() -> [UInt8] {
         var sections: [[UInt8]] = []
@@ -49,7 +49,7 @@ extension MARACState {
     private static func decodeSections(_ raw: UnsafeRawBufferPointer) throws(BinaryDecodingError) -> MARACState {
         var r = BinaryReader(raw, version: 0)
         let payloadVersion: Int = try r.read()
-        guard payloadVersion == 2 || payloadVersion == snapshotFormatVersion else { throw .unsupportedVersion(payloadVersion) }
+        guard (2...snapshotFormatVersion).contains(payloadVersion) else { throw .unsupportedVersion(payloadVersion) }
         // The records are read at the codec level the payload was written at.
         let version = payloadVersion - 1
         let count = try r.readCount("section count")

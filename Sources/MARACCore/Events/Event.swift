@@ -72,8 +72,9 @@ public struct Change: Hashable, Sendable, Codable {
     public var command: CommandKind?
     public var events: [Event]
 
+    /// 3 since 2026-12-04 (attendance, observers and action notes can be recorded in error);
     /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

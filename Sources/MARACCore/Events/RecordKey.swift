@@ -40,9 +40,9 @@ extension Event {
         case .recordedInError(let ref, _):
             switch ref {
             case .referral(let id): .referral(id)
-            case .action(let id): .action(id)
+            case .action(let id), .actionNote(let id, _): .action(id)
             case .risk(_, let c, _), .information(_, let c, _): .case(c)
-            case .otherBusiness(let m, _): .meeting(m)
+            case .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _): .meeting(m)
             }
         case .exported(_, let cases): cases.first.map { .case($0) }
         case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _): .referral(r)

@@ -26,12 +26,16 @@ public struct ActionStatusChange: Hashable, Sendable, Codable {
     /// The day the change took effect (the day the agency reported it).
     public var on: Day
     public var stamp: Stamp
+    /// Why this entry was marked recorded in error (a note on the wrong action, say): it stays
+    /// in the history, marked; the action's status is not changed by marking it.
+    public var inError: String?
 
-    public init(status: ActionStatus, note: String, on: Day, stamp: Stamp) {
+    public init(status: ActionStatus, note: String, on: Day, stamp: Stamp, inError: String? = nil) {
         self.status = status
         self.note = note
         self.on = on
         self.stamp = stamp
+        self.inError = inError
     }
 }
 
@@ -68,5 +72,8 @@ public struct Action: Hashable, Sendable, Codable, Identifiable {
     public func isOverdue(on today: Day) -> Bool { status == .open && inError == nil && due < today }
 
     /// The day the action was closed, if it is.
+    /// The latest history entry that stands (not recorded in error): what an agency last reported.
+    public var latestUpdate: ActionStatusChange? { history.last { $0.inError == nil } }
+
     public var closedOn: Day? { status.isClosed ? history.last?.on : nil }
 }

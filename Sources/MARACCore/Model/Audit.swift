@@ -32,4 +32,10 @@ public enum RecordReference: Hashable, Sendable, Codable {
     case risk(MeetingID, CaseID, index: Int)
     case information(MeetingID, CaseID, index: Int)
     case otherBusiness(MeetingID, index: Int)
+    /// An agency's attendance line at a meeting.
+    case attendance(MeetingID, AgencyID)
+    /// The observers of a meeting, counted from 0 in the order they were recorded.
+    case observer(MeetingID, index: Int)
+    /// An entry of an action's history (a progress note or an update), counted from 0.
+    case actionNote(ActionID, index: Int)
 }

@@ -34,10 +34,14 @@ public enum Attendance: Hashable, Sendable, Codable {
 public struct AgencyAttendance: Hashable, Sendable, Codable {
     public var agency: AgencyID
     public var attendance: Attendance
+    /// Why this line was marked recorded in error: the agency then counts as not yet recorded,
+    /// and recording its attendance again replaces the line.
+    public var inError: String?
 
-    public init(agency: AgencyID, attendance: Attendance) {
+    public init(agency: AgencyID, attendance: Attendance, inError: String? = nil) {
         self.agency = agency
         self.attendance = attendance
+        self.inError = inError
     }
 }
 
@@ -47,11 +51,15 @@ public struct Observer: Hashable, Sendable, Codable {
     public var name: String
     public var organisation: String
     public var confidentialitySigned: Bool
+    /// Why this observer was marked recorded in error (named wrongly, or not there): still shown,
+    /// marked, and left out of the minutes.
+    public var inError: String?
 
-    public init(name: String, organisation: String, confidentialitySigned: Bool) {
+    public init(name: String, organisation: String, confidentialitySigned: Bool, inError: String? = nil) {
         self.name = name
         self.organisation = organisation
         self.confidentialitySigned = confidentialitySigned
+        self.inError = inError
     }
 }
 
@@ -138,9 +146,16 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
         self.discussions = []
     }
 
+    /// The agency's attendance as it stands; nil when not recorded or recorded in error.
     public func attendance(of agency: AgencyID) -> Attendance? {
-        attendance.first { $0.agency == agency }?.attendance
+        attendance.first { $0.agency == agency && $0.inError == nil }?.attendance
     }
+
+    /// The attendance lines that stand (not recorded in error).
+    public var recordedAttendance: [AgencyAttendance] { attendance.filter { $0.inError == nil } }
+
+    /// The observers who stand (not recorded in error).
+    public var recordedObservers: [Observer] { observers.filter { $0.inError == nil } }
 
     public func discussion(of caseID: CaseID) -> CaseDiscussion? {
         discussions.first { $0.caseID == caseID }

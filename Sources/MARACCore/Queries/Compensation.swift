@@ -31,7 +31,11 @@ extension MARACState {
         case .recordResearchReturn(let c, let a, _):
             return .recordResearchReturn(c, a, receivedOn: `case`(c)?.researchReturn(from: a)?.receivedOn)
         case .recordAttendance(let m, let a, _):
-            return meeting(m)?.attendance(of: a).map { .recordAttendance(m, a, $0) }
+            // The attendance it replaced, or, where there was none, the line marked in error.
+            guard let meeting = meeting(m) else { return nil }
+            return meeting.attendance(of: a).map { .recordAttendance(m, a, $0) } ?? .markRecordedInError(.attendance(m, a), reason: why)
+        case .recordObserver(let m, _):
+            return .markRecordedInError(.observer(m, index: meeting(m)?.observers.count ?? 0), reason: why)
         case .receiveReferral:
             guard case .referralReceived(let r)? = events.first else { return nil }
             return .markRecordedInError(.referral(r.id), reason: why)

@@ -125,6 +125,7 @@ extension MARACState {
             updateMeeting(id) { m in
                 if let i = m.attendance.firstIndex(where: { $0.agency == agency }) {
                     m.attendance[i].attendance = attendance
+                    m.attendance[i].inError = nil
                 } else {
                     m.attendance.append(AgencyAttendance(agency: agency, attendance: attendance))
                 }
@@ -301,6 +302,14 @@ extension MARACState {
             }
         case .otherBusiness(let m, let i):
             updateMeeting(m) { if $0.otherBusiness.indices.contains(i) { $0.otherBusiness[i].inError = reason } }
+        case .attendance(let m, let agency):
+            updateMeeting(m) { meeting in
+                if let i = meeting.attendance.firstIndex(where: { $0.agency == agency }) { meeting.attendance[i].inError = reason }
+            }
+        case .observer(let m, let i):
+            updateMeeting(m) { if $0.observers.indices.contains(i) { $0.observers[i].inError = reason } }
+        case .actionNote(let id, let i):
+            updateAction(id) { if $0.history.indices.contains(i) { $0.history[i].inError = reason } }
         }
     }
 

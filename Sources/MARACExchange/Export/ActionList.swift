@@ -33,7 +33,7 @@ public struct ActionList {
     func row(_ a: Action) -> [String] {
         [a.id.description, a.caseID.description, a.meeting.description, state.meeting(a.meeting)?.date.iso ?? "",
          state.agency(a.agency)?.name ?? "", a.owner, a.description, a.due.iso, a.status.rawValue,
-         a.isOverdue(on: today) ? "yes" : "no", a.history.last.map { "\($0.on.iso): \($0.note)" } ?? "", "", ""]
+         a.isOverdue(on: today) ? "yes" : "no", a.latestUpdate.map { "\($0.on.iso): \($0.note)" } ?? "", "", ""]
     }
 
     public func render(_ format: Format) -> String {

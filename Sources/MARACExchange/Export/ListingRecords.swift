@@ -141,6 +141,19 @@ public struct ActionRecord: Encodable, Sendable {
         public var on: String
         public var note: String
         public var by: String
+        /// Why the entry was marked recorded in error; absent when it stands.
+        public var inError: String?
+
+        enum CodingKeys: String, CodingKey { case status, on, note, by, inError = "in_error" }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(status, forKey: .status)
+            try c.encode(on, forKey: .on)
+            try c.encode(note, forKey: .note)
+            try c.encode(by, forKey: .by)
+            try c.encodeIfPresent(inError, forKey: .inError)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -202,6 +215,6 @@ extension ActionRecord {
         self.init(id: a.id.description, caseID: a.caseID.description, meeting: a.meeting.description,
                   agency: state.agency(a.agency)?.name ?? a.agency.description, owner: a.owner, description: a.description,
                   due: a.due.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today), closedOn: a.closedOn?.iso,
-                  history: a.history.map { Update(status: $0.status.rawValue, on: $0.on.iso, note: $0.note, by: $0.stamp.actor) })
+                  history: a.history.map { Update(status: $0.status.rawValue, on: $0.on.iso, note: $0.note, by: $0.stamp.actor, inError: $0.inError) })
     }
 }

@@ -89,29 +89,29 @@ public struct Minutes {
         doc.add(.fields(fields))
 
         doc.add(.heading(level: 1, "Attendance"))
-        let present = m.attendance.compactMap { a -> [String]? in
+        let present = m.recordedAttendance.compactMap { a -> [String]? in
             guard case .present(let rep) = a.attendance else { return nil }
             return [agencyName(a.agency), rep.isEmpty ? "(name not recorded)" : rep]
         }
         doc.add(.heading(level: 2, "Present"))
         doc.add(present.isEmpty ? .paragraph("No attendance was recorded.") : .table(headers: ["Agency", "Representative"], rows: present))
         doc.add(.heading(level: 2, "Apologies"))
-        let apologies = m.attendance.compactMap { a -> [String]? in
+        let apologies = m.recordedAttendance.compactMap { a -> [String]? in
             guard case .apologies(let sent) = a.attendance else { return nil }
             return [agencyName(a.agency), sent ? "yes" : "no"]
         }
         doc.add(apologies.isEmpty ? .paragraph("None.") : .table(headers: ["Agency", "Information sent"], rows: apologies))
-        let absent = m.attendance.filter { $0.attendance == .absent }.map { agencyName($0.agency) }
+        let absent = m.recordedAttendance.filter { $0.attendance == .absent }.map { agencyName($0.agency) }
         let unrecorded = state.signedAgencies.filter { m.attendance(of: $0.id) == nil }.map(\.name)
         doc.add(.heading(level: 2, "Absent without apologies"))
         doc.add(absent.isEmpty && unrecorded.isEmpty ? .paragraph("None.") : .bullets(absent + unrecorded.map { "\($0) (attendance not recorded)" }))
 
         doc.add(.heading(level: 1, "Observers and confidentiality"))
-        if m.observers.isEmpty {
+        if m.recordedObservers.isEmpty {
             doc.add(.paragraph("No observers."))
         } else {
             doc.add(.table(headers: ["Observer", "Organisation", "Confidentiality statement signed"],
-                           rows: m.observers.map { [$0.name, $0.organisation, $0.confidentialitySigned ? "yes" : "NO"] }))
+                           rows: m.recordedObservers.map { [$0.name, $0.organisation, $0.confidentialitySigned ? "yes" : "NO"] }))
         }
         if let read = m.statementReadAt, let started = m.startedAt {
             doc.add(.paragraph("The chair read the confidentiality statement \(max(0, started.seconds(until: read) / 60)) minutes into the meeting, and those present signed it:"))
@@ -200,6 +200,6 @@ public struct Minutes {
 
     func actionRow(_ a: Action) -> [String] {
         [a.id.description, a.caseID.description, agencyName(a.agency), a.owner, a.description, a.due.british,
-         a.status.label + (a.isOverdue(on: today) ? " (overdue)" : ""), a.history.last?.note ?? ""]
+         a.status.label + (a.isOverdue(on: today) ? " (overdue)" : ""), a.latestUpdate?.note ?? ""]
     }
 }

@@ -102,7 +102,7 @@ public enum SessionError: Error, CustomStringConvertible {
         case .refused(let e): e.message
         case .notSaved(let reason): "Not saved: \(reason)"
         case .readOnly(let reason): "Read-only: \(reason)"
-        case .nothingToUndo: "Nothing to undo: you have made no change in this session that can be undone."
+        case .nothingToUndo: "Nothing to undo in this session: u takes back changes made since marac opened. Correct an earlier one with e (:edit) or mark it recorded in error (:error)."
         case .nothingToRedo: "Nothing to redo: Ctrl-R redoes what u undid."
         case .cannotUndo(let what, let advice): "Your last change (\(what)) cannot be undone: \(advice)"
         }

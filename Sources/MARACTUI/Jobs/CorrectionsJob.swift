@@ -83,6 +83,7 @@ final class CorrectionsJob: Job {
     func edit(_ argument: String) {
         guard app.requireWritable() else { return }
         let first = argument.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if first == "attendance" { return editAttendance(argument) }
         let wantsAction = first == "action" || ActionID(parsing: first) != nil || (first.isEmpty && app.current == .actions)
         if wantsAction {
             guard let (a, _) = action(argument) else { return }
@@ -133,12 +134,36 @@ final class CorrectionsJob: Job {
 
     // MARK: - Recorded in error
 
-    /// `:error action|referral [ID] [REASON]`, `:error info|risk N [REASON]`, `:error aob N`:
-    /// the line stays visible, marked, and is left out of the minutes.
+    /// `:error action|referral [ID] [REASON]`, `:error info|risk N [REASON]`, `:error aob N`,
+    /// `:error attendance AGENCY`, `:error observer N`, `:error note [A-0042] N`: the line stays
+    /// visible, marked, and is left out of the minutes.
     func markInError(_ argument: String) {
         guard app.requireWritable() else { return }
         var words = argument.split(separator: " ").map(String.init)
         let kind = words.first?.lowercased() ?? (app.current == .actions ? "action" : "referral")
+        if kind == "attendance" || kind == "observer" {
+            words.removeFirst()
+            guard let m = meetingNamed(&words) else { return }
+            if kind == "observer" {
+                guard let n = words.first.flatMap(Int.init), n >= 1 else {
+                    return say("Say which observer: :error observer 2 (they are numbered on the attendance step).", alert: true)
+                }
+                return askReason(.observer(m.id, index: n - 1), words.dropFirst().joined(separator: " "))
+            }
+            guard let (agency, rest) = attendingAgency(&words, at: m) else { return }
+            return askReason(.attendance(m.id, agency.id), rest)
+        }
+        if kind == "note" {
+            words.removeFirst()
+            var actionWords: [String] = []
+            // "A-0042" names the action; a bare number is the entry (ids parse from bare numbers too).
+            if let first = words.first, first.uppercased().hasPrefix("A-"), ActionID(parsing: first) != nil { actionWords = [words.removeFirst()] }
+            guard let (a, _) = action(actionWords.joined(separator: " ")) else { return }
+            guard let n = words.first.flatMap(Int.init), n >= 1 else {
+                return say("Say which entry of \(a.id)'s history: :error note 2 (they are numbered in the tracker's preview).", alert: true)
+            }
+            return askReason(.actionNote(a.id, index: n - 1), words.dropFirst().joined(separator: " "))
+        }
         if ["info", "information", "risk", "aob"].contains(kind) {
             words.removeFirst()
             guard let n = words.first.flatMap(Int.init), n >= 1 else {
@@ -154,26 +179,6 @@ final class CorrectionsJob: Job {
         }
         guard let (r, rest) = referral(argument) else { return }
         askReason(.referral(r.id), rest)
-    }
-
-    /// The numbered information, risk or other business line of the case being heard (in a live
-    /// meeting), else of the case shown at its latest meeting.
-    func meetingLine(_ kind: String, number n: Int) -> RecordReference? {
-        if kind == "aob" {
-            guard let m = app.meeting.agendaMeeting else { say("Show the meeting in the agenda first.", alert: true); return nil }
-            return .otherBusiness(m.id, index: n - 1)
-        }
-        var found: (MeetingID, CaseID)?
-        if let walk = app.meeting.walk, case .case(let c) = walk.step { found = (walk.meeting, c) }
-        if found == nil, case .case(let c)? = app.caseView.subject,
-           let m = state.meetings.filter({ $0.discussion(of: c) != nil }).max(by: { $0.date < $1.date }) {
-            found = (m.id, c)
-        }
-        guard let (m, c) = found else {
-            say("Open the case (or hear it in the meeting) first; its lines are numbered there.", alert: true)
-            return nil
-        }
-        return kind == "risk" ? .risk(m, c, index: n - 1) : .information(m, c, index: n - 1)
     }
 
     func askReason(_ reference: RecordReference, _ given: String) {
@@ -197,6 +202,9 @@ final class CorrectionsJob: Job {
         case .risk(let m, let c, let i): "risk \(i + 1) on \(c) at \(m)"
         case .information(let m, let c, let i): "information \(i + 1) on \(c) at \(m)"
         case .otherBusiness(let m, let i): "other business \(i + 1) at \(m)"
+        case .attendance(let m, let a): "\(state.agency(a)?.name ?? "\(a)")'s attendance at \(m)"
+        case .observer(let m, let i): "observer \(i + 1) at \(m)" + (state.meeting(m)?.observers.indices.contains(i) == true ? " (\(state.meeting(m)!.observers[i].name))" : "")
+        case .actionNote(let a, let i): "entry \(i + 1) of \(a)'s history"
         }
     }
 

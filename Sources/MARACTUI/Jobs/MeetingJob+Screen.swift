@@ -136,7 +136,9 @@ struct MeetingScreen {
             case .absent?: .danger
             case nil: .dim
             }
-            return (a.name.padded(toWidth: 32) + "  " + (status?.label ?? "not recorded"), role)
+            let wrong = meeting.attendance.first { $0.agency == a.id && $0.inError != nil }
+                .map { "not recorded (\($0.attendance.label) was recorded in error: \($0.inError!))" }
+            return (a.name.padded(toWidth: 32) + "  " + (status?.label ?? wrong ?? "not recorded"), role)
         }
         let listRegion = region.dropping(top: 2)
         let observerRows = meeting.observers.isEmpty ? 0 : meeting.observers.count + 2
@@ -144,8 +146,13 @@ struct MeetingScreen {
         if !meeting.observers.isEmpty {
             let top = listRegion.height - observerRows + 1
             canvas.put("Observers", in: listRegion, row: top, column: 2, role: .header)
+            // Numbered, as :error observer N takes them.
             for (i, o) in meeting.observers.enumerated() {
-                canvas.put("\(o.name), \(o.organisation): confidentiality statement \(o.confidentialitySigned ? "signed" : "NOT signed")",
+                if let why = o.inError {
+                    canvas.put("\(i + 1). [recorded in error: \(why)] \(o.name), \(o.organisation)", in: listRegion, row: top + 1 + i, column: 4, role: .dim)
+                    continue
+                }
+                canvas.put("\(i + 1). \(o.name), \(o.organisation): confidentiality statement \(o.confidentialitySigned ? "signed" : "NOT signed")",
                            in: listRegion, row: top + 1 + i, column: 4, role: o.confidentialitySigned ? .normal : .danger)
             }
         }
@@ -164,7 +171,7 @@ struct MeetingScreen {
         } else {
             canvas.put("n records it read and goes on to the outstanding actions.", in: region, row: row, column: 2, role: .accent)
         }
-        let unsigned = meeting.observers.filter { !$0.confidentialitySigned }
+        let unsigned = meeting.recordedObservers.filter { !$0.confidentialitySigned }
         if !unsigned.isEmpty {
             canvas.put("Observers who have not signed: \(unsigned.map(\.name).joined(separator: ", "))", in: region, row: row + 2, column: 2, role: .danger)
         }

@@ -26,7 +26,7 @@ public final class MeetingWalk {
         if let current = m.currentCase { return .case(current) }
         if m.statementReadAt == nil {
             let signed = state.signedAgencies.count
-            return m.attendance.count < signed ? .attendance : .statement
+            return m.recordedAttendance.count < signed ? .attendance : .statement
         }
         if !m.discussions.contains(where: { $0.startedAt != nil }) { return .outstanding }
         return .otherBusiness

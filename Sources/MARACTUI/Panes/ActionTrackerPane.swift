@@ -148,8 +148,11 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         if a.history.isEmpty {
             lines.append(("No updates yet. d done · p not possible · x not done · o reopen (each with a note).", .dim))
         }
-        for h in a.history.reversed() {
-            lines.append(("\(h.on.british)  \(h.status.label)  by \(h.stamp.actor)\(h.note.isEmpty ? "" : ": " + h.note)", h.status == .done ? .good : .dim))
+        // Numbered from the first, as :error note N takes them.
+        for (n, h) in a.history.enumerated().reversed() {
+            let marked = h.inError.map { "[recorded in error: \($0)] " } ?? ""
+            lines.append(("\(n + 1). \(h.on.british)  \(marked)\(h.status.label)  by \(h.stamp.actor)\(h.note.isEmpty ? "" : ": " + h.note)",
+                          h.inError != nil ? .dim : (h.status == .done ? .good : .dim)))
         }
         for (i, line) in lines.prefix(region.height).enumerated() {
             canvas.put(line.0, in: region, row: i, column: 1, role: line.1)

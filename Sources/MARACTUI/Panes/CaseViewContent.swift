@@ -225,7 +225,7 @@ struct CaseViewContent {
             let overdueMark = a.isOverdue(on: today) ? " OVERDUE" : ""
             let role: StyleRole = a.isOverdue(on: today) ? .danger : (a.status == .done ? .dim : .normal)
             add("\(a.id) \(Describe.agencyName(a.agency, in: state)): \(a.description) Due \(a.due.british); \(a.status.label)\(overdueMark)", role, indent: 2)
-            if let last = a.history.last, !last.note.isEmpty {
+            if let last = a.latestUpdate, !last.note.isEmpty {
                 add("\(last.on.british) \(last.stamp.actor): \(last.note)", .dim, indent: 6)
             }
         }

@@ -66,4 +66,51 @@ import Testing
         #expect(s.state.repeatCandidates(for: later).map(\.caseID) == [c])
         #expect(s.state.journal.entries.last?.command == .updateReferral)
     }
+
+    @Test func attendanceRecordedInErrorCountsAsNotTakenAndIsRecordedAgainAfterTheMeeting() throws {
+        var (s, m, _, _) = try Self.withAnAction()
+        let a = s.state.agencies[0].id
+        try s.run(.startMeeting(m))
+        try s.run(.recordAttendance(m, a, .present(representative: "DC Wrong")))
+        try s.run(.markRecordedInError(.attendance(m, a), reason: "They sent apologies"))
+        #expect(s.state.meeting(m)?.attendance(of: a) == nil, "the line no longer stands")
+        #expect(s.state.meeting(m)?.attendance.first?.inError == "They sent apologies", "it is still there, marked")
+        #expect(s.refusal(.markRecordedInError(.attendance(m, a), reason: "again")) == .alreadyRecordedInError("That attendance"))
+        try s.run(.endMeeting(m))
+        try s.run(.recordAttendance(m, a, .apologies(informationSent: true)))
+        #expect(s.state.meeting(m)?.attendance(of: a) == .apologies(informationSent: true), "corrected after the meeting, before sign-off")
+        #expect(s.state.meeting(m)?.attendance.first?.inError == nil)
+        #expect(s.state.journal.entries.last?.command == .recordAttendance && s.state.journal.entries.last?.record == .meeting(m))
+        try s.run(.signOffMinutes(m))
+        #expect(s.refusal(.recordAttendance(m, a, .absent))?.message.contains("add an addendum instead") == true)
+    }
+
+    @Test func aWrongObserverIsMarkedAndLeftStanding() throws {
+        var (s, m, _, _) = try Self.withAnAction()
+        try s.run(.startMeeting(m))
+        try s.run(.recordObserver(m, Observer(name: "Wrong Person", organisation: "Ofsted", confidentialitySigned: true)))
+        try s.run(.recordObserver(m, Observer(name: "Right Person", organisation: "Ofsted", confidentialitySigned: true)))
+        try s.run(.markRecordedInError(.observer(m, index: 0), reason: "Not at this meeting"))
+        let meeting = try #require(s.state.meeting(m))
+        #expect(meeting.observers.map(\.name) == ["Wrong Person", "Right Person"])
+        #expect(meeting.recordedObservers.map(\.name) == ["Right Person"])
+        #expect(s.refusal(.markRecordedInError(.observer(m, index: 5), reason: "x")) != nil, "there is no sixth observer")
+        #expect(s.state.journal.entries.last?.command == .markRecordedInError && s.state.journal.entries.last?.record == .meeting(m))
+    }
+
+    @Test func aProgressNoteInErrorStaysInTheHistoryButTheEntryThatSetTheStatusMustBeReplacedFirst() throws {
+        var (s, _, _, a) = try Self.withAnAction()
+        try s.run(.noteAction(a, note: "Note meant for another action", on: s.today))
+        try s.run(.updateActionStatus(a, .done, note: "Done", on: s.today))
+        let refused = s.refusal(.markRecordedInError(.actionNote(a, index: 1), reason: "x"))
+        #expect(refused?.message.contains("record its right status first") == true)
+        try s.run(.markRecordedInError(.actionNote(a, index: 0), reason: "Wrong action"))
+        let action = try #require(s.state.action(a))
+        #expect(action.history.map(\.inError) == ["Wrong action", nil])
+        #expect(action.status == .done, "marking a note changes no status")
+        #expect(action.latestUpdate?.note == "Done")
+        try s.run(.noteAction(a, note: "Confirmed by letter", on: s.today))
+        #expect(s.refusal(.markRecordedInError(.actionNote(a, index: 2), reason: "x")) == nil, "a note after the status may go")
+        #expect(s.refusal(.markRecordedInError(.actionNote(a, index: 9), reason: "x")) != nil)
+    }
 }

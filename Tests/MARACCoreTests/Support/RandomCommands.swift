@@ -84,7 +84,8 @@ struct RandomHistory {
         case 25, 26: return .agreeAction(caseID: caseID(), meeting: meeting(), agency: agency(), owner: "O", description: "Do", due: today.adding(days: rng.int(0...40)))
         case 27, 28: return .updateActionStatus(action(), rng.pick(ActionStatus.allCases), note: rng.chance(0.7) ? "note" : "", on: today)
         case 29: return .markRecordedInError(rng.pick([.action(action()), .referral(referral()), .risk(meeting(), caseID(), index: 0),
-                                                       .information(meeting(), caseID(), index: 0)]), reason: "Wrong")
+                                                       .information(meeting(), caseID(), index: 0), .attendance(meeting(), agency()),
+                                                       .observer(meeting(), index: 0), .actionNote(action(), index: rng.int(0...2))]), reason: "Wrong")
         case 30: return .recordCaseViewed(caseID())
         case 31: return rng.chance(0.5) ? .recordExport(what: "minutes", cases: [caseID()]) : .signOffMinutes(meeting())
         case 32: return rng.chance(0.5) ? .addOtherBusiness(meeting(), "AOB") : .recordObserver(meeting(), Observer(name: "Obs", organisation: "Org", confidentialitySigned: true))

@@ -1,4 +1,5 @@
 import MARACCore
+import MARACExchange
 import Testing
 @testable import MARACTUI
 
@@ -90,6 +91,54 @@ import Testing
         #expect(line.line.inError == "Shared about the wrong family")
         #expect(f.screen.contains("1. [recorded in error: Shared about the wrong family]"))
         #expect(Self.lastAudit(f)?.command == .markRecordedInError)
+    }
+
+    @Test func attendanceAndAnObserverAreMarkedInErrorAndAttendanceCorrectedAfterTheMeeting() throws {
+        let f = ScreenFixture.demo()
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        f.press(.character("3"))
+        while f.app.agenda.meetingID != next.id { f.press(.character("]")) }
+        f.press(.character("M"), .character("y"))
+        let agency = f.app.session.state.signedAgencies[0]
+        f.press(.character("p"), .control("s"))
+        #expect(f.app.session.state.meeting(next.id)?.attendance(of: agency.id)?.isPresent == true)
+        f.press(.character("O"))
+        f.fill(["observer name": "Ola Wrongname", "organisation": "HMICFRS"])
+        f.press(.control("s"))
+        f.app.run("error observer 1 Not at this meeting")
+        f.app.run("error attendance \(agency.name) They sent apologies")
+        f.loop.draw()
+        let m = try #require(f.app.session.state.meeting(next.id))
+        #expect(m.observers.first?.inError == "Not at this meeting" && m.recordedObservers.isEmpty)
+        #expect(m.attendance(of: agency.id) == nil)
+        #expect(f.screen.contains("1. [recorded in error: Not at this meeting] Ola Wrongname"))
+        #expect(f.screen.contains("recorded in error: They sent apologies"))
+        #expect(Self.lastAudit(f)?.command == .markRecordedInError && Self.lastAudit(f)?.record == .meeting(next.id))
+
+        f.press(.character("E"), .character("y"), .escape)
+        f.app.run("edit attendance \(next.id) \(agency.name)")
+        f.loop.draw()
+        #expect(f.screen.contains("Correct attendance at \(next.id)"))
+        f.fill(["attendance": "apologies, information sent"])
+        f.press(.control("s"))
+        #expect(f.app.session.state.meeting(next.id)?.attendance(of: agency.id) == .apologies(informationSent: true))
+        #expect(Self.lastAudit(f)?.command == .recordAttendance)
+        let minutes = try Minutes(state: f.app.session.state, meeting: next.id, today: ScreenFixture.today).document().rendered(as: .markdown)
+        #expect(!minutes.contains("Ola Wrongname"), "an observer in error is left out of the minutes")
+    }
+
+    @Test func aProgressNoteOnTheWrongActionIsMarkedInErrorByItsNumber() throws {
+        let f = ScreenFixture.demo()
+        f.press(.character("4"))
+        let id = try #require(f.app.actions.selectedRow)
+        f.app.run("note \(id) Meant for another case")
+        let n = try #require(f.app.session.state.action(id)).history.count
+        f.app.run("error note \(n) On the wrong action")
+        f.loop.draw()
+        let a = try #require(f.app.session.state.action(id))
+        #expect(a.history.last?.inError == "On the wrong action")
+        #expect(a.latestUpdate?.note != "Meant for another case")
+        #expect(f.screen.contains("\(n). ") && f.screen.contains("[recorded in error: On the wrong action]"))
     }
 
     @Test func signedOffMinutesRefuseAnEditAndTakeAnAddendum() throws {
