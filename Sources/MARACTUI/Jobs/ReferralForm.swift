@@ -70,6 +70,8 @@ enum ReferralForm {
             FormField("referrer contact", "Referrer contact", value: d?.referrerContact ?? "", hint: "phone or secure email"),
             FormField("police reference", "Police reference", value: d?.policeReference ?? "", hint: "crime or incident number"),
             FormField("bail and orders", "Bail and orders", kind: .notes, value: d?.bailAndOrders ?? ""),
+            FormField("transferred in from", "Transferred in from", value: d?.transferredInFrom?.marac ?? "",
+                      hint: "the MARAC that heard the case before, when it moved here; dated the day received"),
             FormField("summary", "Incident summary", kind: .notes, value: d?.summary ?? ""),
         ]
     }
@@ -150,6 +152,8 @@ enum ReferralForm {
         d.consent = form.answer("consent")
         d.sharingWithoutConsentReason = form["sharing without consent reason"]
         d.bailAndOrders = form["bail and orders"]
+        let from = form["transferred in from"]
+        d.transferredInFrom = from.isEmpty ? nil : Transfer(marac: from, on: d.transferredInFrom?.on ?? received)
         d.summary = form["summary"]
 
         switch form["risk tool"] {

@@ -92,7 +92,7 @@ import Testing
                 "further perpetrators": "Mårten Kessler; 03/03/2009; family member\nAoife Varga",
                 "children named": "李华 Żmuda; 12/12/2015; Castlegate Primary\nSiân Żmuda; 01/06/2019",
                 "risk tool": "DASH score only", "risk score": "16", "police reference": "NB/12345/26", "referrer contact": "pc@police.example",
-                "consent": "no", "sharing without consent reason": "Risk to life."])
+                "consent": "no", "sharing without consent reason": "Risk to life.", "transferred in from": "Eastvale MARAC"])
         f.press(.control("s"))
         let r = try #require(f.app.session.state.referral(withReference: "T-9"), "\(f.lines.last ?? "")")
         let d = r.details
@@ -107,11 +107,13 @@ import Testing
         #expect(d.children.map(\.name) == ["李华 Żmuda", "Siân Żmuda"])
         #expect(d.children.map(\.school) == ["Castlegate Primary", ""])
         #expect(d.childrenInHousehold == 2)
+        #expect(d.transferredInFrom == Transfer(marac: "Eastvale MARAC", on: d.receivedOn), "a case that moved here from another MARAC")
 
         f.app.run("referral T-9")
         f.loop.draw()
         for shown in ["language Vietnamese, interpreter needed", "ethnicity asian", "disability", "Mårten Kessler", "Child: 李华 Żmuda",
-                      "Castlegate Primary", "Police reference: NB/12345/26", "safe to call: no (via the IDVA only)"] {
+                      "Castlegate Primary", "Police reference: NB/12345/26", "safe to call: no (via the IDVA only)",
+                      "TRANSFERRED IN from Eastvale MARAC"] {
             #expect(f.screen.contains(shown), "the case view shows \(shown)")
         }
     }
