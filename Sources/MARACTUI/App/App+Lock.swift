@@ -2,6 +2,10 @@ import MARACCore
 
 /// The screen locked after a time without use, until the user's passphrase is typed.
 extension App {
+    /// A meeting of this store is running (on this screen or another): the screen does not lock
+    /// itself while it is.
+    public var meetingInProgress: Bool { session.state.meetings.contains { $0.status == .inProgress } }
+
     /// Clears the screen and asks for the passphrase before anything is shown again.
     public func lock() {
         guard !locked else { return }

@@ -55,9 +55,12 @@ public final class RunLoop {
         return app.handle(event, size: terminal.size) && !app.quitRequested
     }
 
-    /// Locks the screen when no key has come for `lockAfterSeconds`.
+    /// Locks the screen when no key has come for `lockAfterSeconds`, except while a meeting is in
+    /// progress: the passphrase is not to be typed in front of the room (presentation mode hides
+    /// the details instead). Idle time counts again from the meeting's end.
     public func checkIdleLock() {
         let now = monotonicSeconds()
+        if app.meetingInProgress { lastKeyAt = now; return }
         let since = lastKeyAt ?? now
         if lastKeyAt == nil { lastKeyAt = now }
         if lockAfterSeconds > 0, now - since >= Double(lockAfterSeconds), !app.locked {

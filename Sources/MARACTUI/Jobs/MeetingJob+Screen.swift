@@ -45,9 +45,22 @@ extension MeetingJob: Pane {
 
     func handle(_ request: Request, context: PaneContext) -> PaneResponse {
         guard let walk, let meeting = liveMeeting else { return .ignored }
+        if case .case(let c) = walk.step {
+            switch request {
+            case .open: return .open(.case(c))
+            case .moveDown: walk.caseTop += 1
+            case .moveUp: walk.caseTop -= 1
+            case .pageDown: walk.caseTop += walk.casePage
+            case .pageUp: walk.caseTop -= walk.casePage
+            case .top: walk.caseTop = 0
+            case .bottom: walk.caseTop = Int.max / 2
+            default: return .ignored
+            }
+            walk.keep = nil
+            return .handled
+        }
         walk.list.reset(count: listCount(walk, meeting), keep: walk.list.selected < 0 ? 0 : walk.list.selected)
         if walk.list.handle(request, page: 10) { return .handled }
-        if request == .open, case .case(let c) = walk.step { return .open(.case(c)) }
         if request == .open, walk.step == .outstanding, let a = selectedOutstandingAction.flatMap(state.action) {
             return .open(.case(a.caseID))
         }
@@ -59,7 +72,22 @@ extension MeetingJob: Pane {
         guard let walk, let meeting = liveMeeting else { return }
         walk.list.reset(count: listCount(walk, meeting), keep: walk.list.selected < 0 ? 0 : walk.list.selected)
         walk.list.scrollToSelection(visible: listRegion(walk, meeting, body: region.dropping(top: 3)).height)
+        if case .case(let c) = walk.step {
+            if walk.caseTopFor != c { walk.caseTop = 0; walk.caseTopFor = c }
+            let body = region.dropping(top: 3)
+            let lines = MeetingCaseStep(caseID: c, meeting: meeting, state: state, today: context.today).lines(width: body.width, glyphs: context.glyphs)
+            let height = Self.caseLinesHeight(body)
+            if let part = walk.keep {
+                walk.caseTop = MeetingCaseStep.scroll(keeping: part, in: lines, top: walk.caseTop, height: height)
+                walk.keep = nil
+            }
+            walk.caseTop = max(0, min(walk.caseTop, lines.count - height))
+            walk.casePage = max(1, height - 1)
+        }
     }
+
+    /// Rows for the case's lines: below its title row, above the footer.
+    static func caseLinesHeight(_ body: Region) -> Int { max(1, body.height - 2) }
 
     /// Where the step's list goes in the body of the screen.
     func listRegion(_ walk: MeetingWalk, _ meeting: Meeting, body: Region) -> Region {
@@ -202,54 +230,27 @@ struct MeetingScreen {
         let target = state.profile.targetMinutesPerCase
         let over = seconds > target * 60
         let age = d.victim.age(on: context.today).map { ", \($0)" } ?? ""
-        canvas.put("\(caseID)  \(d.victim.name)\(age)", in: region, row: 0, role: .title)
         let timer = "\(formatElapsed(seconds: seconds)) of \(target):00"
+        canvas.put("\(caseID)  \(d.victim.name)\(age)".truncated(toWidth: max(1, region.width - TextWidth.of(timer) - 2), ellipsis: canvas.glyphs.ellipsis),
+                   in: region, row: 0, role: .title)
         canvas.put(timer, in: region, row: 0, column: max(0, region.width - TextWidth.of(timer) - 1), role: over ? .danger : .accent)
-        var marks = ["\(Describe.risk(d, in: state))", state.criteria(of: r).labels.joined(separator: ", "),
-                     "\(d.childrenInHousehold) child\(d.childrenInHousehold == 1 ? "" : "ren")",
-                     "referred by \(Describe.agencyName(d.agency, in: state))"]
-        if let earlier = c.repeatOf { marks.append("REPEAT of \(earlier)") }
-        if let from = d.transferredInFrom { marks.append("transferred in from \(from.marac)") }
-        if let p = d.perpetrators.first { marks.append("perpetrator \(p.person.name) (\(p.relationship.label))") }
-        var row = 1
-        for line in wrap(marks.joined(separator: " · "), width: region.width - 2) {
-            canvas.put(line, in: region, row: row, column: 0, role: c.repeatOf != nil ? .warning : .normal)
-            row += 1
+
+        let lines = MeetingCaseStep(caseID: caseID, meeting: meeting, state: state, today: context.today).lines(width: region.width, glyphs: canvas.glyphs)
+        let height = MeetingJob.caseLinesHeight(region)
+        let top = max(0, min(walk.caseTop, lines.count - height))
+        for (i, line) in lines.dropFirst(top).prefix(height).enumerated() {
+            canvas.put(line.text, in: region, row: 1 + i, column: line.indent, role: line.role)
         }
-        row += 1
-        // Numbered as :error info N and :error risk N take them; withdrawn lines stay, marked.
-        let information = discussion?.information ?? []
-        let risks = discussion?.risks ?? []
-        let actions = state.actions(of: caseID).filter { $0.meeting == meeting.id && $0.inError == nil }
-        func section(_ title: String, _ lines: [(String, StyleRole)]) {
-            guard row < region.height else { return }
-            canvas.put(title, in: region, row: row, role: .header)
-            row += 1
-            if lines.isEmpty, row < region.height {
-                canvas.put("none yet", in: region, row: row, column: 2, role: .dim)
-                row += 1
-            }
-            for (text, role) in lines {
-                for part in wrap(text, width: region.width - 4) {
-                    guard row < region.height else { return }
-                    canvas.put(part, in: region, row: row, column: 2, role: role)
-                    row += 1
-                }
-            }
-        }
-        section("Information shared (i)", information.enumerated().map { i, s in
-            s.line.inError.map { ("\(i + 1). [recorded in error: \($0)] \(Describe.agencyName(s.agency, in: state)): \(s.line.text)", .dim) }
-                ?? ("\(i + 1). \(Describe.agencyName(s.agency, in: state)): \(s.line.text)", .normal)
-        })
-        section("Risks (r)", risks.enumerated().map { i, r in
-            r.inError.map { ("\(i + 1). [recorded in error: \($0)] \(r.text)", .dim) } ?? ("\(i + 1). \(r.text)", .normal)
-        })
-        section("Actions (a)", actions.map { ("\($0.id)  \(Describe.agencyName($0.agency, in: state)) (\($0.owner))  due \($0.due.british)  \($0.description)", .normal) })
-        if row < region.height - 1 {
-            let next = MeetingWalk.nextCase(meeting, after: caseID, in: state)
-            canvas.put(next.map { "n goes on to \($0)" } ?? "n ends this case (it is the last); then any other business",
-                       in: region, row: region.height - 1, role: .dim)
-        }
+        // Where the room is in the case, then where n goes.
+        let above = top, below = max(0, lines.count - top - height)
+        var footer: [String] = []
+        if above > 0 { footer.append("\(above) above (k, PgUp)") }
+        if below > 0 { footer.append("\(below) more below (j, PgDn)") }
+        let next = MeetingWalk.nextCase(meeting, after: caseID, in: state)
+        footer.append("Enter opens the case, 3 comes back")
+        footer.append(next.map { "n goes on to \($0)" } ?? "n ends this case (it is the last)")
+        canvas.put(footer.joined(separator: " \(canvas.glyphs.bullet) "), in: region, row: region.height - 1,
+                   role: below > 0 ? .accent : .dim)
     }
 
     func renderOtherBusiness(_ canvas: inout Canvas, _ region: Region) {

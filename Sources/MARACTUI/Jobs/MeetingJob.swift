@@ -279,12 +279,14 @@ final class MeetingJob: Job {
         ])
         present(form) { [unowned self] form in
             guard let agency = self.agencyID(named: form["agency"]) else { return false }
+            self.walk?.keep = .information
             return self.save(.shareInformation(m.id, c, agency, form["information"]), from: &form, done: "Information from \(form["agency"]) recorded.")
         }
     }
 
     func identifyRisk(argument: String) {
         guard let (m, c) = currentDiscussion() else { return }
+        walk?.keep = .risks
         if !argument.isEmpty {
             perform(.identifyRisk(m.id, c, argument), done: "Risk recorded.")
             return
@@ -310,6 +312,7 @@ final class MeetingJob: Job {
             if owner.isEmpty {
                 if case .present(let rep)? = m.attendance(of: agency.id), !rep.isEmpty { owner = rep } else { owner = agency.representatives.first?.name ?? "" }
             }
+            self.walk?.keep = .actions
             return self.save(.agreeAction(caseID: c, meeting: m.id, agency: agency.id, owner: owner, description: form["description"], due: due),
                              from: &form, done: "Action for \(agency.name) due \(due.british) agreed.")
         }

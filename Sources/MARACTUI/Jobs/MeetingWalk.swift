@@ -15,6 +15,13 @@ public final class MeetingWalk {
     public let meeting: MeetingID
     public var step: Step
     var list = SelectionList()
+    /// The case step's first line shown, and the case it was for (a new case starts at the top).
+    var caseTop = 0
+    var caseTopFor: CaseID?
+    /// How far PgDn moves: a screenful less one line, as laid out.
+    var casePage = 10
+    /// The part of the case just added to, kept in view at the next layout.
+    var keep: MeetingCaseStep.Part?
 
     init(meeting: MeetingID, step: Step) {
         self.meeting = meeting
@@ -36,7 +43,7 @@ public final class MeetingWalk {
         switch step {
         case .attendance: [.meetingAttendance, .meeting, .list, .global]
         case .outstanding: [.meetingOutstanding, .meeting, .list, .global]
-        case .case: [.meetingCase, .meeting, .global]
+        case .case: [.meetingCase, .meeting, .list, .global]
         case .statement, .otherBusiness: [.meeting, .global]
         }
     }

@@ -159,8 +159,10 @@ enum ReferralForm {
         switch form["risk tool"] {
         case "DASH checklist":
             // The answers come from the checklist that follows the form (TriageJob opens it
-            // unless a correction keeps the answers it has).
-            break
+            // unless a correction keeps the answers it has); a score typed here would be lost.
+            if !form["risk score"].isEmpty {
+                return .failure(Problem(field: "risk score", message: "the checklist gives the score: choose \"DASH score only\" (risk assessment) to type one, or clear this"))
+            }
         case "DASH score only", "MeRIT score":
             guard let score = form.number("risk score") else {
                 return .failure(Problem(field: "risk score", message: "give the score, or choose the DASH checklist"))

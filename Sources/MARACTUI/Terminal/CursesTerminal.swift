@@ -63,6 +63,7 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        CursesTerminal.defineCommonKeys()
         marac_set_escdelay(25)
         _ = curs_set(0)
         // Ctrl-S saves a form: take it (and Ctrl-Q) back from the terminal's flow control.
@@ -138,6 +139,25 @@ public final class CursesTerminal: Terminal {
         _ = wattr_set(window, attributes[role] ?? marac_a_normal(), pairs[role] ?? 0, nil)
         _ = wide.withUnsafeBufferPointer { buffer in
             mvwaddnwstr(window, Int32(row), Int32(column), buffer.baseAddress, Int32(wide.count - 1))
+        }
+    }
+
+    /// The sequences terminals send for Home, End, Delete, PgUp, PgDn and F1–F4 whether or not
+    /// the terminfo entry in use names them: tmux sends VT220's `ESC [1~` for Home even where
+    /// TERM is xterm's (`ESC OH`), rxvt sends `ESC [7~`, the Linux console `ESC [[A` for F1.
+    /// Sequences the entry already has are left as they are.
+    static func defineCommonKeys() {
+        let keys: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[3~", KEY_DC), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+            ("\u{1B}OP", marac_key_f(1)), ("\u{1B}OQ", marac_key_f(2)), ("\u{1B}OR", marac_key_f(3)), ("\u{1B}OS", marac_key_f(4)),
+            ("\u{1B}[11~", marac_key_f(1)), ("\u{1B}[12~", marac_key_f(2)), ("\u{1B}[13~", marac_key_f(3)), ("\u{1B}[14~", marac_key_f(4)),
+            ("\u{1B}[[A", marac_key_f(1)), ("\u{1B}[[B", marac_key_f(2)), ("\u{1B}[[C", marac_key_f(3)), ("\u{1B}[[D", marac_key_f(4)),
+            ("\u{1B}[15~", marac_key_f(5)), ("\u{1B}[[E", marac_key_f(5)),
+        ]
+        for (sequence, code) in keys where key_defined(sequence) == 0 {
+            _ = define_key(sequence, code)
         }
     }
 

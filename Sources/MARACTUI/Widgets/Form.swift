@@ -27,6 +27,18 @@ public struct FormField: Sendable {
     /// For choices: what was typed, which the matches are drawn from while Left and Right move
     /// through them.
     var filter: String?
+    /// Just arrived at and not yet edited: as a selected field in any form, the first printable
+    /// key replaces the value (arrows, Home and End keep it), and a choice offers all its options.
+    public internal(set) var fresh = true
+
+    /// Whether a first printable key replaces the value. Notes keep theirs (a long note is not
+    /// lost to one key); answers are set by y, n, d.
+    var replacesOnTyping: Bool {
+        switch kind {
+        case .notes, .answer: false
+        default: true
+        }
+    }
 
     public init(_ key: String, _ label: String? = nil, kind: Kind = .text, value: String = "", required: Bool = false,
                 hint: String = "") {
@@ -43,7 +55,7 @@ public struct FormField: Sendable {
     /// The choices that begin with (or contain) what has been typed, best first.
     public var matches: [String] {
         guard case .choice(let options) = kind else { return [] }
-        let typed = NameFolding.fold(filter ?? input.text)
+        let typed = fresh ? "" : NameFolding.fold(filter ?? input.text)
         if typed.isEmpty { return options }
         let starts = options.filter { NameFolding.fold($0).hasPrefix(typed) }
         let contains = options.filter { !NameFolding.fold($0).hasPrefix(typed) && NameFolding.fold($0).contains(typed) }
@@ -58,7 +70,10 @@ public struct FormField: Sendable {
 public struct Form: Sendable {
     public var title: String
     public var fields: [FormField]
-    public var focus = 0
+    /// The field being edited; arriving at one makes it fresh (see ``FormField/fresh``).
+    public var focus = 0 {
+        didSet { if fields.indices.contains(focus) { fields[focus].fresh = true; fields[focus].filter = nil } }
+    }
     /// An error not about one field.
     public var message: String?
     public private(set) var confirmingCancel = false
@@ -206,6 +221,14 @@ public struct Form: Sendable {
         default:
             break
         }
+        let wasFresh = fields[focus].fresh
+        if wasFresh {
+            fields[focus].fresh = false
+            if case .character = key, fields[focus].replacesOnTyping, !fields[focus].input.text.isEmpty {
+                let choiceCycle: Bool = if case .choice = fields[focus].kind { key == .character(" ") } else { false }
+                if !choiceCycle { fields[focus].input = TextInput("") }
+            }
+        }
         switch fields[focus].kind {
         case .answer:
             switch key {
@@ -220,11 +243,15 @@ public struct Form: Sendable {
             default: break
             }
         case .choice:
-            let matches = fields[focus].matches
-            if (key == .left || key == .right), !matches.isEmpty {
+            var matches = fields[focus].matches
+            if wasFresh, case .choice(let options) = fields[focus].kind { matches = options }
+            // Space goes on to the next choice unless a name is being typed ("northbridge p").
+            let cycles = key == .left || key == .right || (key == .character(" ") && (fields[focus].value.isEmpty || matches.contains(fields[focus].value)))
+            if cycles, !matches.isEmpty {
                 let at = matches.firstIndex(of: fields[focus].value)
-                let next = key == .right ? ((at ?? -1) + 1) % matches.count : ((at ?? 0) + matches.count - 1) % matches.count
+                let next = key == .left ? ((at ?? 0) + matches.count - 1) % matches.count : ((at ?? -1) + 1) % matches.count
                 fields[focus].input.text = matches[next]
+                if wasFresh { fields[focus].filter = "" }
             } else if fields[focus].input.handle(key) {
                 fields[focus].filter = fields[focus].input.text
             }
@@ -288,7 +315,8 @@ public struct Form: Sendable {
                 }
                 if focused { canvas.paint(row: frame.row + row + min(f.rows, max(1, lines.count)) - 1, column: column + min(valueWidth - 1, TextWidth.of(lines.last ?? "")), count: 1, role: .selected) }
             } else if focused {
-                f.input.draw(&canvas, row: frame.row + row, column: column, width: valueWidth, role: .input)
+                let selectedValue = f.fresh && f.replacesOnTyping && !f.input.text.isEmpty
+                f.input.draw(&canvas, row: frame.row + row, column: column, width: valueWidth, role: selectedValue ? .selected : .input)
             } else {
                 canvas.fill(row: frame.row + row, column: column, count: valueWidth, role: .input)
                 canvas.put(f.input.text.singleLine, row: frame.row + row, column: column, role: .input, limit: valueWidth)
@@ -296,9 +324,16 @@ public struct Form: Sendable {
             var note = ""
             if focused {
                 switch f.kind {
-                case .choice:
+                case .choice(let options):
                     let m = f.matches
-                    note = m.isEmpty ? "no match" : (m.contains(f.value) ? "" : "→ \(m.first!)") + (m.count > 1 ? "  (\(m.count) matches, Left/Right)" : "")
+                    if f.fresh {
+                        note = options.count <= 4 ? options.joined(separator: " / ") + " (Space, Left/Right)"
+                            : "\(options.count) choices: Space or Left/Right, or type to narrow"
+                    } else {
+                        note = m.isEmpty ? "no match" : (m.contains(f.value) ? "" : "\(g.arrow) \(m.first!)") + (m.count > 1 ? "  (\(m.count) matches, Left/Right)" : "")
+                    }
+                case .notes:
+                    note = f.hint.isEmpty ? "Enter adds a line" : f.hint
                 case .date:
                     if let d = DayParsing.parse(f.value, today: today) { note = d.long }
                 case .answer:
@@ -323,7 +358,9 @@ public struct Form: Sendable {
         }
         let footer = confirmingCancel
             ? "Discard your changes? y discards, any other key goes back to the form."
-            : "Tab / Shift-Tab move · Enter next (saves on the last field) · Ctrl-S save · Esc cancel"
+            : fields.indices.contains(focus) && { if case .notes = fields[focus].kind { true } else { false } }()
+                ? "Tab / Shift-Tab move \(g.bullet) Enter adds a line \(g.bullet) Ctrl-S save \(g.bullet) Esc cancel"
+                : "Tab / Shift-Tab move \(g.bullet) Enter next (saves on the last field) \(g.bullet) Ctrl-S save \(g.bullet) Esc cancel"
         canvas.put(footer, in: frame, row: frame.height - 1, column: 1, role: confirmingCancel ? .warning : .dim)
     }
 }

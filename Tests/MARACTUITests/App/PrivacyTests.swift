@@ -72,4 +72,31 @@ import Testing
         #expect(!f.app.locked)
         #expect(f.screen.contains("awaiting triage"))
     }
+
+    /// The passphrase is never typed in front of the room: while a meeting is in progress the
+    /// screen does not lock itself; idle time counts again from the meeting's end.
+    @Test func theScreenDoesNotLockDuringAMeetingAndLocksAfterItEnds() throws {
+        let f = ScreenFixture.demo()
+        var now = 1000.0
+        f.loop.monotonicSeconds = { now }
+        f.loop.lockAfterSeconds = 60
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        f.press(.character("3"))
+        while f.app.agenda.meetingID != next.id { f.press(.character("]")) }
+        f.press(.character("M"), .character("y"))
+        #expect(f.app.meetingInProgress)
+        for _ in 0..<10 {
+            now += 600
+            f.loop.checkIdleLock()
+        }
+        #expect(!f.app.locked, "an hour and forty minutes idle in a meeting")
+        f.press(.character("E"), .character("y"))
+        #expect(!f.app.meetingInProgress)
+        now += 30
+        f.loop.checkIdleLock()
+        #expect(!f.app.locked, "idle time counts from the meeting's end")
+        now += 31
+        f.loop.checkIdleLock()
+        #expect(f.app.locked)
+    }
 }

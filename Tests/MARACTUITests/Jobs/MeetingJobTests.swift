@@ -97,6 +97,46 @@ import Testing
     }
 
     /// Reopening marac in the middle of a meeting picks up at the step the record shows.
+    /// A real case at 80x24: twelve agencies sharing and eight actions. The case step scrolls,
+    /// keeps what was just added in view, says what is above and below, and Enter opens the
+    /// case and 3 comes back to the same place.
+    @Test func aLongCaseScrollsAt80x24AndKeepsTheActionJustAgreedInView() throws {
+        let f = ScreenFixture.demo(rows: 24, columns: 80)
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        f.press(.character("3"))
+        while f.app.agenda.meetingID != next.id { f.press(.character("]")) }
+        f.press(.character("M"), .character("y"), .character("n"), .character("n"), .character("n"))
+        let c = try #require(f.app.session.state.meeting(next.id)?.currentCase)
+        let agencies = f.app.session.state.signedAgencies.map(\.name)
+        for n in 1...12 {
+            f.press(.character("i"))
+            f.fill(["agency": agencies[n % agencies.count], "information": "Line \(n) of what the agency knows."])
+            f.press(.control("s"))
+        }
+        #expect(f.screen.contains("12. "), "the line just shared is in view")
+        for n in 1...8 {
+            f.press(.character("a"))
+            f.fill(["agency": agencies[n % agencies.count], "description": "Action number \(n)."])
+            f.press(.control("s"))
+            let newest = try #require(f.app.session.state.actions(of: c).last)
+            #expect(newest.description == "Action number \(n)." && f.screen.contains(newest.id.description), "action \(n) is in view once agreed")
+        }
+        let actions = f.app.session.state.actions(of: c).filter { $0.meeting == next.id }
+        #expect(actions.count == 8)
+        #expect(f.lines.dropLast().last?.contains("above (k, PgUp)") == true, "\(f.lines.dropLast().last ?? "")")
+        f.press(.character("g"))
+        #expect(f.screen.contains("The referral") && !f.screen.contains(actions.last!.id.description))
+        #expect(f.screen.contains("more below (j, PgDn)"))
+        f.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(f.screen.contains(actions.last!.id.description), "PgDn reaches the last action")
+        #expect(!f.screen.contains("more below"))
+        let top = try #require(f.app.meeting.walk).caseTop
+        f.press(.enter)
+        #expect(f.app.current == .caseView && f.screen.contains("\(c)"))
+        f.press(.character("3"))
+        #expect(f.app.meeting.walk?.caseTop == top && f.screen.contains(actions.last!.id.description), "back at the same place")
+    }
+
     @Test func reopeningInTheMiddleOfAMeetingResumesAtTheCaseUnderDiscussion() throws {
         let (f, id) = try Self.atNextMeeting()
         f.press(.character("M"), .character("y"), .character("n"), .character("n"), .character("n"))

@@ -120,4 +120,57 @@ import Testing
         #expect(press(&f, .enter) == .editing)
         #expect(f.focus == 4)
     }
+
+    /// As a selected field in any form: the first printable key replaces a filled value; an
+    /// arrow, Home or End first keeps it for editing.
+    @Test func theFirstKeyInAFilledFieldReplacesItAndAnArrowFirstKeepsIt() {
+        var f = Form(title: "Action", fields: [
+            FormField("owner", "Owner", value: "Jo Smiht"),
+            FormField("due", "Due", kind: .date, value: "+14d"),
+            FormField("notes", "Notes", kind: .notes, value: "Kept"),
+        ])
+        type(&f, "Jo Smith")
+        #expect(f["owner"] == "Jo Smith")
+        _ = press(&f, .tab)
+        type(&f, "+7d")
+        #expect(f["due"] == "+7d", "not +14d+7d")
+        _ = press(&f, .backTab, .end, .backspace)
+        type(&f, "h!")
+        #expect(f["owner"] == "Jo Smith!", "End first: the value is edited, not replaced")
+        _ = press(&f, .tab, .tab)
+        type(&f, " and more")
+        #expect(f["notes"] == "Kept and more", "a note is never replaced by one key")
+    }
+
+    @Test func aChoiceOffersEveryOptionOnArrivalAndSpaceGoesThroughThem() {
+        var f = Form(title: "Attendance", fields: [
+            FormField("name", "Name", value: "x"),
+            FormField("attendance", "Attendance", kind: .choice(["present", "apologies", "absent"]), value: "present"),
+        ])
+        _ = press(&f, .tab)
+        #expect(f.fields[1].matches == ["present", "apologies", "absent"], "all choices, not only the one filled in")
+        var canvas = Canvas(rows: 12, columns: 100)
+        f.draw(&canvas, region: canvas.full, today: Self.today)
+        #expect((0..<12).map { canvas.text(ofRow: $0) }.joined().contains("present / apologies / absent"))
+        _ = press(&f, .character(" "))
+        #expect(f["attendance"] == "apologies")
+        _ = press(&f, .right, .right)
+        #expect(f["attendance"] == "present", "round again")
+        _ = press(&f, .backTab, .tab)
+        type(&f, "ab")
+        _ = press(&f, .enter)
+        #expect(f["attendance"] == "absent", "typing the first letters chooses")
+    }
+
+    @Test func enterInAOneLineFieldGoesOnAndANotesFieldSaysHowToAddALine() {
+        var f = Self.form()
+        f.focus = 1
+        type(&f, "Flag the address")
+        _ = press(&f, .enter)
+        #expect(f.focus == 2 && f["description"] == "Flag the address")
+        f.focus = 4
+        var canvas = Canvas(rows: 20, columns: 110)
+        f.draw(&canvas, region: canvas.full, today: Self.today)
+        #expect(canvas.text(ofRow: 19).contains("Enter adds a line"))
+    }
 }
