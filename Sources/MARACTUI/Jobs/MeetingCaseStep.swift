@@ -64,10 +64,10 @@ struct MeetingCaseStep {
         }
         let asked = meeting.isOpenForChanges ? state.signedAgencies : []
         if !c.researchReturns.isEmpty || !asked.isEmpty {
-            let back = c.researchReturns.map { "\(Describe.agencyName($0.agency, in: state)) \($0.receivedOn.british)" }
+            // What the room needs is who has not researched the case; the case view has the dates.
             let missing = asked.filter { a in c.researchReturn(from: a.id) == nil }.map(\.name)
-            add("Research returns: " + (back.isEmpty ? "none" : back.joined(separator: ", "))
-                + (missing.isEmpty ? "" : "; not back from \(missing.count): \(missing.joined(separator: ", "))"), .dim)
+            add("Research returns: \(c.researchReturns.count) back"
+                + (missing.isEmpty ? ", every agency" : "; not back from \(missing.joined(separator: ", "))"), .dim)
         }
         out.append(Line(text: "", role: .normal, indent: 0, part: nil))
 

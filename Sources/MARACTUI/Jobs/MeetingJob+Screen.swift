@@ -247,8 +247,8 @@ struct MeetingScreen {
         if above > 0 { footer.append("\(above) above (k, PgUp)") }
         if below > 0 { footer.append("\(below) more below (j, PgDn)") }
         let next = MeetingWalk.nextCase(meeting, after: caseID, in: state)
-        footer.append("Enter opens the case, 3 comes back")
         footer.append(next.map { "n goes on to \($0)" } ?? "n ends this case (it is the last)")
+        footer.append("Enter opens the case, 3 comes back")
         canvas.put(footer.joined(separator: " \(canvas.glyphs.bullet) "), in: region, row: region.height - 1,
                    role: below > 0 ? .accent : .dim)
     }

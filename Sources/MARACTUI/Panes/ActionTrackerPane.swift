@@ -66,7 +66,7 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         [TableColumn("Action", .fixed(7)), TableColumn("Case", .fixed(6)),
          TableColumn("Agency", .flexible(minimum: 12, weight: 2)), TableColumn("Owner", .flexible(minimum: 8, weight: 1)),
          TableColumn("Description", .flexible(minimum: 16, weight: 5)), TableColumn("Due", .fixed(10)),
-         TableColumn("Status", .fixed(13))]
+         TableColumn("Status", .fixed(13), essential: true)]
     }
 
     public override func computeRows(_ context: PaneContext) -> [ActionID] {
@@ -107,7 +107,8 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         case 4: return (a.description, .normal)
         case 5: return (a.due.british, late ? .danger : .normal)
         default:
-            if late { return ("! overdue \(a.due.days(until: context.today))d", .danger) }
+            // Days first: the number is the news, and it is never cut ("60d overdue").
+            if late { return ("\(a.due.days(until: context.today))d overdue", .danger) }
             return (a.status == .open ? "open" : a.status.rawValue, a.status == .done ? .good : (a.status == .open ? .normal : .warning))
         }
     }

@@ -12,8 +12,12 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
         [TableColumn("Reference", .fixed(14)), TableColumn("Received", .fixed(10)),
          TableColumn("Agency", .flexible(minimum: 10, weight: 2)), TableColumn("Victim", .flexible(minimum: 14, weight: 3)),
          TableColumn("Criteria", .fixed(11)), TableColumn("Risk", .fixed(8)), TableColumn("Ch", .fixed(2), alignRight: true),
-         TableColumn("Flags", .flexible(minimum: 8, weight: 3))]
+         TableColumn("Flags", .flexible(minimum: 13, weight: 3), essential: true, abbreviations: Self.flagAbbreviations)]
     }
+
+    /// Shorter still, for a narrow screen: every flag keeps a mark.
+    static let flagAbbreviations = [("highest risk", "HIGH"), ("repeat?", "REP?"), ("under age", "AGE"), ("out of area", "AREA"),
+                                    ("no ISP", "ISP"), ("no criterion", "CRIT?")]
 
     /// Short words for the flags column; the preview below spells them out.
     static func flagText(_ flags: TriageFlags) -> String {

@@ -11,11 +11,28 @@ public struct TableColumn: Sendable {
     public var title: String
     public var width: Width
     public var alignRight: Bool
+    /// Carries a flag or a safety marker: never narrowed to fit, so it never falls off the
+    /// right edge at 80 columns; the others give way first.
+    public var essential: Bool
+    /// Shorter words for a cell that does not fit ("repeat?" for "possible repeat"), so every
+    /// flag still shows in a narrow column; the preview spells them out.
+    public var abbreviations: [(String, String)]
 
-    public init(_ title: String, _ width: Width, alignRight: Bool = false) {
+    public init(_ title: String, _ width: Width, alignRight: Bool = false, essential: Bool = false,
+                abbreviations: [(String, String)] = []) {
         self.title = title
         self.width = width
         self.alignRight = alignRight
+        self.essential = essential
+        self.abbreviations = abbreviations
+    }
+
+    /// The text as it fits `width`: abbreviated word by word when it is too long.
+    func fitted(_ text: String, width: Int) -> String {
+        guard !abbreviations.isEmpty, TextWidth.of(text) > width else { return text }
+        var short = text
+        for (long, brief) in abbreviations { short = short.replacing(long, with: brief) }
+        return short.replacing(", ", with: " ")
     }
 }
 
@@ -49,7 +66,29 @@ public enum TableRenderer {
                 flexibleLeft -= weight
             }
         }
-        return widths
+        return fitting(widths, columns, into: max(0, width - gaps))
+    }
+
+    /// Narrower columns when the minimums add to more than the width: the flexible ones first
+    /// down to eight (names truncate with an ellipsis), then the fixed ones, the widest first,
+    /// then any down to five; never an essential one.
+    static func fitting(_ widths: [Int], _ columns: [TableColumn], into room: Int) -> [Int] {
+        var out = widths
+        var over = out.reduce(0, +) - room
+        for (pass, floor) in [(0, 8), (1, 8), (2, 5)] where over > 0 {
+            while over > 0 {
+                let candidates = out.indices.filter { i in
+                    guard !columns[i].essential, out[i] > floor else { return false }
+                    if pass == 2 { return true }
+                    if case .flexible = columns[i].width { return pass == 0 }
+                    return pass == 1
+                }
+                guard let widest = candidates.max(by: { out[$0] < out[$1] }) else { break }
+                out[widest] -= 1
+                over -= 1
+            }
+        }
+        return out
     }
 
     /// A table in `region`: a heading row, then the visible rows of `list` (scrolled so the
@@ -86,7 +125,8 @@ public enum TableRenderer {
             if isTagged { canvas.put(canvas.glyphs.tagMarker, in: body, row: r, column: 1, role: .tagged) }
             var x = 2
             for (i, c) in columns.enumerated() {
-                let (text, role) = cell(index, i)
+                let (full, role) = cell(index, i)
+                let text = c.fitted(full, width: widths[i])
                 canvas.put(text.padded(toWidth: widths[i], ellipsis: canvas.glyphs.ellipsis, alignRight: c.alignRight),
                            in: body, row: r, column: x, role: role)
                 x += widths[i] + 1

@@ -21,6 +21,28 @@ import Testing
         #expect(f.lines.last?.contains("~/demo") == true)
     }
 
+    /// At 80x24 no column that carries a flag or a safety marker is dropped: the queue's Flags
+    /// and the tracker's overdue status stay whole, and the names give way.
+    @Test func at80x24TheFlagsAndTheOverdueStatusKeepTheirColumns() throws {
+        let f = ScreenFixture.demo(rows: 24, columns: 80)
+        f.press(.character("1"))
+        let queue = f.app.session.state.triageQueue()
+        let at = try #require(queue.firstIndex { !$0.flags.isEmpty })
+        let flagged = queue[at]
+        let header = try #require(f.lines.firstIndex { $0.contains("Flags") })
+        let line = f.lines[header + 1 + at]
+        #expect(line.contains(try #require(f.app.session.state.referral(flagged.referral)).details.receivedOn.british))
+        let words = ReferralQueuePane.flagText(flagged.flags).split(separator: ",").map { $0.trimmingSpaces() }
+        for word in words {
+            let brief = ReferralQueuePane.flagAbbreviations.first { $0.0 == word }?.1 ?? word
+            #expect(line.contains(word) || line.contains(brief), "\(word) in \(line)")
+        }
+        f.press(.character("4"), .character("f"))
+        let late = try #require(f.app.session.state.actions(matching: ActionFilter(overdueOn: ScreenFixture.today)).first)
+        let days = late.due.days(until: ScreenFixture.today)
+        #expect(f.screen.contains("\(days)d overdue"))
+    }
+
     @Test func eachPaneShowsItsDataWhenItsNumberIsPressed() {
         let f = ScreenFixture.demo()
         let state = f.app.session.state
