@@ -56,6 +56,17 @@ extension MARACState {
             .map(\.id)
     }
 
+    /// The outstanding actions a MARAC reviews at `m`, as it reviews them: those due by the
+    /// meeting's date (overdue, or due since the last meeting) and those on cases heard again at
+    /// it. Open actions not yet due on cases not listed wait for a later meeting.
+    public func outstandingActionsToReview(at m: Meeting) -> [ActionID] {
+        let listed = Set(m.listedCases)
+        return outstandingActions(before: m).filter { id in
+            guard let a = action(id) else { return false }
+            return a.due <= m.date || listed.contains(a.caseID)
+        }
+    }
+
     /// The meeting held before this one (by date), if any, not counting cancelled ones.
     public func previousMeeting(before m: Meeting) -> Meeting? {
         var best: Int?

@@ -56,13 +56,21 @@ public struct Minutes {
     /// Actions agreed at earlier meetings that were still open at the previous meeting: the
     /// first item of business, where agencies say what they have done since. Their status is
     /// as it stands now, with the last note.
+    /// The actions the meeting reviewed, each once: those open and in the review's scope (due
+    /// by the meeting, or on a case heard again), and those closed since the last meeting.
     var reviewedActions: [Action] {
         let since = state.previousMeeting(before: meeting)?.date
+        let listed = Set(meeting.listedCases)
         return state.actions.filter { a in
             guard a.inError == nil, a.meeting != meeting.id, let agreed = state.meeting(a.meeting), agreed.date < meeting.date else { return false }
-            guard let closed = a.closedOn, let since else { return true }
+            guard let closed = a.closedOn else { return a.due <= meeting.date || listed.contains(a.caseID) }
+            guard let since else { return true }
             return closed > since
         }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+    }
+
+    func incompleteLine(_ a: Action) -> String {
+        "\(a.id) (\(a.caseID), \(agencyName(a.agency))): \(a.latestUpdate?.note.isEmpty == false ? a.latestUpdate!.note : "no reason given")"
     }
 
     var agreedActions: [Action] {
@@ -139,16 +147,15 @@ public struct Minutes {
             "\($0.id) \(state.referral(of: $0)?.details.victim.name ?? ""): window ended \(state.repeatWindowEnd(of: $0).long)"
         }))
 
+        // Named, not repeated: the rows of the reviewed ones are in the table above.
         doc.add(.heading(level: 1, "Incomplete actions"))
         let closedIncomplete = (reviewed + agreedActions)
         doc.add(.heading(level: 2, "Not possible: circumstances changed"))
         let notPossible = closedIncomplete.filter { $0.status == .notPossible }
-        doc.add(notPossible.isEmpty ? .paragraph("None.") : .table(headers: ["Action", "Case", "Agency", "Owner", "Action agreed", "Due", "Status", "Update"],
-                                                                  rows: notPossible.map(actionRow)))
+        doc.add(notPossible.isEmpty ? .paragraph("None.") : .bullets(notPossible.map(incompleteLine)))
         doc.add(.heading(level: 2, "Agency did not complete"))
         let notDone = closedIncomplete.filter { $0.status == .notDone }
-        doc.add(notDone.isEmpty ? .paragraph("None.") : .table(headers: ["Action", "Case", "Agency", "Owner", "Action agreed", "Due", "Status", "Update"],
-                                                              rows: notDone.map(actionRow)))
+        doc.add(notDone.isEmpty ? .paragraph("None.") : .bullets(notDone.map(incompleteLine)))
 
         doc.add(.heading(level: 1, "Any other business"))
         let aob = m.otherBusiness.filter { $0.inError == nil }.map(\.text)

@@ -31,7 +31,7 @@ extension MeetingJob: Pane {
     func listCount(_ walk: MeetingWalk, _ meeting: Meeting) -> Int {
         switch walk.step {
         case .attendance: MeetingWalk.attendanceAgencies(meeting, in: state).count
-        case .outstanding: MeetingWalk.outstanding(meeting, in: state).count
+        case .outstanding: MeetingWalk.outstanding(meeting, in: state, all: walk.allOutstanding).count
         default: 0
         }
     }
@@ -39,7 +39,7 @@ extension MeetingJob: Pane {
     /// The selected outstanding action, when the meeting is at that step.
     var selectedOutstandingAction: ActionID? {
         guard let walk, walk.step == .outstanding, let m = state.meeting(walk.meeting) else { return nil }
-        let ids = MeetingWalk.outstanding(m, in: state)
+        let ids = MeetingWalk.outstanding(m, in: state, all: walk.allOutstanding)
         return walk.list.selected >= 0 && walk.list.selected < ids.count ? ids[walk.list.selected] : nil
     }
 
@@ -206,8 +206,11 @@ struct MeetingScreen {
     }
 
     func renderOutstanding(_ canvas: inout Canvas, _ region: Region) {
-        let ids = MeetingWalk.outstanding(meeting, in: state)
-        canvas.put("Outstanding actions from earlier meetings: \(ids.count) still open. d done · p not possible · x not done · n on to the cases",
+        let ids = MeetingWalk.outstanding(meeting, in: state, all: walk.allOutstanding)
+        let all = walk.allOutstanding ? ids.count : MeetingWalk.outstanding(meeting, in: state, all: true).count
+        let scope = walk.allOutstanding ? "all \(ids.count) open (a: only those to review)"
+            : "\(ids.count) to review of \(all) open (a: all)"
+        canvas.put("Outstanding actions from earlier meetings: \(scope). d done \(canvas.glyphs.bullet) p not possible \(canvas.glyphs.bullet) x not done \(canvas.glyphs.bullet) f carry \(canvas.glyphs.bullet) n on to the cases",
                    in: region, row: 0, role: .dim)
         let lines: [(String, StyleRole)] = ids.compactMap(state.action).map { a in
             let late = a.isOverdue(on: context.today)

@@ -12,7 +12,7 @@ final class MeetingJob: Job {
 
     static let requests: Set<Request> = [.startMeeting, .endMeeting, .nextStep, .addOtherBusiness, .markPresent, .markApologiesSent,
                                          .markApologiesNotSent, .markAbsent, .addObserver, .shareInformation, .identifyRisk, .agreeAction,
-                                         .scheduleMeeting, .freezeCaseList, .researchReturn, .moveCaseUp, .moveCaseDown]
+                                         .scheduleMeeting, .freezeCaseList, .researchReturn, .moveCaseUp, .moveCaseDown, .allOutstanding]
 
     var agenda: AgendaPane { app.agenda }
 
@@ -31,6 +31,11 @@ final class MeetingJob: Job {
         case .freezeCaseList: freezeCaseList()
         case .researchReturn: researchReturn(argument: argument)
         case .moveCaseUp, .moveCaseDown: moveCase(request == .moveCaseUp ? -1 : 1)
+        case .allOutstanding:
+            guard let walk, walk.step == .outstanding else { say("Outstanding actions are the third step of a meeting (:outstanding).", alert: true); break }
+            walk.allOutstanding.toggle()
+            walk.list.select(0)
+            say(walk.allOutstanding ? "Every open action from earlier meetings; a shows only those to review." : "Only the actions to review: due by this meeting, or on a case heard today; a shows every one.")
         default: return .ignored
         }
         return .handled

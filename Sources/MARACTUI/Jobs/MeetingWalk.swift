@@ -22,6 +22,8 @@ public final class MeetingWalk {
     var casePage = 10
     /// The part of the case just added to, kept in view at the next layout.
     var keep: MeetingCaseStep.Part?
+    /// The outstanding-actions step shows every open action, not only those to review.
+    var allOutstanding = false
 
     init(meeting: MeetingID, step: Step) {
         self.meeting = meeting
@@ -56,9 +58,10 @@ public final class MeetingWalk {
         return signed + others
     }
 
-    /// Actions agreed at earlier meetings and still open: reviewed one by one.
-    static func outstanding(_ m: Meeting, in state: MARACState) -> [ActionID] {
-        state.outstandingActions(before: m)
+    /// Actions agreed at earlier meetings and still open, as the MARAC reviews them (due by
+    /// today's meeting, or on a case heard again); `all` (the a key at this step) shows every one.
+    static func outstanding(_ m: Meeting, in state: MARACState, all: Bool = false) -> [ActionID] {
+        all ? state.outstandingActions(before: m) : state.outstandingActionsToReview(at: m)
     }
 
     /// The next case to hear after the current one, in hearing order, not yet heard.

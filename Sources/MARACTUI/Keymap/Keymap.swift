@@ -100,6 +100,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("p")], request: .actionNotPossible, context: .meetingOutstanding),
         Binding(keys: [.character("x")], request: .actionNotDone, context: .meetingOutstanding),
         Binding(keys: [.character("f")], request: .carryForward, context: .meetingOutstanding),
+        Binding(keys: [.character("a")], request: .allOutstanding, context: .meetingOutstanding),
         Binding(keys: [.character("i")], request: .shareInformation, context: .meetingCase),
         Binding(keys: [.character("r")], request: .identifyRisk, context: .meetingCase),
         Binding(keys: [.character("a")], request: .agreeAction, context: .meetingCase),

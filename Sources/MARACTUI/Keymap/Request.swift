@@ -75,6 +75,7 @@ public enum Request: String, CaseIterable, Sendable {
     case actionNotDone
     case actionReopen
     case carryForward
+    case allOutstanding
     case filterActions
     case groupByAgency
 
@@ -137,6 +138,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .actionNotDone: "not done"
         case .actionReopen: "reopen"
         case .carryForward: "carry"
+        case .allOutstanding: "outstanding all"
         case .filterActions: "filter"
         case .groupByAgency: "by agency"
         case .moveDown, .moveUp, .pageDown, .pageUp, .cancel, .searchNext, .searchPrevious, .palette: nil
@@ -210,6 +212,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .actionNotDone: "mark the action not done by the agency (with a note)"
         case .actionReopen: "reopen a closed action (with a note)"
         case .carryForward: "carry the open action to the next meeting: new due date, reason kept"
+        case .allOutstanding: "all open actions from earlier meetings, or only those to review"
         case .filterActions: "filter actions: agency, status, meeting, case, due (or clear)"
         case .groupByAgency: "switch between the list and the view by agency"
         }

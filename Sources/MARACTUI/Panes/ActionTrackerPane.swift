@@ -82,7 +82,7 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
             actions = state.actions(matching: f)
         case .all: actions = state.actions(matching: f)
         case .outstanding(let m):
-            actions = state.meeting(m).map { state.outstandingActions(before: $0).compactMap(state.action).filter(f.matches) } ?? []
+            actions = state.meeting(m).map { state.outstandingActionsToReview(at: $0).compactMap(state.action).filter(f.matches) } ?? []
         }
         return actions.sorted { ($0.due, $0.id) < ($1.due, $1.id) }.map(\.id)
     }

@@ -141,8 +141,9 @@ public final class AgendaPane: Pane {
         case .note(let t): return (t, .dim, 2)
         case .outstanding(let count):
             guard let id = meetingID, let m = state.meeting(id) else { return ("", .normal, 2) }
-            let overdue = state.outstandingActions(before: m).filter { state.action($0)?.isOverdue(on: today) == true }.count
-            return ("\(count) open action\(count == 1 ? "" : "s") from earlier meetings, \(overdue) overdue: Enter to review them in the action tracker",
+            let review = state.outstandingActionsToReview(at: m)
+            let overdue = review.filter { state.action($0)?.isOverdue(on: today) == true }.count
+            return ("\(review.count) of \(count) open action\(count == 1 ? "" : "s") from earlier meetings to review (due by then, or on a case heard), \(overdue) overdue: Enter shows them in the action tracker",
                     overdue > 0 ? .warning : .normal, 2)
         case .case(let id, let number):
             guard let c = state.case(id), let r = state.referral(c.referral) else { return ("\(id)", .normal, 2) }

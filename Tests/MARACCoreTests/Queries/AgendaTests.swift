@@ -20,6 +20,29 @@ import Testing
         #expect(s.refusal(.reorderAgenda(m, [cases[0]])) == .reorderMustListEveryCase(m))
     }
 
+    /// As a MARAC reviews them: due by the meeting, or on a case heard again at it; an open
+    /// action not yet due on a case not listed waits.
+    @Test func theActionsToReviewAreThoseDueByTheMeetingOrOnACaseHeardAgain() throws {
+        var s = Scenario()
+        let a = s.standardAgencies()
+        let first = s.meeting(on: s.today.adding(days: 7))
+        let second = s.meeting(on: s.today.adding(days: 21))
+        let c = try s.accept(try s.receive(Scenario.details("O1", on: s.today, agency: a.police)), onto: first)
+        s.advance(days: 7)
+        try s.run(.startMeeting(first))
+        try s.run(.startCaseDiscussion(first, c))
+        for (n, due) in [10, 60].enumerated() {
+            try s.run(.agreeAction(caseID: c, meeting: first, agency: a.housing, owner: "", description: "Action \(n)", due: s.today.adding(days: due)))
+        }
+        try s.run(.endMeeting(first))
+        let m = try #require(s.state.meeting(second))
+        #expect(s.state.outstandingActions(before: m) == [ActionID(1), ActionID(2)])
+        #expect(s.state.outstandingActionsToReview(at: m) == [ActionID(1)], "the one due in sixty days waits")
+        var heardAgain = m
+        heardAgain.listedCases.append(c)
+        #expect(s.state.outstandingActionsToReview(at: heardAgain) == [ActionID(1), ActionID(2)], "on a case heard again, every open action is reviewed")
+    }
+
     @Test func outstandingActionsFromEarlierMeetingsComeFirst() throws {
         var s = Scenario()
         let a = s.standardAgencies()

@@ -107,7 +107,7 @@ import Testing
         let f = ScreenFixture.demo()
         f.press(.character("3"), .enter)
         let meeting = f.app.agenda.meetingID!
-        let outstanding = f.app.session.state.outstandingActions(before: f.app.session.state.meeting(meeting)!)
+        let outstanding = f.app.session.state.outstandingActionsToReview(at: f.app.session.state.meeting(meeting)!)
         #expect(f.app.current == .actions)
         #expect(f.lines[1].contains("\(outstanding.count) outstanding at \(meeting) actions"))
     }
@@ -154,7 +154,7 @@ import Testing
         #expect(f.app.showingHelp)
         // The list is longer than the screen: read it all by scrolling.
         var text = f.screen
-        for _ in 0..<6 {
+        for _ in 0..<10 {
             f.press(.pageDown)
             text += f.screen
         }
