@@ -43,6 +43,13 @@ public final class TmuxSession {
         _ = runProcess(["tmux", "-L", socket, "send-keys", "-l", text])
     }
 
+    /// A line typed at marac's command line (`:`), then Enter.
+    public func command(_ line: String) {
+        send(":")
+        type(line)
+        send("Enter")
+    }
+
     /// The program's process: the child of the window's shell (read from /proc, so nothing
     /// beyond tmux is needed).
     public func programPID() -> pid_t? {

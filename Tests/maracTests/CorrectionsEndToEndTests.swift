@@ -13,7 +13,7 @@ struct CorrectionsEndToEndTests {
         let (tmux, meeting) = try desk.startNextMeeting()
         tmux.send("n", "n", "n")
         let screen = try tmux.wait(for: "the first case heard") { $0.contains("of 12:00") }
-        let heard = try #require(screen.split(separator: "\n").first { $0.contains("of 12:00") }?.split(separator: " ").first.map(String.init))
+        let heard = try #require(DemoDesk.caseBeingHeard(screen))
         tmux.send("i")
         try tmux.wait(for: "Information shared on")
         tmux.type("pol")
@@ -32,6 +32,8 @@ struct CorrectionsEndToEndTests {
         try DemoDesk.saved(tmux, "agreed.")
         let action = try #require(try desk.list("actions").first { $0["case"] as? String == heard && $0["meeting"] as? String == meeting })
         let actionID = try #require(action["id"] as? String)
+        // A week later than agreed, whatever the day the tests run on.
+        let later = try #require(Self.day(action["due"] as? String ?? "", plus: 7))
         #expect(action["owner"] as? String == "Jo Smiht")
         tmux.send("E")
         try tmux.wait(for: "End \(meeting)")
@@ -55,22 +57,18 @@ struct CorrectionsEndToEndTests {
         tmux.send("Enter")
         try tmux.wait(for: "the case view of \(heard)") { $0.split(separator: "\n").dropFirst().first?.contains("\(heard) \(name)") == true }
 
-        tmux.send(":")
-        tmux.type("edit action \(actionID)")
-        tmux.send("Enter")
+        tmux.command("edit action \(actionID)")
         try tmux.wait(for: "Correct \(actionID)")
         tmux.send("C-u")
         tmux.type("Jo Smith")
         tmux.send("Tab", "Tab", "C-u")
-        tmux.type("19/12/2026")
+        tmux.type(later.split(separator: "-").reversed().joined(separator: "/"))
         tmux.send("Tab")
         tmux.type("Sanctuary scheme assessor on leave until the 18th.")
         tmux.send("C-s")
         try DemoDesk.saved(tmux, "\(actionID) corrected")
 
-        tmux.send(":")
-        tmux.type("error info 1 Entered against the wrong case")
-        tmux.send("Enter")
+        tmux.command("error info 1 Entered against the wrong case")
         try DemoDesk.saved(tmux, "Marked recorded in error")
         #expect(tmux.capture().contains("[recorded in error: Entered against the wrong case]"))
 
@@ -85,14 +83,10 @@ struct CorrectionsEndToEndTests {
             line.split(separator: " ").first { $0.hasPrefix("R-") }.map(String.init)
         })
         #expect(try desk.list("referrals").first { $0["id"] as? String == referral }?["status"] as? String == "returned")
-        tmux.send(":")
-        tmux.type("reopen referral \(referral) DASH arrived by email")
-        tmux.send("Enter")
+        tmux.command("reopen referral \(referral) DASH arrived by email")
         try DemoDesk.saved(tmux, "\(referral) is back in the queue")
 
-        tmux.send(":")
-        tmux.type("sign off \(meeting)")
-        tmux.send("Enter")
+        tmux.command("sign off \(meeting)")
         try tmux.wait(for: "Sign off the minutes of \(meeting)")
         tmux.send("y")
         try DemoDesk.saved(tmux, "Minutes of \(meeting) signed off")
@@ -101,7 +95,7 @@ struct CorrectionsEndToEndTests {
 
         let corrected = try #require(try desk.list("actions").first { $0["id"] as? String == actionID })
         #expect(corrected["owner"] as? String == "Jo Smith")
-        #expect(corrected["due"] as? String == "2026-12-19")
+        #expect(corrected["due"] as? String == later)
         let history = try #require(corrected["history"] as? [[String: Any]])
         #expect((history.last?["note"] as? String)?.contains("Sanctuary scheme assessor on leave") == true)
         #expect(try desk.list("referrals").first { $0["id"] as? String == referral }?["status"] as? String == "awaiting-triage")
@@ -117,5 +111,16 @@ struct CorrectionsEndToEndTests {
                                  ("return referral", referral), ("reopen triage", referral), ("sign off minutes", meeting)] {
             #expect(audit.contains { $0.contains("coordinator") && $0.contains(label) && $0.hasSuffix(subject) }, "\(label) \(subject)")
         }
+    }
+
+    /// `iso` (YYYY-MM-DD) moved by `days`, as YYYY-MM-DD.
+    static func day(_ iso: String, plus days: Int) -> String? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              let moved = calendar.date(byAdding: .day, value: days, to: date) else { return nil }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

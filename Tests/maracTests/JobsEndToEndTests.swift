@@ -95,13 +95,10 @@ struct JobsEndToEndTests {
         for n in 0..<2 {
             tmux.send("n")
             // The case being heard heads the screen, with its timer: a case not heard before.
-            func hearing(_ screen: String) -> String? {
-                screen.split(separator: "\n").first { $0.contains("of 12:00") }.flatMap { $0.split(separator: " ").first.map(String.init) }
-            }
             let screen = try tmux.wait(for: "case \(n + 1)") { screen in
-                screen.contains("Cases (\(n + 1)/") && hearing(screen).map { $0.hasPrefix("C-") && !heard.contains($0) } == true
+                screen.contains("Cases (\(n + 1)/") && DemoDesk.caseBeingHeard(screen).map { $0.hasPrefix("C-") && !heard.contains($0) } == true
             }
-            heard.append(try #require(hearing(screen)))
+            heard.append(try #require(DemoDesk.caseBeingHeard(screen)))
             tmux.send("a")
             try tmux.wait(for: "Action on \(heard[n])")
             tmux.type("idva")
@@ -175,9 +172,7 @@ struct JobsEndToEndTests {
         try tmux.wait(for: "open actions")
         tmux.send("f")
         try tmux.wait(for: "overdue actions")
-        tmux.send(":")
-        tmux.type("filter agency \(agency)")
-        tmux.send("Enter")
+        tmux.command("filter agency \(agency)")
         let list = try tmux.wait(for: "overdue actions for \(agency)")
         #expect(list.contains("\(theirs.count) overdue actions for \(agency)") || list.contains("\(theirs.count) overdue action for \(agency)"))
         tmux.send("d")

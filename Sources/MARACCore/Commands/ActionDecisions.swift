@@ -34,12 +34,9 @@ extension MARACState {
     }
 
     func requireMarkable(_ reference: RecordReference) throws(DomainError) {
-        // Signed-off minutes are corrected by an addendum, never edited.
         switch reference {
         case .risk(let m, _, _), .information(let m, _, _), .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _):
-            if let signed = meeting(m)?.minutesSignedOff {
-                throw .invalid(field: "meeting", reason: "the minutes of \(m) were signed off by \(signed.actor): add an addendum instead (:addendum)")
-            }
+            if let meeting = meeting(m) { try requireMinutesNotSignedOff(meeting) }
         default: break
         }
         switch reference {

@@ -323,13 +323,18 @@ extension MARACState {
     func requireAttendanceCorrectable(_ id: MeetingID) throws(DomainError) -> Meeting {
         let m = try requireMeeting(id)
         if m.status == .ended {
-            if let signed = m.minutesSignedOff {
-                throw .invalid(field: "meeting", reason: "the minutes of \(id) were signed off by \(signed.actor): add an addendum instead (:addendum)")
-            }
+            try requireMinutesNotSignedOff(m)
             return m
         }
         guard m.isOpenForChanges else { throw .meetingNotOpen(id, status: m.status) }
         return m
+    }
+
+    /// Signed-off minutes are corrected by an addendum, never edited.
+    func requireMinutesNotSignedOff(_ m: Meeting) throws(DomainError) {
+        if let signed = m.minutesSignedOff {
+            throw .invalid(field: "meeting", reason: "the minutes of \(m.id) were signed off by \(signed.actor): add an addendum instead (:addendum)")
+        }
     }
 
     func requireInProgress(_ id: MeetingID) throws(DomainError) -> Meeting {

@@ -71,9 +71,9 @@ public struct Action: Hashable, Sendable, Codable, Identifiable {
     /// Open, counted, and past its due date.
     public func isOverdue(on today: Day) -> Bool { status == .open && inError == nil && due < today }
 
-    /// The day the action was closed, if it is.
     /// The latest history entry that stands (not recorded in error): what an agency last reported.
     public var latestUpdate: ActionStatusChange? { history.last { $0.inError == nil } }
 
+    /// The day the action was closed, if it is.
     public var closedOn: Day? { status.isClosed ? history.last?.on : nil }
 }

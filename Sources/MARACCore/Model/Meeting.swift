@@ -157,6 +157,12 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     /// The observers who stand (not recorded in error).
     public var recordedObservers: [Observer] { observers.filter { $0.inError == nil } }
 
+    /// Whether this meeting reviews an open action from an earlier one: it is due by the
+    /// meeting's date, or its case is heard again here.
+    public func reviews(_ action: Action) -> Bool {
+        action.due <= date || listedCases.contains(action.caseID)
+    }
+
     public func discussion(of caseID: CaseID) -> CaseDiscussion? {
         discussions.first { $0.caseID == caseID }
     }

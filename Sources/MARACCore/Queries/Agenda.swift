@@ -60,11 +60,7 @@ extension MARACState {
     /// meeting's date (overdue, or due since the last meeting) and those on cases heard again at
     /// it. Open actions not yet due on cases not listed wait for a later meeting.
     public func outstandingActionsToReview(at m: Meeting) -> [ActionID] {
-        let listed = Set(m.listedCases)
-        return outstandingActions(before: m).filter { id in
-            guard let a = action(id) else { return false }
-            return a.due <= m.date || listed.contains(a.caseID)
-        }
+        outstandingActions(before: m).filter { id in action(id).map { m.reviews($0) } ?? false }
     }
 
     /// The meeting held before this one (by date), if any, not counting cancelled ones.

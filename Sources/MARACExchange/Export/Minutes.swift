@@ -53,24 +53,23 @@ public struct Minutes {
 
     func agencyName(_ id: AgencyID) -> String { state.agency(id)?.name ?? id.description }
 
-    /// Actions agreed at earlier meetings that were still open at the previous meeting: the
-    /// first item of business, where agencies say what they have done since. Their status is
-    /// as it stands now, with the last note.
-    /// The actions the meeting reviewed, each once: those open and in the review's scope (due
-    /// by the meeting, or on a case heard again), and those closed since the last meeting.
+    /// The actions agreed at earlier meetings that this one reviewed, each once: the first item
+    /// of business, where agencies say what they have done. Those still open that the meeting
+    /// reviews (``Meeting/reviews(_:)``), and those closed since the previous meeting; their
+    /// status as it stands now, with the last note.
     var reviewedActions: [Action] {
         let since = state.previousMeeting(before: meeting)?.date
-        let listed = Set(meeting.listedCases)
         return state.actions.filter { a in
             guard a.inError == nil, a.meeting != meeting.id, let agreed = state.meeting(a.meeting), agreed.date < meeting.date else { return false }
-            guard let closed = a.closedOn else { return a.due <= meeting.date || listed.contains(a.caseID) }
+            guard let closed = a.closedOn else { return meeting.reviews(a) }
             guard let since else { return true }
             return closed > since
         }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
     }
 
     func incompleteLine(_ a: Action) -> String {
-        "\(a.id) (\(a.caseID), \(agencyName(a.agency))): \(a.latestUpdate?.note.isEmpty == false ? a.latestUpdate!.note : "no reason given")"
+        let reason = a.latestUpdate.map(\.note).flatMap { $0.isEmpty ? nil : $0 } ?? "no reason given"
+        return "\(a.id) (\(a.caseID), \(agencyName(a.agency))): \(reason)"
     }
 
     var agreedActions: [Action] {

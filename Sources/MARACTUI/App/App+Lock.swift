@@ -4,7 +4,7 @@ import MARACCore
 extension App {
     /// A meeting of this store is running (on this screen or another): the screen does not lock
     /// itself while it is.
-    public var meetingInProgress: Bool { session.state.meetings.contains { $0.status == .inProgress } }
+    public var meetingInProgress: Bool { session.state.meetingInProgress != nil }
 
     /// Clears the screen and asks for the passphrase before anything is shown again.
     public func lock() {

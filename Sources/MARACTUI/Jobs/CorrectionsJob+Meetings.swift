@@ -47,8 +47,8 @@ extension CorrectionsJob {
             return nil
         }
         for k in stride(from: words.count, through: 1, by: -1) {
-            let typed = words.prefix(k).joined(separator: " ").lowercased()
-            let matches = lines.filter { $0.name.lowercased().hasPrefix(typed) || $0.name.lowercased().contains(" " + typed) }
+            let typed = words.prefix(k).joined(separator: " ")
+            let matches = state.agencies(matching: typed).filter { a in lines.contains { $0.id == a.id } }
             if matches.count == 1 { return (matches[0], words.dropFirst(k).joined(separator: " ")) }
             if matches.count > 1 && k == 1 {
                 say("\(matches.prefix(3).map(\.name).joined(separator: ", ")) all match \"\(typed)\": type more of the name.", alert: true)
@@ -67,8 +67,7 @@ extension CorrectionsJob {
         guard let m = meetingNamed(&words) else { return }
         let agencies = MeetingWalk.attendanceAgencies(m, in: state)
         guard !agencies.isEmpty else { return say("No agency has signed the ISP, so there is no attendance to take (:agencies).", alert: true) }
-        let typed = words.joined(separator: " ").lowercased()
-        let chosen = typed.isEmpty ? nil : agencies.first { $0.name.lowercased().hasPrefix(typed) || $0.name.lowercased().contains(" " + typed) }
+        let chosen = state.agencies(matching: words.joined(separator: " ")).first { a in agencies.contains { $0.id == a.id } }
         let choices = ["present", "apologies, information sent", "apologies, no information sent", "absent"]
         let current = chosen.flatMap { m.attendance(of: $0.id) }
         let form = Form(title: "Correct attendance at \(m.id) (\(m.date.long))", fields: [

@@ -291,14 +291,14 @@ final class MeetingJob: Job {
 
     func identifyRisk(argument: String) {
         guard let (m, c) = currentDiscussion() else { return }
-        walk?.keep = .risks
         if !argument.isEmpty {
-            perform(.identifyRisk(m.id, c, argument), done: "Risk recorded.")
+            if perform(.identifyRisk(m.id, c, argument), done: "Risk recorded.") { walk?.keep = .risks }
             return
         }
         let form = Form(title: "Risk on \(c)", fields: [FormField("risk", "Risk", kind: .notes, required: true)])
         present(form) { [unowned self] form in
-            self.save(.identifyRisk(m.id, c, form["risk"]), from: &form, done: "Risk recorded.")
+            self.walk?.keep = .risks
+            return self.save(.identifyRisk(m.id, c, form["risk"]), from: &form, done: "Risk recorded.")
         }
     }
 

@@ -75,6 +75,11 @@ struct DemoDesk {
         return path
     }
 
+    /// The id of the case the live meeting's screen is hearing: the line with its timer.
+    static func caseBeingHeard(_ screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.contains("of 12:00") }.flatMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
     /// Waits until the status bar shows `text` (the message a saved step gives).
     static func saved(_ tmux: TmuxSession, _ text: String) throws {
         try tmux.wait(for: "the message \"\(text)\"") { $0.split(separator: "\n").last?.contains(text) == true }
