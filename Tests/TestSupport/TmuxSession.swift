@@ -38,6 +38,11 @@ public final class TmuxSession {
         _ = runProcess(["tmux", "-L", socket, "send-keys"] + keys)
     }
 
+    /// Sends bytes as they are: an escape sequence as one terminal or another sends it.
+    public func send(bytes: [UInt8]) {
+        _ = runProcess(["tmux", "-L", socket, "send-keys", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
     /// Types text literally.
     public func type(_ text: String) {
         _ = runProcess(["tmux", "-L", socket, "send-keys", "-l", text])

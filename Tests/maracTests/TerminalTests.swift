@@ -31,6 +31,62 @@ struct TerminalTests {
         try tmux.wait(for: "[exited 0]")
     }
 
+    /// The editing and paging keys as each terminal sends them: by tmux's own key names, and as
+    /// the raw sequences of the terminal's terminfo entry and of xterm over ssh (normal and
+    /// application mode), which ncurses does not all know for every TERM.
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func homeEndDeleteAndPageDownWorkOnEachTerminalType(term: String) throws {
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"], term: term,
+                                   environment: desk.environment)
+        try tmux.wait(for: "awaiting triage")
+        func terminfo(_ capability: String) -> [UInt8] {
+            Array(runProcess(["tput", "-T", term, capability]).output.utf8)
+        }
+        let esc: UInt8 = 0x1b
+        // (home, end, delete) as sent: tmux's names first, then raw bytes.
+        var variants: [(String, () -> Void, () -> Void, () -> Void)] = [
+            ("tmux key names", { tmux.send("Home") }, { tmux.send("End") }, { tmux.send("DC") }),
+            ("xterm normal mode", { tmux.send(bytes: [esc, 0x5b, 0x48]) }, { tmux.send(bytes: [esc, 0x5b, 0x46]) }, { tmux.send(bytes: [esc, 0x5b, 0x33, 0x7e]) }),
+            ("xterm application mode", { tmux.send(bytes: [esc, 0x4f, 0x48]) }, { tmux.send(bytes: [esc, 0x4f, 0x46]) }, { tmux.send(bytes: [esc, 0x5b, 0x33, 0x7e]) }),
+            ("vt220 and the console", { tmux.send(bytes: [esc, 0x5b, 0x31, 0x7e]) }, { tmux.send(bytes: [esc, 0x5b, 0x34, 0x7e]) }, { tmux.send(bytes: [esc, 0x5b, 0x33, 0x7e]) }),
+        ]
+        let home = terminfo("khome"), end = terminfo("kend"), delete = terminfo("kdch1")
+        if !home.isEmpty && !end.isEmpty && !delete.isEmpty {
+            variants.append(("\(term)'s terminfo", { tmux.send(bytes: home) }, { tmux.send(bytes: end) }, { tmux.send(bytes: delete) }))
+        }
+        for (name, sendHome, sendEnd, sendDelete) in variants {
+            tmux.send(":")
+            tmux.type("hello")
+            sendHome()
+            tmux.type("X")
+            sendEnd()
+            tmux.type("Y")
+            try tmux.wait(for: "Home and End (\(name)) on \(term)") { $0.split(separator: "\n").contains { $0.hasPrefix(":XhelloY") } }
+            sendHome()
+            sendDelete()
+            try tmux.wait(for: "Delete (\(name)) on \(term)") { $0.split(separator: "\n").contains { $0.hasPrefix(":helloY ") || $0 == ":helloY" } }
+            tmux.send("Escape")
+            try tmux.wait(for: "the command line closed") { !$0.contains(":helloY") }
+        }
+        tmux.send("4")
+        try tmux.wait(for: "open actions, by due date")
+        let marker = term == "vt100" ? " > " : " ▶ "
+        func selected(_ screen: String) -> String? { screen.split(separator: "\n").first { $0.hasPrefix(marker) }.map(String.init) }
+        let first = selected(tmux.capture())
+        for pageDown in [{ tmux.send("NPage") }, { tmux.send(bytes: [esc, 0x5b, 0x36, 0x7e]) }] {
+            let before = try #require(selected(tmux.capture()))
+            pageDown()
+            try tmux.wait(for: "PgDn on \(term) moved the selection") { selected($0).map { $0 != before } ?? false }
+        }
+        #expect(selected(tmux.capture()) != first)
+        tmux.send("F1")
+        try tmux.wait(for: "F1 opens the help on \(term)") { $0.contains("Keys (press ? or Esc to close") }
+        tmux.send("Escape")
+        tmux.send("q")
+        try tmux.wait(for: "[exited 0]")
+    }
+
     @Test func aStormOfResizesEndsWithACorrectScreen() throws {
         let desk = DemoDesk(cases: 30, seed: 4)
         let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"],

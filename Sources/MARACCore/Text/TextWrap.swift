@@ -46,3 +46,16 @@ public func wrap(_ text: String, width: Int) -> [String] {
     }
     return lines
 }
+
+/// One line wrapped so that what follows lines up under its text: under its indent, and under
+/// the text after a list marker ("- ", "• ", "* ").
+public func wrapHanging(_ line: String, width: Int) -> [String] {
+    guard width > 0, TextWidth.of(line) > width else { return [line] }
+    let indent = line.prefix { $0 == " " }.count
+    let body = line.dropFirst(indent)
+    let marker = body.count > 2 && body.dropFirst().first == " " && !(body.first!.isLetter || body.first!.isNumber) ? 2 : 0
+    let hang = String(repeating: " ", count: min(indent + marker, width / 2))
+    let first = wrap(line, width: width)
+    guard first.count > 1 else { return first }
+    return [first[0]] + wrap(first.dropFirst().joined(separator: " "), width: width - hang.count).map { hang + $0 }
+}

@@ -52,6 +52,7 @@ extension App {
             "sign off": { app, argument in app.corrections.signOff(argument) },
             "addendum": { app, argument in app.corrections.addendum(argument) },
             "meeting cancel": { app, argument in app.setup.cancelMeeting(argument) },
+            "messages": { app, _ in app.showMessages() },
         ]
         for (name, help) in Self.commandsWithoutKeys {
             if let run = runs[name] { register(PaletteCommand(name, help, run: run)) }
@@ -82,6 +83,7 @@ extension App {
         ("transfer case", "transfer a case to another MARAC: :transfer case [C-0042]"),
         ("sign off", "sign off a meeting's minutes: :sign off [M-0003]"),
         ("addendum", "add a dated correction to signed-off minutes: :addendum [M-0003] [TEXT]"),
+        ("messages", "every message of this session, whole"),
     ]
 
     /// Every `:` command and what it does, by name: for Docs/keys.md and the help screen.

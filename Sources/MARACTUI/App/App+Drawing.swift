@@ -18,7 +18,7 @@ extension App {
             return
         }
         renderTabs(&canvas)
-        let region = Self.overlayRegion(size)
+        let region = overlayRegion(size)
         switch overlay {
         case .help?:
             HelpScreen(keymap: keymap).render(&canvas, region: region, scroll: helpScroll)
@@ -35,7 +35,7 @@ extension App {
         case .find(let f)?:
             f.render(&canvas, region: region, today: session.today)
         default:
-            focusedView.render(&canvas, region: Self.paneRegion(size), context: context)
+            focusedView.render(&canvas, region: paneRegion(size), context: context)
         }
         renderStatus(&canvas)
         switch overlay {
@@ -88,35 +88,6 @@ extension App {
         case .quarterly?: "Quarterly return"
         case .find?: "Find"
         case nil: current.title
-        }
-    }
-
-    func renderStatus(_ canvas: inout Canvas) {
-        let row = canvas.rows - 1
-        let store: String
-        switch session.connection.writeStatus {
-        case .writable: store = session.lastSavedAt == nil ? "ready" : "saved"
-        case .readOnly(let reason): store = "read-only: \(reason)"
-        }
-        let sep = canvas.glyphs.separator
-        var extras = ""
-        if let p = focusedView as? SearchablePane, p.taggedCount > 0 { extras += "\(sep)\(p.taggedCount) tagged" }
-        if presentation { extras += "\(sep)PRESENTATION" }
-        var left = " marac\(sep)store \(session.connection.name)\(sep)user \(session.actor.name) (\(session.actor.role.rawValue))\(sep)\(modeName)\(sep)\(store)\(extras) "
-        if let message, TextWidth.of(left) + TextWidth.of(message) + 1 > canvas.columns {
-            // A message needs the room more than the store and user do.
-            left = " marac\(sep)\(modeName)\(sep)\(store)\(extras) "
-        }
-        canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
-        let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
-        if let message {
-            canvas.put(" " + message, row: row, column: used, role: messageIsAlert ? .statusAlert : .status,
-                       limit: canvas.columns - used)
-        } else {
-            let hint = "? help  : command  q quit "
-            if used + TextWidth.of(hint) < canvas.columns {
-                canvas.put(hint, row: row, column: canvas.columns - TextWidth.of(hint), role: .status)
-            }
         }
     }
 }

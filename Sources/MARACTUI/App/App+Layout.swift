@@ -6,37 +6,45 @@ import MARACCore
 /// changes nothing, so a frame is a function of the state and what the layout kept.
 extension App {
     /// Where the panes are drawn: between the bar of panes and the status bar, a column in.
-    static func paneRegion(_ size: TerminalSize) -> Region { overlayRegion(size).inset(columns: 1) }
+    func paneRegion(_ size: TerminalSize) -> Region { overlayRegion(size).inset(columns: 1) }
 
-    /// Where a full-screen overlay (help, a form, a document) is drawn.
-    static func overlayRegion(_ size: TerminalSize) -> Region {
-        Region(row: 1, column: 0, height: size.rows - 2, width: size.columns)
+    /// Where a full-screen overlay (help, a form, a document) is drawn: below the bar of panes,
+    /// above the status bar and a message too long for it.
+    func overlayRegion(_ size: TerminalSize) -> Region {
+        let message = messageRows(columns: size.columns).count
+        return Region(row: 1, column: 0, height: size.rows - 2 - message, width: size.columns)
     }
 
     /// Lays the frame out for a terminal of `size` showing `glyphs`.
     public func layout(size: TerminalSize, glyphs: Glyphs) {
+        lastGlyphs = glyphs
         guard !locked, !isTooSmall(size) else { return }
         var context = self.context
         context.glyphs = glyphs
         switch overlay {
         case .form(let session)?:
-            session.form.layout(region: Self.overlayRegion(size))
+            session.form.layout(region: overlayRegion(size))
         case .checklist(let c)?:
-            c.checklist.layout(region: Self.overlayRegion(size))
+            c.checklist.layout(region: overlayRegion(size))
         case .palette(var p)?:
             p.layout(columns: size.columns)
             overlay = .palette(p)
-            focusedView.layout(region: Self.paneRegion(size), context: context)
+            focusedView.layout(region: paneRegion(size), context: context)
         case .search(var s)?:
             s.layout(columns: size.columns)
             overlay = .search(s)
-            focusedView.layout(region: Self.paneRegion(size), context: context)
+            focusedView.layout(region: paneRegion(size), context: context)
         case .confirm?, nil:
-            focusedView.layout(region: Self.paneRegion(size), context: context)
+            focusedView.layout(region: paneRegion(size), context: context)
         case .find(var f)?:
-            f.layout(region: Self.overlayRegion(size))
+            f.layout(region: overlayRegion(size))
             overlay = .find(f)
-        case .help?, .attention?, .document?, .quarterly?:
+        case .document(var d)?:
+            d.layout(region: overlayRegion(size))
+            overlay = .document(d)
+        case .help?:
+            helpScroll = min(helpScroll, HelpScreen(keymap: keymap).lastScroll(region: overlayRegion(size)))
+        case .attention?, .quarterly?:
             break
         }
     }

@@ -14,6 +14,8 @@ extension App {
             case .moveUp?: helpScroll = max(0, helpScroll - 1)
             case .pageDown?: helpScroll += 10
             case .pageUp?: helpScroll = max(0, helpScroll - 10)
+            case .top?: helpScroll = 0
+            case .bottom?: helpScroll = Int.max  // the layout brings it back to the last page
             default: break
             }
         case .palette(var p)?:

@@ -25,6 +25,10 @@ public final class App {
     lazy var corrections = CorrectionsJob(app: self)
     public internal(set) var message: String?
     var messageIsAlert = false
+    /// Every message of the session, for `:messages` (kept in memory only: they name people).
+    public internal(set) var messageLog: [(text: String, alert: Bool)] = []
+    /// The glyphs of the last layout: the status bar measures with them.
+    var lastGlyphs = Glyphs.unicode
     /// Bumped whenever the state may have changed, so panes recompute their rows.
     public internal(set) var revision = 0
     /// Presentation mode: a screen shared in the meeting room shows no addresses, phone numbers
@@ -97,6 +101,8 @@ public final class App {
     public func say(_ text: String, alert: Bool = false) {
         message = text
         messageIsAlert = alert
+        if messageLog.last?.text != text { messageLog.append((text, alert)) }
+        if messageLog.count > Self.messageLogLength { messageLog.removeFirst(messageLog.count - Self.messageLogLength) }
     }
 
     /// Something changed the state (a change saved, or another writer's change arrived).

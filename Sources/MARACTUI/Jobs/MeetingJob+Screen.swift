@@ -151,11 +151,19 @@ struct MeetingScreen {
         }
     }
 
+    /// A step's keys, above its list: on two rows when one is not enough.
+    func putHint(_ text: String, _ canvas: inout Canvas, _ region: Region) {
+        for (i, line) in wrap(text, width: region.width).prefix(2).enumerated() {
+            canvas.put(line, in: region, row: i, role: .dim)
+        }
+    }
+
     func renderAttendance(_ canvas: inout Canvas, _ region: Region) {
         let agencies = MeetingWalk.attendanceAgencies(meeting, in: state)
         let recorded = agencies.filter { meeting.attendance(of: $0.id) != nil }.count
-        canvas.put("Attendance: \(recorded) of \(agencies.count) recorded. p present · a apologies (info sent) · A apologies (none) · x absent · O observer · n next",
-                   in: region, row: 0, role: .dim)
+        let b = canvas.glyphs.bullet
+        putHint("Attendance: \(recorded) of \(agencies.count) recorded. p present \(b) a apologies (info sent) \(b) A apologies (none) \(b) x absent \(b) O observer \(b) n next",
+                &canvas, region)
         let lines: [(String, StyleRole)] = agencies.map { a in
             let status = meeting.attendance(of: a.id)
             let role: StyleRole = switch status {
@@ -210,8 +218,9 @@ struct MeetingScreen {
         let all = walk.allOutstanding ? ids.count : MeetingWalk.outstanding(meeting, in: state, all: true).count
         let scope = walk.allOutstanding ? "all \(ids.count) open (a: only those to review)"
             : "\(ids.count) to review of \(all) open (a: all)"
-        canvas.put("Outstanding actions from earlier meetings: \(scope). d done \(canvas.glyphs.bullet) p not possible \(canvas.glyphs.bullet) x not done \(canvas.glyphs.bullet) f carry \(canvas.glyphs.bullet) n on to the cases",
-                   in: region, row: 0, role: .dim)
+        let b = canvas.glyphs.bullet
+        putHint("Outstanding actions from earlier meetings: \(scope). d done \(b) p not possible \(b) x not done \(b) f carry \(b) n on to the cases",
+                &canvas, region)
         let lines: [(String, StyleRole)] = ids.compactMap(state.action).map { a in
             let late = a.isOverdue(on: context.today)
             let agency = Describe.agencyName(a.agency, in: state)

@@ -28,9 +28,11 @@ public struct Canvas: Sendable {
 
     /// Writes text at a cell, clipped to `limit` columns from `column` (and the canvas edge).
     /// Returns the columns used. A wide character that would straddle the limit is left out.
+    /// On an ASCII-only terminal the text is made ASCII of the same width first.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
         guard row >= 0, row < rows, column < columns else { return 0 }
+        let text = glyphs.asciiOnly ? ASCIIText.transliterate(text) : text
         let end = min(columns, limit.map { column + $0 } ?? columns)
         var col = column
         for c in text.singleLine {
@@ -76,6 +78,7 @@ public struct Canvas: Sendable {
         guard row >= 0, row < rows else { return }
         let start = max(0, column), end = min(columns, column + count)
         guard start < end else { return }
+        let character = glyphs.asciiOnly && !character.isASCII ? Character(ASCIIText.transliterate(character).first.map(String.init) ?? "?") : character
         for col in start..<end { set(row, col, Cell(character: character, role: role)) }
         mendWideCharacters(row: row, from: start, to: end)
     }

@@ -13,11 +13,13 @@ public struct Glyphs: Sendable {
     public var check: String
     public var bullet: String
     public var arrow: String
+    /// Every character drawn is made ASCII (Canvas.put), names and prose too, not only these.
+    public var asciiOnly = false
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", selectionMarker: "▶", tagMarker: "●",
                                        ellipsis: "…", barFull: "█", barEmpty: "░", separator: " │ ", overdue: "!",
                                        check: "✓", bullet: "•", arrow: "→")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", selectionMarker: ">", tagMarker: "*",
                                      ellipsis: "~", barFull: "#", barEmpty: ".", separator: " | ", overdue: "!",
-                                     check: "x", bullet: "-", arrow: "->")
+                                     check: "x", bullet: "-", arrow: "->", asciiOnly: true)
 }

@@ -77,7 +77,11 @@ struct AttentionView {
 
     func render(_ canvas: inout Canvas, region: Region) {
         canvas.clear(region)
-        for (i, line) in lines(bullet: canvas.glyphs.bullet).enumerated() where i < region.height {
+        // Long lines wrap under themselves: at 80 columns nothing is cut off.
+        let wrapped = lines(bullet: canvas.glyphs.bullet).flatMap { line in
+            wrapHanging(line.0, width: max(10, region.width - 3)).map { ($0, line.1) }
+        }
+        for (i, line) in wrapped.enumerated() where i + 1 < region.height {
             canvas.put(line.0, in: region, row: i + 1, column: 2, role: line.1)
         }
     }

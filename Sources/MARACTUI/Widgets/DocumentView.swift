@@ -1,22 +1,42 @@
 import MARACCore
 
-/// A long text over the screen (the minutes, a report) to read and scroll: j/k, Page keys,
-/// g/G; Esc or q closes it.
+/// A long text over the screen (the minutes, a report, the messages) to read and scroll: j/k,
+/// Page keys, g/G; Esc or q closes it. Lines longer than the screen wrap, with the indent of
+/// the line they continue, so nothing is cut off at 80 columns.
 public struct DocumentView: Sendable {
     public var title: String
-    public var lines: [String]
+    /// The text's own lines, as given.
+    public let source: [String]
+    /// The lines as drawn: `source` wrapped to the width of the last layout.
+    public private(set) var lines: [String]
     public var footer: String
     var scroll = 0
+    private var width = 0
+    private var height = 24
 
     public init(title: String, text: String, footer: String) {
         self.title = title
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        self.source = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        self.lines = source
         self.footer = footer
     }
 
+    /// Wraps the text to `region` (once per width) and keeps the scroll inside it.
+    public mutating func layout(region: Region) {
+        height = region.height
+        let w = max(10, region.width - 2)
+        if w != width {
+            width = w
+            lines = source.flatMap { wrapHanging($0, width: w) }
+        }
+        scroll = max(0, min(scroll, max(0, lines.count - page)))
+    }
+
+    private var page: Int { max(1, height - 3) }
+
     /// False when the view should close.
     public mutating func handle(_ key: Key, height: Int) -> Bool {
-        let page = max(1, height - 3)
+        self.height = height
         switch key {
         case .escape, .character("q"), .enter: return false
         case .down, .character("j"): scroll += 1
@@ -41,7 +61,9 @@ public struct DocumentView: Sendable {
             guard index < lines.count else { break }
             canvas.put(lines[index], in: region, row: 1 + i, column: 1, role: .normal)
         }
-        let position = lines.isEmpty ? "" : "  line \(min(lines.count, scroll + 1))–\(min(lines.count, scroll + body)) of \(lines.count)"
-        canvas.put(footer + position, in: region, row: region.height - 1, column: 1, role: .dim)
+        let position = lines.count <= body ? ""
+            : "  lines \(min(lines.count, scroll + 1))-\(min(lines.count, scroll + body)) of \(lines.count)"
+        let text = (footer + position).truncated(toWidth: max(1, region.width - 2), ellipsis: canvas.glyphs.ellipsis)
+        canvas.put(text, in: region, row: region.height - 1, column: 1, role: .dim)
     }
 }

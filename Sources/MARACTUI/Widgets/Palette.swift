@@ -104,12 +104,21 @@ public struct Palette: Sendable {
     /// The input on the bottom row, the matches above it.
     public func draw(_ canvas: inout Canvas, help: (String) -> String) {
         let bottom = canvas.rows - 1
-        let m = Array(matches.prefix(min(10, max(0, canvas.rows - 6))))
-        let top = bottom - m.count
-        for (i, name) in m.enumerated() {
+        // Each match with what it does, wrapped under itself; as many as fit above the line.
+        let room = max(0, min(12, canvas.rows - 6))
+        var rows: [(String, StyleRole)] = []
+        for name in matches {
+            let lines = wrap(help(name), width: max(10, canvas.columns - 29))
+            guard rows.count + lines.count <= room else { break }
+            let role: StyleRole = name == input.text.trimmingSpaces() ? .selected : .status
+            for (i, line) in lines.enumerated() {
+                rows.append(((i == 0 ? " " + name.padded(toWidth: 26) : String(repeating: " ", count: 27)) + " " + line, role))
+            }
+        }
+        let top = bottom - rows.count
+        for (i, row) in rows.enumerated() {
             canvas.fill(row: top + i, column: 0, count: canvas.columns, role: .status)
-            let line = " \(name.padded(toWidth: 26))\(help(name))"
-            canvas.put(line, row: top + i, column: 0, role: name == input.text.trimmingSpaces() ? .selected : .status)
+            canvas.put(row.0, row: top + i, column: 0, role: row.1)
         }
         canvas.fill(row: bottom, column: 0, count: canvas.columns, role: .normal)
         canvas.put(":", row: bottom, column: 0, role: .accent)
@@ -123,10 +132,18 @@ public struct Confirmation: Sendable {
 
     public init(_ question: String) { self.question = question }
 
+    /// The question on the bottom row, wrapped upwards onto as many rows as it needs.
+    public func rows(columns: Int, screenRows: Int) -> [String] {
+        Array(wrap(question + "  (y / n)", width: max(10, columns - 2)).suffix(max(1, screenRows / 3)))
+    }
+
     public func draw(_ canvas: inout Canvas) {
-        let row = canvas.rows - 1
-        canvas.fill(row: row, column: 0, count: canvas.columns, role: .statusAlert)
-        canvas.put(" \(question)  (y / n)", row: row, column: 0, role: .statusAlert)
+        let shown = rows(columns: canvas.columns, screenRows: canvas.rows)
+        let top = canvas.rows - shown.count
+        for (i, line) in shown.enumerated() {
+            canvas.fill(row: top + i, column: 0, count: canvas.columns, role: .statusAlert)
+            canvas.put(" " + line, row: top + i, column: 0, role: .statusAlert)
+        }
     }
 }
 

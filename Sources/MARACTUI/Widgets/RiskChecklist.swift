@@ -64,7 +64,10 @@ public struct RiskChecklist: Sendable {
     }
 
     /// How many questions show in `region`.
-    func visibleRows(in region: Region) -> Int { max(1, region.height - 5) }
+    /// Three rows above the footer show the focused question whole, wrapped.
+    func visibleRows(in region: Region) -> Int { max(1, region.height - 5 - Self.questionRows) }
+
+    static let questionRows = 3
 
     /// The first question shown: moved on from the last as little as keeps the focus in view.
     func firstShown(visible: Int) -> Int {
@@ -81,7 +84,7 @@ public struct RiskChecklist: Sendable {
         canvas.clear(region)
         let g = canvas.glyphs
         canvas.put(String(repeating: g.horizontal, count: region.width), in: region, row: 0, role: .dim)
-        canvas.put(" \(tool.name) checklist: y yes · n no · d don't know ", in: region, row: 0, column: 2, role: .title)
+        canvas.put(" \(tool.name) checklist: y yes \(g.bullet) n no \(g.bullet) d don't know ", in: region, row: 0, column: 2, role: .title)
         // The score bar: one cell a point, the threshold marked.
         let barWidth = max(10, min(region.width - 40, tool.maximumScore * 2))
         let filled = tool.maximumScore == 0 ? 0 : score * barWidth / tool.maximumScore
@@ -109,16 +112,27 @@ public struct RiskChecklist: Sendable {
             case .yes?: answer = "Yes"
             case .no?: answer = "No "
             case .dontKnow?: answer = "DK "
-            case nil: answer = " · "
+            case nil: answer = "   "
             }
             if answers[i] == .yes { yesSoFar += 1 }
             let selected = i == focus
             let line = "\(String(item.number).padded(toWidth: 3, alignRight: true)). [\(answer)] \(item.question)"
+                .truncated(toWidth: region.width - 3, ellipsis: g.ellipsis)
             canvas.put(line, in: region, row: row, column: 2, role: answers[i] == .yes ? .warning : (answers[i] == nil ? .dim : .normal))
             if selected { canvas.paint(row: region.row + row, column: region.column, count: region.width, role: .selected) }
             row += 1
         }
-        canvas.put("j/k move · y n d answer and go on · Space change · Ctrl-S save the referral · Esc back to the form",
-                   in: region, row: region.height - 1, column: 1, role: .dim)
+        // The focused question whole: a long one is cut in the list above.
+        if tool.items.indices.contains(focus) {
+            let item = tool.items[focus]
+            let whole = wrap("\(item.number). \(item.question)", width: max(10, region.width - 4))
+            let first = region.height - 1 - Self.questionRows
+            for (i, line) in whole.prefix(Self.questionRows).enumerated() {
+                canvas.put(line, in: region, row: first + i, column: 2, role: .accent)
+            }
+        }
+        let b = g.bullet
+        let keys = "j/k move \(b) y n d answer \(b) Space changes \(b) Ctrl-S saves \(b) Esc back to the form"
+        canvas.put(keys.truncated(toWidth: region.width - 2, ellipsis: g.ellipsis), in: region, row: region.height - 1, column: 1, role: .dim)
     }
 }

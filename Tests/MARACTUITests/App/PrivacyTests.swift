@@ -21,7 +21,7 @@ import Testing
         #expect(f.screen.contains(victim.dateOfBirth!.british))
         f.press(.character("P"))
         #expect(f.app.presentation)
-        #expect(f.lines.last?.contains("PRESENTATION") == true)
+        #expect(f.status.contains("PRESENTATION") == true)
         #expect(!f.screen.contains(victim.address!.lines))
         #expect(!f.screen.contains(victim.contact!.phone))
         #expect(!f.screen.contains(victim.dateOfBirth!.british))

@@ -13,9 +13,9 @@ import Testing
         f.press(.character("u"))
         #expect(f.app.session.state.action(action.id)?.status == .open)
         #expect(f.connection.saved.count == saved + 1, "the undo is a change of its own")
-        #expect(f.lines.last?.contains("Undone: update action status \(action.id)") == true)
+        #expect(f.status.contains("Undone: update action status \(action.id)") == true)
         f.press(.character("u"))
-        #expect(f.lines.last?.contains("Nothing to undo") == true)
+        #expect(f.status.contains("Nothing to undo") == true)
     }
 
     @Test func openingCasesIsNotAnUndoableChange() {

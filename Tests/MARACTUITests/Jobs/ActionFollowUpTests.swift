@@ -54,11 +54,11 @@ import Testing
         }
         #expect(carried.history.last?.note.contains("carried forward at \(next.id)") == true)
         #expect(carried.history.last?.note.contains("To \(after.id)") == true)
-        #expect(f.lines.last?.contains("carried forward to \(after.id)") == true)
+        #expect(f.status.contains("carried forward to \(after.id)") == true)
 
         f.press(.character("u"))
         let undone = try #require(f.app.session.state.action(id))
-        #expect(undone.due == before.due, "u takes it back: \(f.lines.last ?? "")")
+        #expect(undone.due == before.due, "u takes it back: \(f.status)")
         #expect(undone.history.count > carried.history.count, "and the history keeps both moves")
     }
 
@@ -68,7 +68,7 @@ import Testing
         f.app.run("carry \(done.id)")
         f.loop.draw()
         #expect(f.app.overlay == nil || !f.screen.contains("Carry"))
-        #expect(f.lines.last?.contains("only an open action is carried forward") == true)
+        #expect(f.status.contains("only an open action is carried forward") == true)
     }
 
     @Test func notPossibleAndNotDoneNeedANote() throws {

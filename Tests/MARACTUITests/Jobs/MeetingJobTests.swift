@@ -19,7 +19,7 @@ import Testing
         let state0 = f.app.session.state
         let outstanding = state0.outstandingActions(before: state0.meeting(id)!)
         f.press(.character("M"))
-        #expect(f.lines.last?.contains("Start \(id)") == true, "starting is asked first")
+        #expect(f.status.contains("Start \(id)") == true, "starting is asked first")
         #expect(f.app.session.state.meeting(id)?.status == .scheduled)
         f.press(.character("y"))
         #expect(f.app.session.state.meeting(id)?.status == .inProgress)
@@ -87,7 +87,7 @@ import Testing
 
         // End: the question names what is unfinished; the minutes follow.
         f.press(.character("E"))
-        #expect(f.lines.last?.contains("not heard") == true)
+        #expect(f.status.contains("not heard") == true)
         f.press(.character("y"))
         #expect(f.app.session.state.meeting(id)?.status == .ended)
         #expect(f.screen.contains("Minutes of \(id)"))
@@ -123,7 +123,7 @@ import Testing
         }
         let actions = f.app.session.state.actions(of: c).filter { $0.meeting == next.id }
         #expect(actions.count == 8)
-        #expect(f.lines.dropLast().last?.contains("above (k, PgUp)") == true, "\(f.lines.dropLast().last ?? "")")
+        #expect(f.paneFooter.contains("above (k, PgUp)") == true, "\(f.paneFooter)")
         f.press(.character("g"))
         #expect(f.screen.contains("The referral") && !f.screen.contains(actions.last!.id.description))
         #expect(f.screen.contains("more below (j, PgDn)"))
@@ -186,7 +186,7 @@ import Testing
         f.press(.enter)
         let written = try #require(f.connection.exports["minutes.html"])
         #expect(written.hasPrefix("<!DOCTYPE html>"))
-        #expect(f.lines.last?.contains("readable by you only") == true)
+        #expect(f.status.contains("readable by you only") == true)
         guard case .exported(let what, let cases)? = f.app.session.state.audit.last?.kind else {
             Issue.record("no export in the audit trail")
             return
@@ -204,6 +204,6 @@ import Testing
         f.type("export caselist \(next.id)")
         f.press(.enter)
         #expect(f.connection.exports.isEmpty)
-        #expect(f.lines.last?.contains("could not be written") == true)
+        #expect(f.status.contains("could not be written") == true)
     }
 }

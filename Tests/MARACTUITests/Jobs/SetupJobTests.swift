@@ -35,7 +35,7 @@ import Testing
         #expect(p.defaultRiskTool == RiskTool.merit.key)
         #expect(p.meetingPattern.text == "twice-monthly 1st,3rd thursday 09:30")
         #expect(p.bankHolidays == .englandAndWales)
-        #expect(f.lines.last?.contains("Changed risk-tool, adult-female-population, meetings, bank-holidays") == true)
+        #expect(f.status.contains("Changed risk-tool, adult-female-population, meetings, bank-holidays") == true)
         f.press(.character("u"))
         #expect(f.app.session.state.profile == AreaProfile(maracName: "Testshire MARAC"))
     }
@@ -68,7 +68,7 @@ import Testing
         let f = ScreenFixture(state: MARACState(profile: profile))
         f.app.run("schedule 3")
         f.loop.draw()
-        #expect(f.lines.last?.contains("Schedule 3 meetings at 10:00: Tue 1 Dec 2026, Tue 5 Jan 2027, Tue 2 Feb 2027?") == true)
+        #expect(f.status.contains("Schedule 3 meetings at 10:00: Tue 1 Dec 2026, Tue 5 Jan 2027, Tue 2 Feb 2027?") == true)
         f.press(.character("y"))
         #expect(f.app.session.state.meetings.map(\.date.iso) == ["2026-12-01", "2027-01-05", "2027-02-02"])
         #expect(f.app.session.state.meetings.allSatisfy { $0.venue == "Civic Centre" })
@@ -81,7 +81,7 @@ import Testing
         f.press(.character("3"))
         while f.app.agenda.meetingID != next.id { f.press(.character("]")) }
         f.press(.character("M"))
-        #expect(f.lines.last?.contains("today is Sat 28 Nov 2026, not its date") == true)
+        #expect(f.status.contains("today is Sat 28 Nov 2026, not its date") == true)
         f.press(.character("y"))
         #expect(f.app.session.state.meeting(next.id)?.status == .inProgress)
         f.press(.character("u"))

@@ -50,13 +50,13 @@ import Testing
         #expect(f.screen.contains("Accept \(r.id)"))
         f.press(.enter)
         guard case .accepted(let c)? = f.app.session.state.referral(r.id)?.status else {
-            Issue.record("not accepted: \(f.lines.last ?? "")")
+            Issue.record("not accepted: \(f.status)")
             return
         }
         let made = try #require(f.app.session.state.case(c))
         #expect(made.meeting == f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today)?.id)
         #expect(made.idvaService != nil, "the IDVA referral is recorded")
-        #expect(f.lines.last?.contains("Accepted \(r.id) as \(c)") == true)
+        #expect(f.status.contains("Accepted \(r.id) as \(c)") == true)
     }
 
     @Test func goingBackFromTheChecklistKeepsTheAnswersAndTheForm() {
@@ -94,7 +94,7 @@ import Testing
                 "risk tool": "DASH score only", "risk score": "16", "police reference": "NB/12345/26", "referrer contact": "pc@police.example",
                 "consent": "no", "sharing without consent reason": "Risk to life.", "transferred in from": "Eastvale MARAC"])
         f.press(.control("s"))
-        let r = try #require(f.app.session.state.referral(withReference: "T-9"), "\(f.lines.last ?? "")")
+        let r = try #require(f.app.session.state.referral(withReference: "T-9"), "\(f.status)")
         let d = r.details
         #expect(d.victim.diversity == Diversity(ethnicity: .asian, ethnicityDetail: "Vietnamese", disability: .yes, lgbt: .no))
         #expect(d.victim.language == "Vietnamese" && d.victim.needsInterpreter)
@@ -145,7 +145,7 @@ import Testing
         })
         f.app.run("referral \(r.id)")
         f.press(.character("e"))
-        guard case .form(let session)? = f.app.overlay else { Issue.record("no form: \(f.lines.last ?? "")"); return }
+        guard case .form(let session)? = f.app.overlay else { Issue.record("no form: \(f.status)"); return }
         let d = r.details
         #expect(session.form["children named"] == d.children.map(ReferralForm.childLine).joined(separator: "\n"))
         #expect(session.form["ethnicity"] == ReferralForm.label(d.victim.diversity.ethnicity))

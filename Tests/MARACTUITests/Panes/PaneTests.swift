@@ -16,9 +16,9 @@ import Testing
             rows.append(at ?? -1)
         }
         #expect(rows == rows.sorted(), "oldest first")
-        #expect(f.lines.last?.contains("Referral queue") == true)
-        #expect(f.lines.last?.contains("user coordinator") == true)
-        #expect(f.lines.last?.contains("~/demo") == true)
+        #expect(f.status.contains("Referral queue") == true)
+        #expect(f.status.contains("user coordinator") == true)
+        #expect(f.status.contains("~/demo") == true)
     }
 
     /// At 80x24 no column that carries a flag or a safety marker is dropped: the queue's Flags
@@ -152,15 +152,21 @@ import Testing
         let f = ScreenFixture.demo()
         f.press(.character("?"))
         #expect(f.app.showingHelp)
-        // The list is longer than the screen: read it all by scrolling.
-        var text = f.screen
-        for _ in 0..<10 {
+        // The list is longer than the screen: read it all by scrolling, a page at a time, with
+        // each page's wrapped lines joined as a reader reads them.
+        func joined(_ screen: String) -> String { screen.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var pages = [joined(f.screen)]
+        for _ in 0..<40 {
             f.press(.pageDown)
-            text += f.screen
+            pages.append(joined(f.screen))
         }
+        #expect(pages.last == pages[pages.count - 2], "the last page is kept, not scrolled past")
         for binding in Keymap.standard.bindings {
-            #expect(text.contains(binding.request.help), "help lacks \(binding.request)")
-            #expect(text.contains(binding.keys[0].description))
+            #expect(pages.contains { $0.contains(joined(binding.request.help)) }, "help lacks \(binding.request)")
+            #expect(pages.contains { $0.contains(binding.keys[0].description) })
+        }
+        for line in f.screen.split(separator: "\n") {
+            #expect(!line.hasSuffix("…"), "a help line is cut: \(line)")
         }
         f.press(.escape)
         #expect(!f.app.showingHelp)

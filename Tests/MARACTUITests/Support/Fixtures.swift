@@ -56,6 +56,20 @@ struct ScreenFixture {
     var lines: [String] { terminal.lines }
     var screen: String { terminal.screen }
 
+    /// How many rows the status bar takes: one, and a long message's rows above it.
+    var statusRowCount: Int {
+        if case .confirm(let question, _)? = app.overlay { return question.rows(columns: terminal.size.columns, screenRows: terminal.size.rows).count }
+        return 1 + app.messageRows(columns: terminal.size.columns).count
+    }
+
+    /// The status bar as read: a message wrapped above it joined back into one line.
+    var status: String {
+        lines.suffix(statusRowCount).map { $0.trimmingSpaces() }.joined(separator: " ")
+    }
+
+    /// The last row of the pane, above the status bar (a footer of keys, say).
+    var paneFooter: String { lines[lines.count - 1 - statusRowCount] }
+
     /// The row whose selection marker is shown.
     var selectedRow: Int? { lines.firstIndex { $0.hasPrefix(" ▶") || $0.hasPrefix(" >") } }
 }

@@ -30,7 +30,7 @@ import Testing
         let f = ScreenFixture.demo()
         f.press(.character("4"), .character(" "), .character(" "), .character(" "))
         #expect(f.app.actions.taggedCount == 3)
-        #expect(f.lines.last?.contains("3 tagged") == true)
+        #expect(f.status.contains("3 tagged") == true)
         #expect(f.screen.contains("●"))
         f.press(.character("k"), .character(" "))
         #expect(f.app.actions.taggedCount == 2)
