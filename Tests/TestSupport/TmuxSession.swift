@@ -105,7 +105,7 @@ public final class TmuxSession {
             var header = lines[0]
             while header.hasSuffix(" ") { header.removeLast() }
             return header.hasSuffix(date) && header.count == columns - 1
-                && lines[rows - 1].contains("marac ") && lines[rows - 1].contains(" store ") && condition(lines)
+                && lines[rows - 1].hasPrefix(" marac ") && condition(lines)
         }
         return screen.components(separatedBy: "\n")
     }

@@ -74,6 +74,22 @@ extension String {
         return out + ellipsis
     }
 
+    /// The text cut from the front to at most `width` columns: for references, whose ends tell
+    /// them apart ("…26-00008", not "NB-2026-0…").
+    public func truncatedKeepingEnd(toWidth width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if TextWidth.of(self) <= width { return self }
+        var out = ""
+        var used = TextWidth.of(ellipsis)
+        for c in reversed() {
+            let w = TextWidth.of(c)
+            if used + w > width { break }
+            out.insert(c, at: out.startIndex)
+            used += w
+        }
+        return ellipsis + out
+    }
+
     /// The text cut or padded with spaces to exactly `width` columns.
     public func padded(toWidth width: Int, ellipsis: String = "…", alignRight: Bool = false) -> String {
         let t = truncated(toWidth: width, ellipsis: ellipsis)

@@ -37,18 +37,18 @@ extension App {
         let row = canvas.rows - 1
         let above = messageRows(columns: canvas.columns)
         let fits = message != nil && above.isEmpty
+        let hint = above.isEmpty ? "? help  : command  q quit " : ":messages keeps them all "
         var left = statusLeft(full: true)
-        if let message, fits, TextWidth.of(left) + TextWidth.of(message) + 1 > canvas.columns {
-            // A message needs the room more than the store and user do.
-            left = statusLeft(full: false)
-        }
+        // The store and user give way to a message beside them, and to a narrow screen; the
+        // mode and whether it is saved always show. The keys' hint shows when there is room.
+        let beside = fits ? 1 + TextWidth.of(message ?? "") : 0
+        if TextWidth.of(left) + beside > canvas.columns { left = statusLeft(full: false) }
         canvas.fill(row: row, column: 0, count: canvas.columns, role: .status)
         let used = canvas.put(left, row: row, column: 0, role: session.isWritable ? .status : .statusAlert)
         let role: StyleRole = messageIsAlert ? .statusAlert : .status
         if let message, fits {
             canvas.put(" " + message, row: row, column: used, role: role, limit: canvas.columns - used)
         } else {
-            let hint = above.isEmpty ? "? help  : command  q quit " : ":messages keeps them all "
             if used + TextWidth.of(hint) < canvas.columns {
                 canvas.put(hint, row: row, column: canvas.columns - TextWidth.of(hint), role: .status)
             }

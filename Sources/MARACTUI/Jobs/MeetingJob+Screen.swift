@@ -105,8 +105,10 @@ extension MeetingJob: Pane {
         guard let walk, let meeting = liveMeeting else { return }
         let g = canvas.glyphs
         let elapsed = meeting.startedAt.map { formatElapsed(seconds: $0.seconds(until: context.session.clock.now())) } ?? ""
-        canvas.put("\(meeting.id)  \(meeting.date.long)  in progress \(elapsed)  \(g.bullet)  \(meeting.venue)  \(g.bullet)  Chair: \(meeting.chair)",
-                   in: region, row: 0, role: .title)
+        // The venue gives way to the chair's name on a narrow screen.
+        var title = "\(meeting.id)  \(meeting.date.long)  in progress \(elapsed)  \(g.bullet)  \(meeting.venue)  \(g.bullet)  Chair: \(meeting.chair)"
+        if TextWidth.of(title) > region.width { title = "\(meeting.id)  \(meeting.date.long)  in progress \(elapsed)  \(g.bullet)  Chair: \(meeting.chair)" }
+        canvas.put(title, in: region, row: 0, role: .title)
         var col = 0
         let heard = meeting.discussions.filter { $0.startedAt != nil }.count
         let listed = state.orderedCases(of: meeting)

@@ -9,7 +9,7 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
     public init() { super.init(kind: .referrals, contexts: [.referrals, .list, .global]) }
 
     public override var columns: [TableColumn] {
-        [TableColumn("Reference", .fixed(14)), TableColumn("Received", .fixed(10)),
+        [TableColumn("Reference", .fixed(14), keepsEnd: true), TableColumn("Received", .fixed(10)),
          TableColumn("Agency", .flexible(minimum: 10, weight: 2)), TableColumn("Victim", .flexible(minimum: 14, weight: 3)),
          TableColumn("Criteria", .fixed(11)), TableColumn("Risk", .fixed(8)), TableColumn("Ch", .fixed(2), alignRight: true),
          TableColumn("Flags", .flexible(minimum: 13, weight: 3), essential: true, abbreviations: Self.flagAbbreviations)]

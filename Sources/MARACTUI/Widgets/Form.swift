@@ -52,14 +52,20 @@ public struct FormField: Sendable {
 
     public var value: String { input.text.trimmingSpaces() }
 
-    /// The choices that begin with (or contain) what has been typed, best first.
+    /// The choices that begin with what has been typed, then those with a word that does
+    /// ("idva" is Northbridge IDVA Service), then those that contain it anywhere.
     public var matches: [String] {
         guard case .choice(let options) = kind else { return [] }
         let typed = fresh ? "" : NameFolding.fold(filter ?? input.text)
         if typed.isEmpty { return options }
-        let starts = options.filter { NameFolding.fold($0).hasPrefix(typed) }
-        let contains = options.filter { !NameFolding.fold($0).hasPrefix(typed) && NameFolding.fold($0).contains(typed) }
-        return starts + contains
+        func rank(_ option: String) -> Int? {
+            let folded = NameFolding.fold(option)
+            if folded.hasPrefix(typed) { return 0 }
+            if option.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "(" }).contains(where: { NameFolding.fold(String($0)).hasPrefix(typed) }) { return 1 }
+            return folded.contains(typed) ? 2 : nil
+        }
+        let ranked = options.compactMap { o in rank(o).map { (o, $0) } }
+        return (0...2).flatMap { r in ranked.filter { $0.1 == r }.map(\.0) }
     }
 
     var rows: Int { if case .notes = kind { 3 } else { 1 } }
@@ -360,7 +366,7 @@ public struct Form: Sendable {
             ? "Discard your changes? y discards, any other key goes back to the form."
             : fields.indices.contains(focus) && { if case .notes = fields[focus].kind { true } else { false } }()
                 ? "Tab / Shift-Tab move \(g.bullet) Enter adds a line \(g.bullet) Ctrl-S save \(g.bullet) Esc cancel"
-                : "Tab / Shift-Tab move \(g.bullet) Enter next (saves on the last field) \(g.bullet) Ctrl-S save \(g.bullet) Esc cancel"
+                : "Tab / Shift-Tab move \(g.bullet) Enter next (last: saves) \(g.bullet) Ctrl-S save \(g.bullet) Esc cancel"
         canvas.put(footer, in: frame, row: frame.height - 1, column: 1, role: confirmingCancel ? .warning : .dim)
     }
 }

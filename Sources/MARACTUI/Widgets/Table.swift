@@ -17,18 +17,22 @@ public struct TableColumn: Sendable {
     /// Shorter words for a cell that does not fit ("repeat?" for "possible repeat"), so every
     /// flag still shows in a narrow column; the preview spells them out.
     public var abbreviations: [(String, String)]
+    /// Cut from the front when too long: a reference is told apart by its end.
+    public var keepsEnd: Bool
 
     public init(_ title: String, _ width: Width, alignRight: Bool = false, essential: Bool = false,
-                abbreviations: [(String, String)] = []) {
+                abbreviations: [(String, String)] = [], keepsEnd: Bool = false) {
         self.title = title
         self.width = width
         self.alignRight = alignRight
         self.essential = essential
         self.abbreviations = abbreviations
+        self.keepsEnd = keepsEnd
     }
 
     /// The text as it fits `width`: abbreviated word by word when it is too long.
-    func fitted(_ text: String, width: Int) -> String {
+    func fitted(_ text: String, width: Int, ellipsis: String = "…") -> String {
+        if keepsEnd { return text.truncatedKeepingEnd(toWidth: width, ellipsis: ellipsis) }
         guard !abbreviations.isEmpty, TextWidth.of(text) > width else { return text }
         var short = text
         for (long, brief) in abbreviations { short = short.replacing(long, with: brief) }
@@ -126,7 +130,7 @@ public enum TableRenderer {
             var x = 2
             for (i, c) in columns.enumerated() {
                 let (full, role) = cell(index, i)
-                let text = c.fitted(full, width: widths[i])
+                let text = c.fitted(full, width: widths[i], ellipsis: canvas.glyphs.ellipsis)
                 canvas.put(text.padded(toWidth: widths[i], ellipsis: canvas.glyphs.ellipsis, alignRight: c.alignRight),
                            in: body, row: r, column: x, role: role)
                 x += widths[i] + 1

@@ -137,6 +137,34 @@ import Testing
         #expect(f.app.meeting.walk?.caseTop == top && f.screen.contains(actions.last!.id.description), "back at the same place")
     }
 
+    /// In the room an action is agreed while people talk: its agency, its owner and a due date
+    /// other than the default take at most ten keys besides the words typed. (The walk runs
+    /// before the meeting's date here, so the due date is three weeks on, after the meeting.)
+    @Test(arguments: [("", "the representative at the meeting"), ("Sam Okafor", "an owner typed")])
+    func anActionWithAgencyOwnerAndItsOwnDueDateTakesAtMostTenKeys(owner: String, meaning: String) throws {
+        let (f, id) = try Self.atNextMeeting()
+        f.press(.character("M"), .character("y"), .character("n"), .character("n"), .character("n"))
+        let c = try #require(f.app.session.state.meeting(id)?.currentCase)
+        let before = f.app.session.state.actions(of: c).count
+        let description = "Refer to the sanctuary scheme and fit a door alarm."
+        let keys: [Key] = [.character("a")] + "id".map(Key.character) + [.tab]
+        let afterOwner: [Key] = [.tab]
+        let afterDescription: [Key] = [.tab] + "+3w".map(Key.character) + [.control("s")]
+        for key in keys { f.press(key) }
+        f.type(owner)
+        for key in afterOwner { f.press(key) }
+        f.type(description)
+        for key in afterDescription { f.press(key) }
+        #expect(keys.count + afterOwner.count + afterDescription.count <= 10)
+        let actions = f.app.session.state.actions(of: c)
+        #expect(actions.count == before + 1, "\(f.status)")
+        let agreed = try #require(actions.last)
+        #expect(agreed.description == description)
+        #expect(f.app.session.state.agency(agreed.agency)?.name == "Northbridge IDVA Service")
+        #expect(agreed.due == ScreenFixture.today.adding(days: 21))
+        #expect(!agreed.owner.isEmpty && (owner.isEmpty || agreed.owner == owner), "owner: \(meaning)")
+    }
+
     @Test func reopeningInTheMiddleOfAMeetingResumesAtTheCaseUnderDiscussion() throws {
         let (f, id) = try Self.atNextMeeting()
         f.press(.character("M"), .character("y"), .character("n"), .character("n"), .character("n"))

@@ -80,9 +80,15 @@ struct DemoDesk {
         screen.split(separator: "\n").first { $0.contains("of 12:00") }.flatMap { $0.split(separator: " ").first.map(String.init) }
     }
 
-    /// Waits until the status bar shows `text` (the message a saved step gives).
+    /// Waits until the status bar shows `text` (the message a saved step gives), read with
+    /// the rows a long message wraps onto above it.
     static func saved(_ tmux: TmuxSession, _ text: String) throws {
-        try tmux.wait(for: "the message \"\(text)\"") { $0.split(separator: "\n").last?.contains(text) == true }
+        try tmux.wait(for: "the message \"\(text)\"") { status($0).contains(text) }
+    }
+
+    /// The status bar and the two rows above it, as one line: a long message wraps onto them.
+    static func status(_ screen: String) -> String {
+        screen.split(separator: "\n").suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 }
 
