@@ -92,7 +92,11 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         let overdue = filter == .overdue ? rows.count : rows.lazy.filter { state.action($0)?.isOverdue(on: context.today) == true }.count
         let agency = narrowing.agency.map { " for \(Describe.agencyName($0, in: state))" } ?? ""
         let more = narrowingDescription.isEmpty ? "" : " (\(narrowingDescription))"
-        return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s")\(agency)\(more), by due date; \(overdue) overdue  (f: open / overdue / all · F filter · v by agency)"
+        return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s")\(agency)\(more), by due date; \(overdue) overdue"
+    }
+
+    public override func titleKeys(_ glyphs: Glyphs) -> String {
+        "(f: open / overdue / all \(glyphs.bullet) F filter \(glyphs.bullet) v by agency)"
     }
 
     public override func cell(_ id: ActionID, _ column: Int, _ context: PaneContext) -> (String, StyleRole) {
@@ -147,7 +151,7 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         guard let a = state.action(id) else { return }
         var lines: [(String, StyleRole)] = [("\(a.id) for \(Describe.agencyName(a.agency, in: state)) (\(a.owner)), agreed at \(a.meeting): \(a.description)", .normal)]
         if a.history.isEmpty {
-            lines.append(("No updates yet. d done · p not possible · x not done · o reopen (each with a note).", .dim))
+            lines.append(("No updates yet. d done \(canvas.glyphs.bullet) p not possible \(canvas.glyphs.bullet) x not done \(canvas.glyphs.bullet) o reopen (each with a note).", .dim))
         }
         // Numbered from the first, as :error note N takes them.
         for (n, h) in a.history.enumerated().reversed() {
@@ -155,7 +159,8 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
             lines.append(("\(n + 1). \(h.on.british)  \(marked)\(h.status.label)  by \(h.stamp.actor)\(h.note.isEmpty ? "" : ": " + h.note)",
                           h.inError != nil ? .dim : (h.status == .done ? .good : .dim)))
         }
-        for (i, line) in lines.prefix(region.height).enumerated() {
+        let wrapped = lines.flatMap { line in wrapHanging(line.0, width: max(10, region.width - 2)).map { ($0, line.1) } }
+        for (i, line) in wrapped.prefix(region.height).enumerated() {
             canvas.put(line.0, in: region, row: i, column: 1, role: line.1)
         }
     }

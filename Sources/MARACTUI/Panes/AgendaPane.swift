@@ -122,20 +122,26 @@ public final class AgendaPane: Pane {
             let missing = state.missingResearchReturns(for: m)
             if missing > 0 { where_ += "  \(canvas.glyphs.bullet)  \(missing) research returns missing" }
         }
-        canvas.put(where_, in: region, row: 1, role: .dim)
+        // The venue, chair, cut-off and missing returns: on two rows when one is not enough.
+        for (i, line) in wrap(where_, width: region.width).prefix(2).enumerated() {
+            canvas.put(line, in: region, row: 1 + i, role: .dim)
+        }
         let listRegion = region.dropping(top: 3)
         for r in 0..<listRegion.height {
             let i = list.top + r
             guard i < rows.count else { break }
             let selected = i == list.selected
             if selected { canvas.put(canvas.glyphs.selectionMarker, in: listRegion, row: r, role: .selected) }
-            let (text, role, indent) = describe(rows[i], state: state, today: context.today, glyphs: canvas.glyphs)
+            let (text, role, indent) = describe(rows[i], state: state, today: context.today, glyphs: canvas.glyphs,
+                                                width: listRegion.width - 2)
             canvas.put(text, in: listRegion, row: r, column: 2 + indent, role: role)
             if selected { canvas.paint(row: listRegion.row + r, column: listRegion.column, count: listRegion.width, role: .selected) }
         }
     }
 
-    func describe(_ row: Row, state: MARACState, today: Day, glyphs: Glyphs) -> (String, StyleRole, Int) {
+    /// A row's text for a list `width` wide: a case's marks (repeat, transferred in, heard)
+    /// come before its agency's name, so a narrow screen loses the name, not the marks.
+    func describe(_ row: Row, state: MARACState, today: Day, glyphs: Glyphs, width: Int = 120) -> (String, StyleRole, Int) {
         switch row {
         case .heading(let t): return (t, .header, 0)
         case .note(let t): return (t, .dim, 2)
@@ -143,7 +149,7 @@ public final class AgendaPane: Pane {
             guard let id = meetingID, let m = state.meeting(id) else { return ("", .normal, 2) }
             let review = state.outstandingActionsToReview(at: m)
             let overdue = review.filter { state.action($0)?.isOverdue(on: today) == true }.count
-            return ("\(review.count) of \(count) open action\(count == 1 ? "" : "s") from earlier meetings to review (due by then, or on a case heard), \(overdue) overdue: Enter shows them in the action tracker",
+            return ("\(review.count) of \(count) open action\(count == 1 ? "" : "s") to review (due by the meeting, or on a case heard), \(overdue) overdue: Enter lists them",
                     overdue > 0 ? .warning : .normal, 2)
         case .case(let id, let number):
             guard let c = state.case(id), let r = state.referral(c.referral) else { return ("\(id)", .normal, 2) }
@@ -152,7 +158,12 @@ public final class AgendaPane: Pane {
             if r.details.transferredInFrom != nil { marks.append("transferred in") }
             if c.status == .heard { marks.append("heard") }
             let children = r.details.childrenInHousehold
-            let text = "\(String(number).padded(toWidth: 3, alignRight: true)). \(id)  \(r.details.victim.name.padded(toWidth: 26))  \(Describe.risk(r.details, in: state).padded(toWidth: 8))  \(state.criteria(of: r).short.padded(toWidth: 11))  \(children) child\(children == 1 ? "" : "ren")  \(Describe.agencyName(r.details.agency, in: state))\(marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]")"
+            let childText = "\(children) child\(children == 1 ? "" : "ren")".padded(toWidth: 10)
+            let rest = "  \(Describe.risk(r.details, in: state).padded(toWidth: 8))  \(state.criteria(of: r).short.padded(toWidth: 11))  \(childText)\(marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]")  "
+            let head = "\(String(number).padded(toWidth: 3, alignRight: true)). \(id)  "
+            // The same width on every row (room for the columns and a mark), so names line up.
+            let nameWidth = max(12, min(26, width - TextWidth.of(head) - 35 - 14))
+            let text = head + r.details.victim.name.padded(toWidth: nameWidth, ellipsis: glyphs.ellipsis) + rest + Describe.agencyName(r.details.agency, in: state)
             return (text, .normal, 2)
         case .lapsed(let id):
             let name = state.case(id).flatMap(state.referral(of:))?.details.victim.name ?? ""

@@ -67,22 +67,26 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
     public override func drawPreview(_ id: ReferralID, _ canvas: inout Canvas, region: Region, context: PaneContext) {
         let state = context.state
         guard let r = state.referral(id) else { return }
-        var lines: [(String, StyleRole)] = []
         let d = r.details
+        let width = max(10, region.width - 2)
+        func wrapped(_ text: String, _ role: StyleRole) -> [(String, StyleRole)] { wrapHanging(text, width: width).map { ($0, role) } }
         let perpetrator = d.perpetrators.first.map { "\($0.person.name) (\($0.relationship.label))" } ?? "none named"
-        lines.append(("\(d.victim.name), \(Describe.age(d.victim, on: d.receivedOn)) · perpetrator \(perpetrator) · referred by \(Describe.agencyName(d.agency, in: state))", .normal))
-        for line in wrap(d.summary.isEmpty ? "No incident summary." : d.summary, width: region.width - 2).prefix(2) {
-            lines.append((line, .dim))
-        }
+        let who = wrapped("\(d.victim.name), \(Describe.age(d.victim, on: d.receivedOn)) \(canvas.glyphs.bullet) perpetrator \(perpetrator) \(canvas.glyphs.bullet) referred by \(Describe.agencyName(d.agency, in: state))", .normal)
+        // The earlier cases it may repeat are the warning here: they keep their rows, and the
+        // incident summary takes what is left (up to two rows).
         let candidates = state.repeatCandidates(for: d, excluding: id)
+        var matches: [(String, StyleRole)] = []
         if candidates.isEmpty {
-            lines.append(("No earlier cases match this victim.", .dim))
+            matches = wrapped("No earlier cases match this victim.", .dim)
         } else {
-            for c in candidates.prefix(max(1, region.height - lines.count)) {
+            for c in candidates {
                 let window = c.withinWindow ? "inside its repeat window (ends \(c.windowEnds.british))" : "window lapsed \(c.windowEnds.british)"
-                lines.append(("Possible earlier case \(c.caseID): \(c.reasons.joined(separator: "; ")); \(window)", c.withinWindow ? .warning : .dim))
+                matches += wrapped("Possible earlier case \(c.caseID): \(c.reasons.joined(separator: "; ")); \(window)", c.withinWindow ? .warning : .dim)
             }
         }
+        let room = max(1, min(2, region.height - who.count - matches.count))
+        let summary = wrap(d.summary.isEmpty ? "No incident summary." : d.summary, width: width).prefix(room).map { ($0, StyleRole.dim) }
+        let lines = who + summary + matches
         for (i, line) in lines.prefix(region.height).enumerated() {
             canvas.put(line.0, in: region, row: i, column: 1, role: line.1)
         }

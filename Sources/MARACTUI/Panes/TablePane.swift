@@ -29,6 +29,8 @@ open class TablePane<Row: Hashable>: Pane {
     open func searchText(_ row: Row, _ context: PaneContext) -> String { "" }
     /// The line above the table: what is shown, sorted and filtered.
     open func title(_ context: PaneContext) -> String { "" }
+    /// The pane's own keys, after the title when there is room for them (the help lists them).
+    open func titleKeys(_ glyphs: Glyphs) -> String { "" }
     open func open(_ row: Row, _ context: PaneContext) -> PaneResponse { .ignored }
     /// Rows below the table kept for a preview of the selected row (0: none).
     open func previewHeight(_ region: Region) -> Int { 0 }
@@ -105,6 +107,8 @@ open class TablePane<Row: Hashable>: Pane {
             heading += "  \(canvas.glyphs.bullet) sorted by \(columns[column].title.lowercased())\(sortDescending ? ", descending" : "")"
         }
         if !tagged.isEmpty { heading += "  \(canvas.glyphs.bullet) \(tagged.count) tagged" }
+        let keys = titleKeys(canvas.glyphs)
+        if !keys.isEmpty, TextWidth.of(heading) + 2 + TextWidth.of(keys) <= region.width { heading += "  " + keys }
         canvas.put(heading, in: region, row: 0, role: .title)
         let preview = min(previewHeight(region), max(0, region.height - 6))
         let cols = columns
