@@ -1,8 +1,26 @@
 /// Reads the ways people type a day: `2026-03-01`, `01/03/2026` (UK order, as every MARAC form
 /// writes it), `1/3/26`, and, where a "today" is known, `today`, `tomorrow`, `+7d`, `+2w`, `-3d`,
 /// `+1m`. Returns nil for anything else, so the caller can say which field was wrong.
+///
+/// A two-digit year is read against today: as the nearest year for the day of an event
+/// (`1/3/26` is 2026, `1/3/98` is 1998), and as the nearest year not after today for a date
+/// of birth (`1/3/90` is 1990, `1/3/26` on 28/11/2026 is 2026 and the child is nine months old,
+/// `1/3/30` is 1930). Without a today, 20YY.
 public enum DayParsing {
-    public static func parse(_ text: String, today: Day? = nil) -> Day? {
+    /// What the day is of: it decides the century of a two-digit year.
+    public enum Kind: Sendable { case event, birth }
+
+    /// True when `text` writes its year in two digits (`1/3/90`): an import says so for each cell.
+    public static func hasTwoDigitYear(_ text: String) -> Bool {
+        let t = text.trimmingSpaces()
+        for separator: Character in ["/", "."] {
+            let parts = t.split(separator: separator, omittingEmptySubsequences: false)
+            if parts.count == 3, parts[2].count == 2, parts[2].allSatisfy(\.isASCIIDigitChar) { return true }
+        }
+        return false
+    }
+
+    public static func parse(_ text: String, today: Day? = nil, kind: Kind = .event) -> Day? {
         let t = text.trimmingSpaces().lowercased()
         if t.isEmpty { return nil }
         if let today {
@@ -12,9 +30,25 @@ public enum DayParsing {
             if let relative = parseRelative(t, today: today) { return relative }
         }
         if let iso = parseSeparated(t, separator: "-", order: .yearFirst) { return iso }
-        if let uk = parseSeparated(t, separator: "/", order: .dayFirst) { return uk }
-        if let ukDots = parseSeparated(t, separator: ".", order: .dayFirst) { return ukDots }
+        for separator: Character in ["/", "."] {
+            if let uk = parseSeparated(t, separator: separator, order: .dayFirst) {
+                return hasTwoDigitYear(t) ? century(of: uk, today: today, kind: kind) : uk
+            }
+        }
         return nil
+    }
+
+    /// The day of a two-digit year (read first as 20YY) in the century the rule gives.
+    static func century(of day: Day, today: Day?, kind: Kind) -> Day? {
+        guard let today else { return day }
+        let c = day.civil
+        let yy = c.year % 100
+        let base = today.civil.year / 100 * 100
+        let options = [base - 100, base, base + 100].compactMap { Day(year: $0 + yy, month: c.month, day: c.day) }
+        switch kind {
+        case .birth: return options.filter { $0 <= today }.max()
+        case .event: return options.min { abs($0.days(until: today)) < abs($1.days(until: today)) }
+        }
     }
 
     enum Order { case yearFirst, dayFirst }

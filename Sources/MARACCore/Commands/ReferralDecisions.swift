@@ -40,6 +40,9 @@ extension MARACState {
         guard c.status != .recordedInError else { throw .caseNotOpen(caseID, status: c.status) }
         let end = repeatWindowEnd(of: c)
         guard r.details.receivedOn <= end else { throw .repeatWindowLapsed(caseID, endedOn: end) }
+        if let earlier = referral(of: c), PerpetratorMatch.between(r.details.perpetrators, earlier.details.perpetrators) == .different {
+            throw .newPerpetrator(caseID)
+        }
         if r.repeatOf == caseID { throw .nothingToRecord("referral \(id) is already linked to \(caseID)") }
         return [.referralRepeatLinked(id, caseID)]
     }

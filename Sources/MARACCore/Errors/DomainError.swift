@@ -20,6 +20,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case referralNotAwaitingTriage(ReferralID, status: String)
     case repeatWindowLapsed(CaseID, endedOn: Day)
     case repeatOfSameReferral(CaseID)
+    /// SafeLives: a repeat is between the same victim and perpetrator(s).
+    case newPerpetrator(CaseID)
     case meetingNotOpen(MeetingID, status: MeetingStatus)
     case meetingNotInProgress(MeetingID)
     case meetingAlreadyStarted(MeetingID)
@@ -91,6 +93,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Referral \(id) is not awaiting triage (it is \(status))."
         case .repeatWindowLapsed(let id, let endedOn):
             return "The repeat window of case \(id) ended on \(endedOn.british): this is a new case, not a repeat."
+        case .newPerpetrator(let id):
+            return "The referral names a different perpetrator from case \(id): a known victim with a new perpetrator is a new case, not a repeat (SafeLives: the same victim and perpetrator(s)). Correct the perpetrator's name or date of birth if it is the same person."
         case .repeatOfSameReferral(let id):
             return "Case \(id) was made from this referral; a referral cannot repeat itself."
         case .meetingNotOpen(let id, let status):

@@ -72,21 +72,6 @@ extension MARACState {
         return best.map { meetings[$0] }
     }
 
-    /// Cases whose repeat window closed after the previous meeting and on or before this one.
-    public func lapsedWindows(before m: Meeting) -> [CaseID] {
-        let from = previousMeeting(before: m)?.date ?? m.date.adding(days: -28)
-        return lapsedWindows(after: from, through: m.date)
-    }
-
-    public func lapsedWindows(after from: Day, through to: Day) -> [CaseID] {
-        var out: [CaseID] = []
-        for i in cases.indices where cases[i].status == .heard && cases[i].purgedOn == nil {
-            let end = repeatWindowEnd(of: cases[i])
-            if end > from && end <= to { out.append(cases[i].id) }
-        }
-        return out
-    }
-
     /// The next meeting on or after `day` that has not ended or been cancelled.
     public func nextMeeting(onOrAfter day: Day) -> Meeting? {
         var best: Int?

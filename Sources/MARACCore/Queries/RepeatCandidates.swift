@@ -6,8 +6,14 @@ public struct RepeatCandidate: Hashable, Sendable {
     /// True when name and date of birth both match exactly (after folding).
     public var isExact: Bool
     public var windowEnds: Day
-    /// True when the referral falls inside the case's repeat window, so linking makes it a repeat.
+    /// True when the referral falls inside the case's repeat window.
     public var withinWindow: Bool
+    /// Whether the referral names the same perpetrator as the case.
+    public var perpetrator: PerpetratorMatch
+
+    /// Linking makes it a repeat: inside the window, and not a new perpetrator (SafeLives: the
+    /// same victim and perpetrator(s), within 12 months of the last referral).
+    public var canBeRepeat: Bool { withinWindow && perpetrator != .different }
 }
 
 extension MARACState {
@@ -22,7 +28,7 @@ extension MARACState {
 
         func consider(_ caseID: CaseID, reason: String, exact: Bool) {
             guard let c = `case`(caseID), c.status != .recordedInError, c.referral != referralID,
-                  c.purgedOn == nil else { return }
+                  c.purgedOn == nil, let earlier = referral(of: c) else { return }
             let end = repeatWindowEnd(of: c)
             let anchorReferral = referralDate(of: c)
             guard anchorReferral <= details.receivedOn else { return }
@@ -32,7 +38,8 @@ extension MARACState {
                 found[caseID] = existing
             } else {
                 found[caseID] = RepeatCandidate(caseID: caseID, reasons: [reason], isExact: exact,
-                                                windowEnds: end, withinWindow: details.receivedOn <= end)
+                                                windowEnds: end, withinWindow: details.receivedOn <= end,
+                                                perpetrator: .between(details.perpetrators, earlier.details.perpetrators))
             }
         }
 
@@ -76,10 +83,17 @@ extension MARACState {
                 return ("alias \"\(i == 0 ? oldName : newName)\" matches", true)
             }
         }
+        let unordered = Set(([details.victim.name] + details.victim.aliases).map(NameFolding.unorderedKey))
+        let earlierUnordered = Set(([earlier.victim.name] + earlier.victim.aliases).map(NameFolding.unorderedKey))
+        if !unordered.isDisjoint(with: earlierUnordered) { return ("same name, words in another order", true) }
         for k in keys {
             for e in earlierKeys where EditDistance.withinOne(k, e) {
                 return ("name differs by one letter", false)
             }
+        }
+        let sounds = Set(([details.victim.name] + details.victim.aliases).map(SoundKey.ofName))
+        if !sounds.isDisjoint(with: ([earlier.victim.name] + earlier.victim.aliases).map(SoundKey.ofName)) {
+            return ("names sound alike (\(earlier.victim.name))", false)
         }
         return nil
     }

@@ -51,7 +51,7 @@ extension MARACState {
             band = tool.band(for: s)?.name
             if s >= tool.threshold + (tool.maximumScore - tool.threshold + 1) / 2 { flags.insert(.highestRisk) }
         }
-        if r.repeatOf == nil, repeatCandidates(for: d, excluding: r.id).contains(where: \.withinWindow) {
+        if r.repeatOf == nil, repeatCandidates(for: d, excluding: r.id).contains(where: \.canBeRepeat) {
             flags.insert(.possibleRepeat)
         }
         if let age = d.victim.age(on: d.receivedOn), age < profile.minimumAge { flags.insert(.underAge) }

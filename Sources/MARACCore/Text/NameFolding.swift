@@ -25,6 +25,13 @@ public enum NameFolding {
         return String(out)
     }
 
+    /// A name folded word by word with the words sorted: "Marlow Siobhán" and "Siobhán Marlow",
+    /// "Nguyễn Thị Hương" and "Hương Nguyễn Thị" give the same key (family name first or last).
+    public static func unorderedKey(_ name: String) -> String {
+        name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }).map { fold(String($0)) }.filter { !$0.isEmpty }
+            .sorted().joined(separator: " ")
+    }
+
     /// The keys a person is matched by: their name and each alias, folded; empty ones dropped.
     public static func keys(name: String, aliases: [String]) -> [String] {
         var keys: [String] = []

@@ -101,9 +101,11 @@ public struct RepeatCandidateRecord: Encodable, Sendable {
     public var windowEnds: String
     /// The referral falls inside that case's repeat window, so linking makes it a repeat.
     public var withinWindow: Bool
+    /// "same", "different" (a known victim with a new perpetrator: not a repeat) or "not-known".
+    public var perpetrator: String
 
     enum CodingKeys: String, CodingKey {
-        case caseID = "case", reasons, exact, windowEnds = "window_ends", withinWindow = "within_window"
+        case caseID = "case", reasons, exact, windowEnds = "window_ends", withinWindow = "within_window", perpetrator
     }
 
     init(_ c: RepeatCandidate) {
@@ -112,6 +114,7 @@ public struct RepeatCandidateRecord: Encodable, Sendable {
         exact = c.isExact
         windowEnds = c.windowEnds.iso
         withinWindow = c.withinWindow
+        perpetrator = c.perpetrator.rawValue
     }
 }
 

@@ -11,12 +11,20 @@ typealias Parsed<T> = Result<T, CellProblem>
 
 /// Reading a cell's text as a value, with the reason when it is not one.
 enum ImportValues {
-    static func day(_ text: String) -> Parsed<Day> {
+    static func day(_ text: String) -> Parsed<Day> { day(text, today: nil, kind: .event) }
+
+    /// A day whose two-digit year (`1/3/90`) is read against today as DayParsing reads it:
+    /// the nearest past year for a date of birth, the nearest year for an event.
+    static func day(_ text: String, today: Day?, kind: DayParsing.Kind) -> Parsed<Day> {
         let t = text.trimmingSpaces()
         // Spreadsheets write "01/03/2026 00:00" or "2026-03-01T00:00:00" for dates with no time.
-        let datePart = String(t.split(whereSeparator: { $0 == " " || $0 == "T" }).first ?? "")
-        if let d = DayParsing.parse(datePart) { return .success(d) }
+        let datePart = datePart(of: t)
+        if let d = DayParsing.parse(datePart, today: today, kind: kind) { return .success(d) }
         return .failure("\"\(t)\" is not a date (write 2026-03-01 or 01/03/2026)")
+    }
+
+    static func datePart(of text: String) -> String {
+        String(text.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "T" }).first ?? "")
     }
 
     static func yesNo(_ text: String) -> Parsed<Bool> {

@@ -30,6 +30,9 @@ public struct ImportPlan: Sendable {
     /// the admin to link or not. (row, reference, cases).
     public var possibleRepeats: [(row: Int, reference: String, cases: [CaseID])] = []
     public var problems: [ImportProblem] = []
+    /// Cells whose year has two digits, with the day each was read as: said, so that a
+    /// `1/3/30` read as 1930 can be checked.
+    public var twoDigitYears: [(row: Int, column: String, text: String, readAs: Day)] = []
 
     public var canImport: Bool { problems.isEmpty && !referrals.isEmpty }
 
@@ -132,8 +135,16 @@ public struct ReferralImporter {
                 problem(.reference, "\(reference) is already used on row \(first)")
             }
             referencesInFile[reference.uppercased()] = rowNumber
-            let received = value(.referralDate, ImportValues.day)
-            let victimBirth = value(.victimDOB, ImportValues.day)
+            /// A date cell, its two-digit year read by the rule for what it is, and noted.
+            func date(_ c: ImportColumn, _ kind: DayParsing.Kind) -> Day? {
+                let d = value(c) { ImportValues.day($0, today: today, kind: kind) }
+                if let d, DayParsing.hasTwoDigitYear(ImportValues.datePart(of: cell(c))) {
+                    plan.twoDigitYears.append((rowNumber, c.name, cell(c), d))
+                }
+                return d
+            }
+            let received = date(.referralDate, .event)
+            let victimBirth = date(.victimDOB, .birth)
             let agencyName = cell(.referringAgency)
             var agencyID: AgencyID?
             if agencyName.isEmpty {
@@ -166,7 +177,7 @@ public struct ReferralImporter {
             victim.diversity.lgbt = value(.victimLGBT, ImportValues.yesNoUnknown) ?? .notKnown
             var perpetrators: [Perpetrator] = []
             let perpetratorName = cell(.perpetratorName)
-            let perpetratorBirth = value(.perpetratorDOB, ImportValues.day)
+            let perpetratorBirth = date(.perpetratorDOB, .birth)
             let relationship = value(.perpetratorRelationship, ImportValues.relationship) ?? .partner
             if !perpetratorName.isEmpty {
                 perpetrators.append(Perpetrator(person: Person(name: perpetratorName, dateOfBirth: perpetratorBirth),

@@ -37,7 +37,7 @@ enum ReferralForm {
             FormField("referrer", "Referrer name", value: d?.referrerName ?? ""),
             FormField("victim name", "Victim name", value: v?.name ?? "", required: true),
             FormField("aliases", "Also known as", value: v?.aliases.joined(separator: ", ") ?? "", hint: "other names, separated by commas"),
-            FormField("victim date of birth", "Victim date of birth", kind: .date, value: v?.dateOfBirth?.british ?? "", required: true),
+            FormField("victim date of birth", "Victim date of birth", kind: .birthDate, value: v?.dateOfBirth?.british ?? "", required: true),
             FormField("gender", "Victim gender", kind: .choice(genders), value: v.map { label($0.gender) } ?? "female"),
             FormField("pregnant", "Pregnant or baby <18m", kind: .answer, value: answer(d?.victimPregnant)),
             FormField("ethnicity", "Ethnic group", kind: .choice(ethnicities), value: v.map { label($0.diversity.ethnicity) } ?? "not known"),
@@ -52,7 +52,7 @@ enum ReferralForm {
             FormField("safe to call", "Safe to call", kind: .answer, value: answer(contact?.safeToCall)),
             FormField("safe times", "Safe times / via", value: contact?.safeTimes ?? "", hint: "when it is safe, or whom to go through"),
             FormField("perpetrator 1 name", "Perpetrator name", value: first?.person.name ?? ""),
-            FormField("perpetrator 1 date of birth", "Perpetrator date of birth", kind: .date, value: first?.person.dateOfBirth?.british ?? ""),
+            FormField("perpetrator 1 date of birth", "Perpetrator date of birth", kind: .birthDate, value: first?.person.dateOfBirth?.british ?? ""),
             FormField("relationship", "Relationship", kind: .choice(relationships), value: first.map { label($0.relationship) } ?? "ex-partner"),
             FormField("further perpetrators", "Further perpetrators", kind: .notes,
                       value: d?.perpetrators.dropFirst().map(perpetratorLine).joined(separator: "\n") ?? "", hint: perpetratorLineHint),
@@ -96,7 +96,7 @@ enum ReferralForm {
         var victim = old?.victim ?? Person(name: "")
         victim.name = form["victim name"]
         victim.aliases = form["aliases"].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        victim.dateOfBirth = form.day("victim date of birth", today: today)
+        victim.dateOfBirth = form.day("victim date of birth", today: today, kind: .birth)
         victim.gender = gender(form["gender"])
         victim.diversity = Diversity(ethnicity: ethnicity(form["ethnicity"]), ethnicityDetail: form["ethnicity detail"],
                                      disability: form.answer("disability"), lgbt: form.answer("lgbt"))
@@ -108,10 +108,10 @@ enum ReferralForm {
 
         var perpetrators: [Perpetrator] = []
         let oldPerpetrators = old?.perpetrators ?? []
-        if !form["perpetrator 1 name"].isEmpty || form.day("perpetrator 1 date of birth", today: today) != nil {
+        if !form["perpetrator 1 name"].isEmpty || form.day("perpetrator 1 date of birth", today: today, kind: .birth) != nil {
             var p = oldPerpetrators.first ?? Perpetrator(person: Person(name: ""), relationship: .exPartner)
             p.person.name = form["perpetrator 1 name"]
-            p.person.dateOfBirth = form.day("perpetrator 1 date of birth", today: today)
+            p.person.dateOfBirth = form.day("perpetrator 1 date of birth", today: today, kind: .birth)
             let relationship = relationship(form["relationship"])
             if relationship != p.relationship { p.relationshipDetail = "" }
             p.relationship = relationship
@@ -197,7 +197,7 @@ enum ReferralForm {
             guard !name.isEmpty else { return .failure(Problem(field: "further perpetrators", message: "line \(n + 1): give the name first, then ; date of birth; relationship")) }
             var birth: Day?
             if parts.count > 1, !parts[1].isEmpty {
-                guard let b = DayParsing.parse(parts[1], today: today) else {
+                guard let b = DayParsing.parse(parts[1], today: today, kind: .birth) else {
                     return .failure(Problem(field: "further perpetrators", message: "line \(n + 1): \"\(parts[1])\" is not a date; write 21/11/1977"))
                 }
                 birth = b
@@ -226,7 +226,7 @@ enum ReferralForm {
             let parts = line.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             var birth: Day?
             if parts.count > 1, !parts[1].isEmpty {
-                guard let b = DayParsing.parse(parts[1], today: today) else {
+                guard let b = DayParsing.parse(parts[1], today: today, kind: .birth) else {
                     return .failure(Problem(field: "children named", message: "line \(n + 1): \"\(parts[1])\" is not a date; write 03/09/2015"))
                 }
                 birth = b

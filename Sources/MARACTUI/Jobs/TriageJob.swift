@@ -128,10 +128,10 @@ final class TriageJob: Job {
         if let given = CaseID(parsing: argument.trimmingSpaces()) {
             target = given
         } else {
-            target = state.repeatCandidates(for: r.details, excluding: id).first { $0.withinWindow }?.caseID
+            target = state.repeatCandidates(for: r.details, excluding: id).first { $0.canBeRepeat }?.caseID
         }
         guard let caseID = target else {
-            say("No earlier case matches \(r.details.victim.name) inside its repeat window; :link C-0042 links one by number.", alert: true)
+            say("No earlier case of \(r.details.victim.name) with the same perpetrator is inside its repeat window; :link C-0042 links one by number.", alert: true)
             return
         }
         perform(.linkRepeat(id, caseID), done: "\(id) is linked as a repeat of \(caseID). u undoes.")

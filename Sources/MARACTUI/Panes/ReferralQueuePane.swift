@@ -81,7 +81,8 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
         } else {
             for c in candidates {
                 let window = c.withinWindow ? "inside its repeat window (ends \(c.windowEnds.british))" : "window lapsed \(c.windowEnds.british)"
-                matches += wrapped("Possible earlier case \(c.caseID): \(c.reasons.joined(separator: "; ")); \(window)", c.withinWindow ? .warning : .dim)
+                matches += wrapped("Possible earlier case \(c.caseID): \(c.reasons.joined(separator: "; ")); \(window); \(c.perpetrator.label)",
+                                   c.canBeRepeat ? .warning : .dim)
             }
         }
         let room = max(1, min(2, region.height - who.count - matches.count))

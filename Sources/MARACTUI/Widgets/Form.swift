@@ -2,12 +2,14 @@ import MARACCore
 
 /// One field of a form: what it asks, how it is edited, and what is wrong with it.
 public struct FormField: Sendable {
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         case text
         /// Notes: several lines, wrapped; Enter starts a new line.
         case notes
         /// A day: 28/11/2026, 2026-11-28, today, +7d, +2w.
         case date
+        /// A date of birth: a two-digit year is the nearest past one (`1/3/90` is 1990).
+        case birthDate
         case number
         /// One of a list (agencies, meetings): typing narrows it, Left and Right move between the
         /// matches, the value must be one of them.
@@ -145,8 +147,10 @@ public struct Form: Sendable {
                 continue
             }
             switch f.kind {
-            case .date:
-                if DayParsing.parse(v, today: today) == nil { fields[i].error = "not a date: type 28/11/2026, 2026-11-28, today or +7d" }
+            case .date, .birthDate:
+                if DayParsing.parse(v, today: today, kind: f.kind == .birthDate ? .birth : .event) == nil {
+                    fields[i].error = "not a date: type 28/11/2026, 2026-11-28, today or +7d"
+                }
             case .number:
                 if Int(v) == nil { fields[i].error = "not a whole number" }
             case .choice(let options):
@@ -164,7 +168,7 @@ public struct Form: Sendable {
         return true
     }
 
-    public func day(_ key: String, today: Day) -> Day? { DayParsing.parse(self[key], today: today) }
+    public func day(_ key: String, today: Day, kind: DayParsing.Kind = .event) -> Day? { DayParsing.parse(self[key], today: today, kind: kind) }
     public func number(_ key: String) -> Int? { Int(self[key]) }
 
     public func answer(_ key: String) -> YesNoUnknown {
@@ -340,8 +344,8 @@ public struct Form: Sendable {
                     }
                 case .notes:
                     note = f.hint.isEmpty ? "Enter adds a line" : f.hint
-                case .date:
-                    if let d = DayParsing.parse(f.value, today: today) { note = d.long }
+                case .date, .birthDate:
+                    if let d = DayParsing.parse(f.value, today: today, kind: f.kind == .birthDate ? .birth : .event) { note = d.long }
                 case .answer:
                     note = "y / n / d"
                 default:

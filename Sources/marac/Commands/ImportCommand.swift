@@ -73,6 +73,9 @@ struct ImportReferralsCommand: ParsableCommand {
                                + plan.possibleRepeats.prefix(10).map { "\($0.reference) (\($0.cases.map(\.description).joined(separator: ", ")))" }.joined(separator: ", ")
                                + (plan.possibleRepeats.count > 10 ? ", …" : ""))
             }
+            for y in plan.twoDigitYears {
+                summary.append("row \(y.row), \(y.column): \"\(y.text)\" has a two-digit year, read as \(y.readAs.british)")
+            }
             guard !plan.referrals.isEmpty else {
                 print("\(name): nothing to import; \(plan.rows) row\(plan.rows == 1 ? "" : "s") read.")
                 for line in summary { print("  " + line) }

@@ -49,6 +49,21 @@ import Testing
         #expect(DayParsing.parse(text) == expected)
     }
 
+    /// A two-digit year, read on 28 November 2026: a date of birth is the nearest year not after
+    /// today, the day of an event the nearest year either way.
+    @Test(arguments: [
+        ("1/3/90", DayParsing.Kind.birth, Day(year: 1990, month: 3, day: 1)), ("1/3/26", .birth, Day(year: 2026, month: 3, day: 1)),
+        ("1/12/26", .birth, Day(year: 1926, month: 12, day: 1)), ("1/3/30", .birth, Day(year: 1930, month: 3, day: 1)),
+        ("14.09.88", .birth, Day(year: 1988, month: 9, day: 14)),
+        ("1/3/26", .event, Day(year: 2026, month: 3, day: 1)), ("1/3/98", .event, Day(year: 1998, month: 3, day: 1)),
+        ("3/1/27", .event, Day(year: 2027, month: 1, day: 3)), ("1/3/1990", .birth, Day(year: 1990, month: 3, day: 1)),
+    ])
+    func aTwoDigitYearIsReadAgainstToday(text: String, kind: DayParsing.Kind, expected: Day?) {
+        let today = Day(year: 2026, month: 11, day: 28)!
+        #expect(DayParsing.parse(text, today: today, kind: kind) == expected, "\(text) as \(kind)")
+        #expect(DayParsing.hasTwoDigitYear(text) == !text.hasSuffix("1990"))
+    }
+
     @Test func relativeDaysCountFromToday() {
         let today = Day(year: 2026, month: 11, day: 28)!
         #expect(DayParsing.parse("today", today: today) == today)

@@ -78,6 +78,54 @@ import Testing
         #expect(s.state.repeatWindowEnd(of: s.state.case(c)!) == referralDay.adding(months: 12))
     }
 
+    /// SafeLives: a repeat is within 12 months of the *last* referral to MARAC. A victim referred
+    /// on 2 March 2026 and again on 1 July 2026 is inside a window until 1 July 2027: the first
+    /// case's own end (2 March 2027) is not a lapse, and the victim is listed once, by the
+    /// second case, at the first meeting after 1 July 2027.
+    @Test(arguments: [true, false])
+    func aWindowKeptOpenByALaterReferralIsNotLapsedAndTheVictimIsListedOnce(linked: Bool) throws {
+        var s = Scenario(today: Day(year: 2026, month: 3, day: 2)!)
+        let a = s.standardAgencies()
+        let m1 = s.meeting(on: Day(year: 2026, month: 3, day: 9)!)
+        let first = try s.accept(try s.receive(Scenario.details("W1", on: s.today, agency: a.police)), onto: m1)
+        s.today = Day(year: 2026, month: 3, day: 9)!
+        s.hold(m1)
+        s.today = Day(year: 2026, month: 7, day: 1)!
+        let m2 = s.meeting(on: Day(year: 2026, month: 7, day: 8)!)
+        let again = try s.receive(Scenario.details("W2", on: s.today, agency: a.police))
+        // Linked by the admin as a repeat, or the same name and date of birth without a link.
+        if linked { try s.run(.linkRepeat(again, first)) }
+        let second = try s.accept(again, onto: m2)
+        s.today = Day(year: 2026, month: 7, day: 8)!
+        s.hold(m2)
+        #expect(s.state.repeatWindowEnd(of: s.state.case(first)!) == Day(year: 2027, month: 3, day: 2)!)
+        #expect(s.state.repeatWindowEnd(of: s.state.case(second)!) == Day(year: 2027, month: 7, day: 1)!)
+        s.today = Day(year: 2027, month: 2, day: 1)!
+        let march = s.meeting(on: Day(year: 2027, month: 3, day: 11)!)
+        let july = s.meeting(on: Day(year: 2027, month: 7, day: 8)!)
+        #expect(s.state.agenda(for: march)!.lapsedWindows.isEmpty, "still inside the window of the July 2026 referral")
+        #expect(s.state.agenda(for: july)!.lapsedWindows == [second], "listed once, by the last referral")
+        #expect(s.state.casesOfSameVictim(as: s.state.case(first)!) == [second])
+    }
+
+    /// Another victim with the same name but a different date of birth keeps nobody's window open.
+    @Test func anotherVictimWithTheSameNameDoesNotKeepAWindowOpen() throws {
+        var s = Scenario(today: Day(year: 2026, month: 3, day: 2)!)
+        let a = s.standardAgencies()
+        let m1 = s.meeting(on: Day(year: 2026, month: 3, day: 9)!)
+        let first = try s.accept(try s.receive(Scenario.details("N1", on: s.today, agency: a.police)), onto: m1)
+        s.today = Day(year: 2026, month: 3, day: 9)!
+        s.hold(m1)
+        s.today = Day(year: 2026, month: 7, day: 1)!
+        let m2 = s.meeting(on: Day(year: 2026, month: 7, day: 8)!)
+        let other = Scenario.victim(born: Day(year: 1979, month: 11, day: 3)!)
+        _ = try s.accept(try s.receive(Scenario.details("N2", on: s.today, agency: a.police, victim: other)), onto: m2)
+        s.today = Day(year: 2026, month: 7, day: 8)!
+        s.hold(m2)
+        let march = s.meeting(on: Day(year: 2027, month: 3, day: 11)!)
+        #expect(s.state.agenda(for: march)!.lapsedWindows == [first])
+    }
+
     @Test func otherBusinessClosesTheAgenda() throws {
         var s = Scenario()
         let m = s.meeting(on: s.today.adding(days: 7))

@@ -10,7 +10,7 @@ import Testing
     /// | 1 | police | female | 34 | white | no | no | 2 | 1 aged 40 | no |
     /// | 2 | IDVA | male | 17 | asian | yes | no | 0 | 1 aged 17 | no |
     /// | 3 | police | female | 16 | black | no | yes | 1 | 2: aged 30 and 16 | no |
-    /// | 4 | housing | female | 50 | white | no | no | 3 | 1 aged 55 | yes, of case 1 |
+    /// | 4 | housing | female | 50 | white | no | no | 3 | case 1's, aged 40 | yes, of case 1 |
     /// | 5 (Q4) | police | female | 40 | mixed | no | no | 0 | 1 | no |
     ///
     /// Q3 by hand: 4 cases, 1 repeat (25%), 6 children, 2 police referrals (50%) and 2 others
@@ -40,7 +40,8 @@ import Testing
                                                         victim: person("Three", age: 16, ethnicity: .black, disability: .yes),
                                                         children: 1, perpetrators: [perp(30), perp(16)])), onto: m2)
         let r4 = try s.receive(Scenario.details("C4", on: s.today, agency: a.housing, victim: person("Four", age: 50),
-                                                children: 3, perpetrators: [perp(55)]))
+                                                children: 3, perpetrators: [perp(40)]))
+        // A repeat is the same victim and perpetrator(s): the admin links it.
         try s.run(.linkRepeat(r4, c1))
         _ = try s.accept(r4, onto: m2)
         _ = try s.accept(try s.receive(Scenario.details("C5", on: s.today, agency: a.police,

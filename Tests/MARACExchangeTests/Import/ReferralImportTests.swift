@@ -70,6 +70,25 @@ import Testing
         #expect(plan.referrals.first?.victim.dateOfBirth == Day(year: 1990, month: 2, day: 3))
     }
 
+    /// Spreadsheets often shorten years: a date of birth `14/9/88` is 1988 (the nearest past
+    /// year), not 2088, and each such cell is named so the admin can check it.
+    @Test func twoDigitYearsAreReadAsPeopleMeanThemAndEachCellIsNamed() throws {
+        let desk = Desk.area()
+        let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "perpetrator_name", "perpetrator_dob", "dash_score"]
+        let received = desk.today.adding(days: -3)
+        let shortReceived = String(received.british.dropLast(4)) + String(received.british.suffix(2))
+        let rows = [header, ["Y-1", shortReceived, "Testshire Police", "Ilse Kessler", "14/9/88", "Tam Ross", "2/2/85", "15"],
+                    ["Y-2", desk.today.iso, "Testshire Police", "Mira Lind", "1988-09-14", "Jo Bell", "1985-02-02", "15"]]
+        let plan = Self.plan(Spreadsheet.excel(rows), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        let first = try #require(plan.referrals.first)
+        #expect(first.victim.dateOfBirth == Day(year: 1988, month: 9, day: 14))
+        #expect(first.perpetrators.first?.person.dateOfBirth == Day(year: 1985, month: 2, day: 2))
+        #expect(first.receivedOn == received)
+        #expect(plan.twoDigitYears.map { "\($0.row) \($0.column)" } == ["2 referral_date", "2 victim_dob", "2 perpetrator_dob"])
+        #expect(plan.twoDigitYears.map(\.readAs) == [received, Day(year: 1988, month: 9, day: 14)!, Day(year: 1985, month: 2, day: 2)!])
+    }
+
     @Test func unknownColumnsAreReportedAndIgnored() {
         let desk = Desk.area()
         let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "dash_score", "Favourite colour", "Notes 2"]
