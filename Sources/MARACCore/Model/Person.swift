@@ -11,7 +11,10 @@ public enum YesNoUnknown: String, Hashable, Sendable, Codable, CaseIterable {
     case notKnown = "not-known"
 }
 
-/// Broad ethnic groups as the census and the data return use them.
+/// Broad ethnic groups as the census and the data return use them. `white` is White British
+/// (and Irish); the White minority groups the census names are their own, because SafeLives
+/// counts them among "Black, Asian and minority ethnic" victims. (Stored by position: new
+/// groups are added at the end.)
 public enum EthnicGroup: String, Hashable, Sendable, Codable, CaseIterable {
     case white
     case mixed
@@ -19,11 +22,15 @@ public enum EthnicGroup: String, Hashable, Sendable, Codable, CaseIterable {
     case black
     case other
     case notKnown = "not-known"
+    case gypsyOrIrishTraveller = "gypsy-or-irish-traveller"
+    case roma
+    case otherWhite = "other-white"
 
-    /// Counted under "Black, Asian and racially minoritised" in the data return.
+    /// Counted under "Black, Asian and minority ethnic" in the data return: every group but
+    /// White British (SafeLives' Marac data guidance counts White minorities too).
     public var isRaciallyMinoritised: Bool {
         switch self {
-        case .mixed, .asian, .black, .other: true
+        case .mixed, .asian, .black, .other, .gypsyOrIrishTraveller, .roma, .otherWhite: true
         case .white, .notKnown: false
         }
     }

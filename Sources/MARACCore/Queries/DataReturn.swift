@@ -89,7 +89,7 @@ public struct DataReturn: Hashable, Sendable {
             ("non_police_referrals", "Referrals from other agencies", nonPoliceReferrals, percent(nonPoliceReferrals), "Cases discussed referred by any agency that is not the police."),
             ("male_victims", "Male victims", maleVictims, percent(maleVictims), "Cases discussed whose victim's gender is recorded as male."),
             ("victims_16_17", "Victims aged 16-17", victimsAged16to17, percent(victimsAged16to17), "Victims aged 16 or 17 on the referral date."),
-            ("bame_victims", "Black, Asian and racially minoritised victims", raciallyMinoritisedVictims, percent(raciallyMinoritisedVictims), "Victims whose ethnic group is mixed, Asian, Black or other."),
+            ("bame_victims", "Black, Asian and racially minoritised victims", raciallyMinoritisedVictims, percent(raciallyMinoritisedVictims), "Victims whose ethnic group is mixed, Asian, Black, other, or a White minority (Gypsy or Irish Traveller, Roma, other White)."),
             ("lgbt_victims", "LGBT+ victims", lgbtVictims, percent(lgbtVictims), "Victims recorded as LGBT+."),
             ("disabled_victims", "Victims with a disability", disabledVictims, percent(disabledVictims), "Victims recorded as having a disability."),
             ("perpetrators_17_under", "Perpetrators aged 17 or under", perpetratorsAged17OrUnder, nil, "Perpetrators named on the cases discussed who were 17 or under on the referral date."),

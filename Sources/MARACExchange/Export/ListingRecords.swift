@@ -111,14 +111,17 @@ public struct MeetingRecord: Encodable, Sendable {
     public var cases: Int
     public var caseListFrozen: Bool
     public var minutesSignedOff: Bool
+    /// The cases whose discussion began at the meeting, in the order heard: what the quarterly
+    /// return counts, once per meeting that heard them.
+    public var heard: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id, date, time, venue, chair, status, cases, caseListFrozen = "case_list_frozen", minutesSignedOff = "minutes_signed_off"
+        case id, date, time, venue, chair, status, cases, caseListFrozen = "case_list_frozen", minutesSignedOff = "minutes_signed_off", heard
     }
 
     public var flat: [String: String] {
         ["id": id, "date": date, "time": time, "venue": venue, "chair": chair, "status": status, "cases": "\(cases)",
-         "case_list_frozen": caseListFrozen ? "true" : "false"]
+         "case_list_frozen": caseListFrozen ? "true" : "false", "heard": heard.joined(separator: " ")]
     }
 }
 
@@ -206,7 +209,8 @@ extension CaseRecord {
 extension MeetingRecord {
     init(_ m: Meeting) {
         self.init(id: m.id.description, date: m.date.iso, time: m.startTime, venue: m.venue, chair: m.chair, status: m.status.rawValue,
-                  cases: m.listedCases.count, caseListFrozen: m.caseListFrozenAt != nil, minutesSignedOff: m.minutesSignedOff != nil)
+                  cases: m.listedCases.count, caseListFrozen: m.caseListFrozenAt != nil, minutesSignedOff: m.minutesSignedOff != nil,
+                  heard: m.discussions.filter { $0.startedAt != nil }.map(\.caseID.description))
     }
 }
 

@@ -64,13 +64,17 @@ enum ImportValues {
         let t = NameFolding.fold(text)
         if t.isEmpty || t.contains("notknown") || t.contains("unknown") || t.contains("notstated") || t.contains("declined") { return .success(.notKnown) }
         if t.contains("mixed") || t.contains("dual") { return .success(.mixed) }
-        if t.contains("white") || t.contains("irish") || t.contains("gypsy") || t.contains("traveller") { return .success(.white) }
+        if t.contains("gypsy") || t.contains("traveller") { return .success(.gypsyOrIrishTraveller) }
+        if t.contains("easterneuropean") || t.contains("polish") || t.contains("romanian") || t.contains("lithuanian") { return .success(.otherWhite) }
+        if t.contains("roma") { return .success(.roma) }
+        if t.contains("white") && (t.contains("other") || t.contains("european")) { return .success(.otherWhite) }
+        if t.contains("white") || t.contains("irish") { return .success(.white) }
         if t.contains("black") || t.contains("african") || t.contains("caribbean") { return .success(.black) }
         if t.contains("asian") || t.contains("indian") || t.contains("pakistani") || t.contains("bangladeshi") || t.contains("chinese") {
             return .success(.asian)
         }
         if t.contains("arab") || t.contains("other") { return .success(.other) }
-        return .failure("\"\(text.trimmingSpaces())\" is not an ethnic group marac knows (white, mixed, Asian, Black, other, not known)")
+        return .failure("\"\(text.trimmingSpaces())\" is not an ethnic group marac knows (white, mixed, Asian, Black, other, Gypsy or Irish Traveller, Roma, other White, not known)")
     }
 
     static func relationship(_ text: String) -> Parsed<Relationship> {

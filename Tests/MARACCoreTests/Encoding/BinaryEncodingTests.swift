@@ -12,7 +12,8 @@ import Testing
                                                         "specialist-da-service", "fire-and-rescue", "youth-offending", "other"])
         #expect(Gender.allCases.map(\.rawValue) == ["female", "male", "non-binary", "other", "not-known"])
         #expect(YesNoUnknown.allCases.map(\.rawValue) == ["yes", "no", "not-known"])
-        #expect(EthnicGroup.allCases.map(\.rawValue) == ["white", "mixed", "asian", "black", "other", "not-known"])
+        #expect(EthnicGroup.allCases.map(\.rawValue) == ["white", "mixed", "asian", "black", "other", "not-known",
+                                                         "gypsy-or-irish-traveller", "roma", "other-white"])
         #expect(Relationship.allCases.map(\.rawValue) == ["partner", "ex-partner", "family", "other"])
         #expect(RiskAnswerValue.allCases.map(\.rawValue) == ["yes", "no", "dont-know"])
         #expect(CaseStatus.allCases.map(\.rawValue) == ["listed", "heard", "transferred-out", "recorded-in-error"])

@@ -95,4 +95,15 @@ import Testing
         let c = try s.accept(again, onto: m2)
         #expect(s.state.case(c)?.repeatOf == earlier)
     }
+
+    /// The questions keep the qualifiers of SafeLives' DASH RIC (2009): who the victim is kept
+    /// from (4), that sexual abuse may hurt someone else too (16), and that the drink, drugs or
+    /// mental health cause problems in leading a normal life (21).
+    @Test func theDASHQuestionsKeepSafeLivesQualifiers() {
+        let q = RiskTool.dashQuestions
+        #expect(q.count == 24)
+        #expect(q[3].contains("stop the victim seeing friends/family/doctor or others"))
+        #expect(q[15].contains("physically hurt the victim or someone else"))
+        #expect(q[20].contains("(prescription or other)") && q[20].contains("problems in leading a normal life"))
+    }
 }

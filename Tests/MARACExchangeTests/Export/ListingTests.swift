@@ -35,19 +35,26 @@ import Testing
         #expect(cases.filter { !($0["repeat_of"] is NSNull) }.count == desk.state.cases.filter { $0.repeatOf != nil }.count)
     }
 
-    /// A script can redo the quarterly return's diversity counts from `list cases` alone: each
-    /// discussed case's victim carries gender, ethnicity, disability, LGBT+ and age, and its
-    /// perpetrators their ages on the referral date.
+    /// A script can redo the quarterly return's diversity counts from the listings alone:
+    /// `list meetings` says which cases each meeting heard, and `list cases` gives each victim's
+    /// gender, ethnicity, disability, LGBT+ and age, and the perpetrators' ages on the referral
+    /// date. White minorities count as minority ethnic (SafeLives).
     @Test func aScriptCanRecountTheReturnsDiversityFiguresFromTheCasesListing() throws {
         let desk = Desk.demo(cases: 120)
         let cases = Dictionary(uniqueKeysWithValues: try Self.json(.cases, desk).map { ($0["id"] as! String, $0) })
-        let minoritised: Set<String> = ["mixed", "asian", "black", "other"]
+        let meetings = try Self.json(.meetings, desk)
+        let minoritised: Set<String> = ["mixed", "asian", "black", "other", "gypsy-or-irish-traveller", "roma", "other-white"]
         var checked = 0
         for quarter in [Quarter(year: 2026, number: 3)!, Quarter(year: 2026, number: 4)!] {
             let official = desk.state.dataReturn(for: quarter)
-            var male = 0, young = 0, bame = 0, lgbt = 0, disabled = 0, youngPerpetrators = 0
-            for (_, id) in desk.state.casesDiscussed(from: quarter.firstDay, through: quarter.lastDay) {
-                let c = try #require(cases[id.description])
+            var male = 0, young = 0, bame = 0, lgbt = 0, disabled = 0, youngPerpetrators = 0, discussed = 0
+            let held = meetings.filter { m in
+                (m["date"] as? String).flatMap { DayParsing.parse($0) }.map(quarter.contains) == true && m["status"] as? String != "cancelled"
+            }
+            for id in held.flatMap({ $0["heard"] as? [String] ?? [] }) {
+                let c = try #require(cases[id])
+                guard c["status"] as? String != "recorded-in-error" else { continue }
+                discussed += 1
                 let victim = try #require(c["victim"] as? [String: Any])
                 if victim["gender"] as? String == "male" { male += 1 }
                 if let age = victim["age_at_referral"] as? Int, age == 16 || age == 17 { young += 1 }
@@ -58,6 +65,7 @@ import Testing
                 youngPerpetrators += perpetrators.filter { ($0["age_at_referral"] as? Int ?? 99) <= 17 }.count
                 checked += 1
             }
+            #expect(discussed == official.casesDiscussed)
             #expect(male == official.maleVictims)
             #expect(young == official.victimsAged16to17)
             #expect(bame == official.raciallyMinoritisedVictims)

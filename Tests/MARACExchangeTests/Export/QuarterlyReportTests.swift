@@ -58,7 +58,8 @@ import Testing
                 let age = born.age(on: d.receivedOn)
                 if age == 16 || age == 17 { t.aged16to17 += 1 }
             }
-            if [.mixed, .asian, .black, .other].contains(d.victim.diversity.ethnicity) { t.minoritised += 1 }
+            // Every group but White British and not known: White minorities count (SafeLives).
+            if [.mixed, .asian, .black, .other, .gypsyOrIrishTraveller, .roma, .otherWhite].contains(d.victim.diversity.ethnicity) { t.minoritised += 1 }
             if d.victim.diversity.lgbt == .yes { t.lgbt += 1 }
             if d.victim.diversity.disability == .yes { t.disabled += 1 }
             t.youngPerpetrators += d.perpetrators.filter { p in p.person.dateOfBirth.map { $0.age(on: d.receivedOn) <= 17 } ?? false }.count
