@@ -35,7 +35,8 @@ extension MARACState {
 
     func requireMarkable(_ reference: RecordReference) throws(DomainError) {
         switch reference {
-        case .risk(let m, _, _), .information(let m, _, _), .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _):
+        case .risk(let m, _, _), .information(let m, _, _), .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _),
+             .crime(let m, _, _):
             if let meeting = meeting(m) { try requireMinutesNotSignedOff(meeting) }
         default: break
         }
@@ -59,6 +60,11 @@ extension MARACState {
                 throw .invalid(field: "risk", reason: "there is no risk \(i + 1) for \(c) at \(m)")
             }
             if d.risks[i].inError != nil { throw .alreadyRecordedInError("That risk") }
+        case .crime(let m, let c, let i):
+            guard let d = try requireMeeting(m).discussion(of: c), d.crimesDisclosed.indices.contains(i) else {
+                throw .invalid(field: "crime", reason: "there is no crime disclosed \(i + 1) for \(c) at \(m)")
+            }
+            if d.crimesDisclosed[i].inError != nil { throw .alreadyRecordedInError("That crime disclosed") }
         case .information(let m, let c, let i):
             guard let d = try requireMeeting(m).discussion(of: c), d.information.indices.contains(i) else {
                 throw .invalid(field: "information", reason: "there is no information line \(i + 1) for \(c) at \(m)")

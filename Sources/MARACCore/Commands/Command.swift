@@ -33,6 +33,10 @@ public enum Command: Hashable, Sendable {
     case startCaseDiscussion(MeetingID, CaseID)
     case shareInformation(MeetingID, CaseID, AgencyID, String)
     case identifyRisk(MeetingID, CaseID, String)
+    /// A crime disclosed while the case is discussed (SafeLives' minutes record them).
+    case recordCrimeDisclosed(MeetingID, CaseID, String)
+    /// Who tells the victim what was decided: the referrer or the IDVA, by name.
+    case recordOutcomeTeller(MeetingID, CaseID, String)
     case endCaseDiscussion(MeetingID, CaseID)
     case endMeeting(MeetingID)
     case signOffMinutes(MeetingID)

@@ -49,6 +49,8 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case noteAction
     case extendActionDue
     case addMinutesAddendum
+    case recordCrimeDisclosed
+    case recordOutcomeTeller
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -100,6 +102,8 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .noteAction: "note on action"
         case .extendActionDue: "move action due date"
         case .addMinutesAddendum: "add minutes addendum"
+        case .recordCrimeDisclosed: "record crime disclosed"
+        case .recordOutcomeTeller: "record who tells the victim"
         }
     }
 }
@@ -154,6 +158,8 @@ extension Command {
         case .noteAction: .noteAction
         case .extendActionDue: .extendActionDue
         case .addMinutesAddendum: .addMinutesAddendum
+        case .recordCrimeDisclosed: .recordCrimeDisclosed
+        case .recordOutcomeTeller: .recordOutcomeTeller
         }
     }
 }

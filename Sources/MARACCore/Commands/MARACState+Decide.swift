@@ -181,6 +181,16 @@ extension MARACState {
             let m = try requireInProgress(id)
             try requireListed(caseID, on: m)
             return [.riskIdentified(id, caseID, try requireText(text, field: "risk", what: "the risk"))]
+        case .recordCrimeDisclosed(let id, let caseID, let text):
+            let m = try requireInProgress(id)
+            try requireListed(caseID, on: m)
+            return [.crimeDisclosed(id, caseID, try requireText(text, field: "crime", what: "the crime disclosed"))]
+        case .recordOutcomeTeller(let id, let caseID, let who):
+            let m = try requireInProgress(id)
+            try requireListed(caseID, on: m)
+            let name = try requireText(who, field: "tells the victim", what: "who tells the victim the outcome")
+            if m.discussion(of: caseID)?.outcomeToldBy == name { throw .nothingToRecord("\(name) already tells the victim") }
+            return [.outcomeTellerRecorded(id, caseID, name)]
         case .endCaseDiscussion(let id, let caseID):
             let m = try requireInProgress(id)
             guard m.currentCase == caseID else { throw .nothingToRecord("case \(caseID) is not under discussion") }

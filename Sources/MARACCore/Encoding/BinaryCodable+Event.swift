@@ -49,11 +49,13 @@ extension Event: BinaryCodable {
         case .meetingStartWithdrawn(let m): w.writeTag(39); w.write(m)
         case .actionNoted(let a, let note, let on): w.writeTag(40); w.write(a); w.write(note); w.write(on)
         case .minutesAddendumAdded(let m, let text): w.writeTag(41); w.write(m); w.write(text)
+        case .crimeDisclosed(let m, let c, let text): w.writeTag(42); w.write(m); w.write(c); w.write(text)  // level 4
+        case .outcomeTellerRecorded(let m, let c, let who): w.writeTag(43); w.write(m); w.write(c); w.write(who)  // level 4
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 42) {
+        switch try r.readTag("event", below: 44) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -95,7 +97,9 @@ extension Event: BinaryCodable {
         case 38: self = .caseListUnfrozen(try r.read())
         case 39: self = .meetingStartWithdrawn(try r.read())
         case 40: self = .actionNoted(try r.read(), note: try r.read(), on: try r.read())
-        default: self = .minutesAddendumAdded(try r.read(), try r.read())
+        case 41: self = .minutesAddendumAdded(try r.read(), try r.read())
+        case 42: self = .crimeDisclosed(try r.read(), try r.read(), try r.read())
+        default: self = .outcomeTellerRecorded(try r.read(), try r.read(), try r.read())
         }
     }
 }

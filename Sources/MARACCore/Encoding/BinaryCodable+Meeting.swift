@@ -2,14 +2,17 @@ extension Attendance: BinaryCodable {
     public func encode(to w: inout BinaryWriter) {
         switch self {
         case .present(let rep): w.writeTag(0); w.write(rep)
-        case .apologies(let sent): w.writeTag(1); w.write(sent)
+        case .apologies(let sent, let from, let on): w.writeTag(1); w.write(sent); w.write(from); w.write(on)  // level 4: from, on
         case .absent: w.writeTag(2)
         }
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         switch try r.readTag("attendance", below: 3) {
         case 0: self = .present(representative: try r.read())
-        case 1: self = .apologies(informationSent: try r.read())
+        case 1:
+            let sent: Bool = try r.read()
+            self = r.version >= 4 ? .apologies(informationSent: sent, from: try r.read(), informationReceivedOn: try r.read())
+                : .apologies(informationSent: sent)
         default: self = .absent
         }
     }
@@ -50,10 +53,11 @@ extension SharedInformation: BinaryCodable {
 extension CaseDiscussion: BinaryCodable {
     public func encode(to w: inout BinaryWriter) {
         w.write(caseID); w.write(startedAt); w.write(endedAt); w.write(information); w.write(risks)
+        w.write(crimesDisclosed); w.write(outcomeToldBy)  // level 4
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(caseID: try r.read(), startedAt: try r.read(), endedAt: try r.read(), information: try r.read(),
-                  risks: try r.read())
+                  risks: try r.read(), crimesDisclosed: r.version >= 4 ? try r.read() : [], outcomeToldBy: r.version >= 4 ? try r.read() : "")
     }
 }
 
@@ -145,10 +149,11 @@ extension RecordReference: BinaryCodable {
         case .attendance(let m, let a): w.writeTag(5); w.write(m); w.write(a)
         case .observer(let m, let i): w.writeTag(6); w.write(m); w.write(i)
         case .actionNote(let a, let i): w.writeTag(7); w.write(a); w.write(i)
+        case .crime(let m, let c, let i): w.writeTag(8); w.write(m); w.write(c); w.write(i)  // level 4
         }
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("record reference", below: 8) {
+        switch try r.readTag("record reference", below: 9) {
         case 0: self = .referral(try r.read())
         case 1: self = .action(try r.read())
         case 2: self = .risk(try r.read(), try r.read(), index: try r.read())
@@ -156,7 +161,8 @@ extension RecordReference: BinaryCodable {
         case 4: self = .otherBusiness(try r.read(), index: try r.read())
         case 5: self = .attendance(try r.read(), try r.read())
         case 6: self = .observer(try r.read(), index: try r.read())
-        default: self = .actionNote(try r.read(), index: try r.read())
+        case 7: self = .actionNote(try r.read(), index: try r.read())
+        default: self = .crime(try r.read(), try r.read(), index: try r.read())
         }
     }
 }

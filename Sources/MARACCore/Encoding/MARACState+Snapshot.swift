@@ -9,7 +9,7 @@ import Dispatch
 /// several cores at once.
 extension MARACState {
     /// 4 since 2026-12-04 (codec level 3); 3 (level 2) and 2 (level 1) are still read.
-    public static let snapshotFormatVersion = 4
+    public static let snapshotFormatVersion = 5
 
     public func snapshotBytes() -> [UInt8] {
         var sections: [[UInt8]] = []

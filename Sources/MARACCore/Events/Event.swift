@@ -36,6 +36,10 @@ public enum Event: Hashable, Sendable, Codable {
     case caseDiscussionStarted(MeetingID, CaseID)
     case informationShared(MeetingID, CaseID, AgencyID, String)
     case riskIdentified(MeetingID, CaseID, String)
+    /// A crime disclosed in the discussion, for the police to record.
+    case crimeDisclosed(MeetingID, CaseID, String)
+    /// Who tells the victim the meeting's outcome.
+    case outcomeTellerRecorded(MeetingID, CaseID, String)
     case caseDiscussionEnded(MeetingID, CaseID)
     case meetingEnded(MeetingID)
     case minutesSignedOff(MeetingID)
@@ -74,7 +78,7 @@ public struct Change: Hashable, Sendable, Codable {
 
     /// 3 since 2026-12-04 (attendance, observers and action notes can be recorded in error);
     /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
-    public static let currentSchemaVersion = 3
+    public static let currentSchemaVersion = 4
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

@@ -30,6 +30,7 @@ extension Event {
         case .referralAccepted(_, let c, _, _, _): .case(c)
         case .caseTransferredOut(let c, _), .caseMoved(let c, _), .researchReturnRecorded(let c, _, _),
              .caseDiscussionStarted(_, let c), .informationShared(_, let c, _, _), .riskIdentified(_, let c, _),
+             .crimeDisclosed(_, let c, _), .outcomeTellerRecorded(_, let c, _),
              .caseDiscussionEnded(_, let c), .caseViewed(let c), .casePurged(let c, _): .case(c)
         case .meetingScheduled(let m): .meeting(m.id)
         case .meetingChanged(let m, _, _, _, _), .meetingCancelled(let m, _), .caseListFrozen(let m), .agendaReordered(let m, _),
@@ -41,7 +42,7 @@ extension Event {
             switch ref {
             case .referral(let id): .referral(id)
             case .action(let id), .actionNote(let id, _): .action(id)
-            case .risk(_, let c, _), .information(_, let c, _): .case(c)
+            case .risk(_, let c, _), .information(_, let c, _), .crime(_, let c, _): .case(c)
             case .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _): .meeting(m)
             }
         case .exported(_, let cases): cases.first.map { .case($0) }

@@ -38,4 +38,6 @@ public enum RecordReference: Hashable, Sendable, Codable {
     case observer(MeetingID, index: Int)
     /// An entry of an action's history (a progress note or an update), counted from 0.
     case actionNote(ActionID, index: Int)
+    /// A crime disclosed in a case's discussion, counted from 0.
+    case crime(MeetingID, CaseID, index: Int)
 }

@@ -8,14 +8,15 @@ public enum MeetingStatus: String, Hashable, Sendable, Codable, CaseIterable {
 /// How an agency was represented at a meeting.
 public enum Attendance: Hashable, Sendable, Codable {
     case present(representative: String)
-    /// Sent apologies; whether the agency sent its information for the cases anyway.
-    case apologies(informationSent: Bool)
+    /// Sent apologies; whether the agency sent its information for the cases anyway, who sent
+    /// the apologies, and the day the information came in (for the minutes).
+    case apologies(informationSent: Bool, from: String = "", informationReceivedOn: Day? = nil)
     case absent
 
     public var key: String {
         switch self {
         case .present: "present"
-        case .apologies(let sent): sent ? "apologies-information-sent" : "apologies"
+        case .apologies(let sent, _, _): sent ? "apologies-information-sent" : "apologies"
         case .absent: "absent"
         }
     }
@@ -23,7 +24,9 @@ public enum Attendance: Hashable, Sendable, Codable {
     public var label: String {
         switch self {
         case .present(let rep): rep.isEmpty ? "present" : "present (\(rep))"
-        case .apologies(let sent): sent ? "apologies, information sent" : "apologies, no information sent"
+        case .apologies(let sent, let from, let on):
+            (sent ? "apologies, information sent" : "apologies, no information sent")
+                + (from.isEmpty ? "" : " (\(from))") + (on.map { " on \($0.british)" } ?? "")
         case .absent: "absent"
         }
     }
@@ -94,14 +97,21 @@ public struct CaseDiscussion: Hashable, Sendable, Codable {
     public var endedAt: Instant?
     public var information: [SharedInformation]
     public var risks: [NoteLine]
+    /// Crimes disclosed in the discussion, for the police to record (SafeLives' minutes).
+    public var crimesDisclosed: [NoteLine]
+    /// Who tells the victim what the meeting decided: the referrer or the IDVA, by name.
+    public var outcomeToldBy: String
 
     public init(caseID: CaseID, startedAt: Instant? = nil, endedAt: Instant? = nil,
-                information: [SharedInformation] = [], risks: [NoteLine] = []) {
+                information: [SharedInformation] = [], risks: [NoteLine] = [],
+                crimesDisclosed: [NoteLine] = [], outcomeToldBy: String = "") {
         self.caseID = caseID
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.information = information
         self.risks = risks
+        self.crimesDisclosed = crimesDisclosed
+        self.outcomeToldBy = outcomeToldBy
     }
 }
 

@@ -23,6 +23,12 @@ extension MARACState {
         case .identifyRisk(let m, let c, _):
             let index = meeting(m)?.discussion(of: c)?.risks.count ?? 0
             return .markRecordedInError(.risk(m, c, index: index), reason: why)
+        case .recordCrimeDisclosed(let m, let c, _):
+            let index = meeting(m)?.discussion(of: c)?.crimesDisclosed.count ?? 0
+            return .markRecordedInError(.crime(m, c, index: index), reason: why)
+        case .recordOutcomeTeller(let m, let c, _):
+            guard let before = meeting(m)?.discussion(of: c)?.outcomeToldBy, !before.isEmpty else { return nil }
+            return .recordOutcomeTeller(m, c, before)
         case .shareInformation(let m, let c, _, _):
             let index = meeting(m)?.discussion(of: c)?.information.count ?? 0
             return .markRecordedInError(.information(m, c, index: index), reason: why)

@@ -155,6 +155,10 @@ extension MARACState {
             }
         case .riskIdentified(let id, let caseID, let text):
             updateDiscussion(id, caseID) { $0.risks.append(NoteLine(text: text, stamp: stamp)) }
+        case .crimeDisclosed(let id, let caseID, let text):
+            updateDiscussion(id, caseID) { $0.crimesDisclosed.append(NoteLine(text: text, stamp: stamp)) }
+        case .outcomeTellerRecorded(let id, let caseID, let who):
+            updateDiscussion(id, caseID) { $0.outcomeToldBy = who }
         case .caseDiscussionEnded(let id, let caseID):
             updateMeeting(id) { m in
                 if let i = m.discussions.firstIndex(where: { $0.caseID == caseID }) {
@@ -296,6 +300,8 @@ extension MARACState {
             index.openActions.remove(id)
         case .risk(let m, let c, let i):
             updateDiscussion(m, c) { d in if d.risks.indices.contains(i) { d.risks[i].inError = reason } }
+        case .crime(let m, let c, let i):
+            updateDiscussion(m, c) { d in if d.crimesDisclosed.indices.contains(i) { d.crimesDisclosed[i].inError = reason } }
         case .information(let m, let c, let i):
             updateDiscussion(m, c) { d in
                 if d.information.indices.contains(i) { d.information[i].line.inError = reason }

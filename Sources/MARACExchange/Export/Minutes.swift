@@ -104,10 +104,10 @@ public struct Minutes {
         doc.add(present.isEmpty ? .paragraph("No attendance was recorded.") : .table(headers: ["Agency", "Representative"], rows: present))
         doc.add(.heading(level: 2, "Apologies"))
         let apologies = m.recordedAttendance.compactMap { a -> [String]? in
-            guard case .apologies(let sent) = a.attendance else { return nil }
-            return [agencyName(a.agency), sent ? "yes" : "no"]
+            guard case .apologies(let sent, let from, let on) = a.attendance else { return nil }
+            return [agencyName(a.agency), from.isEmpty ? "(not recorded)" : from, sent ? "yes" : "no", on?.british ?? ""]
         }
-        doc.add(apologies.isEmpty ? .paragraph("None.") : .table(headers: ["Agency", "Information sent"], rows: apologies))
+        doc.add(apologies.isEmpty ? .paragraph("None.") : .table(headers: ["Agency", "Apologies from", "Information sent", "Information received on"], rows: apologies))
         let absent = m.recordedAttendance.filter { $0.attendance == .absent }.map { agencyName($0.agency) }
         let unrecorded = state.signedAgencies.filter { m.attendance(of: $0.id) == nil }.map(\.name)
         doc.add(.heading(level: 2, "Absent without apologies"))
@@ -121,7 +121,9 @@ public struct Minutes {
                            rows: m.recordedObservers.map { [$0.name, $0.organisation, $0.confidentialitySigned ? "yes" : "NO"] }))
         }
         if let read = m.statementReadAt, let started = m.startedAt {
-            doc.add(.paragraph("The chair read the confidentiality statement \(max(0, started.seconds(until: read) / 60)) minutes into the meeting, and those present signed it:"))
+            // Only what was recorded: the observers' signatures are in the table above; the
+            // agencies' representatives are bound by their ISP.
+            doc.add(.paragraph("The chair read the confidentiality statement to those present \(max(0, started.seconds(until: read) / 60)) minutes into the meeting:"))
         } else {
             doc.add(.paragraph("The confidentiality statement was not recorded as read. The statement:"))
         }
@@ -197,6 +199,11 @@ public struct Minutes {
         let risks = (discussion?.risks ?? []).filter { $0.inError == nil }.map(\.text)
         doc.add(.heading(level: 3, "Risks identified"))
         doc.add(risks.isEmpty ? .paragraph("None recorded.") : .bullets(risks))
+        let crimes = (discussion?.crimesDisclosed ?? []).filter { $0.inError == nil }.map(\.text)
+        doc.add(.heading(level: 3, "Crimes disclosed"))
+        doc.add(crimes.isEmpty ? .paragraph("None recorded.") : .bullets(crimes))
+        let teller = discussion?.outcomeToldBy ?? ""
+        doc.add(.fields([Document.Field("Tells the victim the outcome", teller.isEmpty ? "not recorded" : teller)]))
         let actions = agreedActions.filter { $0.caseID == c.id }
         doc.add(.heading(level: 3, "Actions agreed"))
         doc.add(actions.isEmpty ? .paragraph("No actions were agreed.")

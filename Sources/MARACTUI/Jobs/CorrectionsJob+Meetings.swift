@@ -21,7 +21,11 @@ extension CorrectionsJob {
             say("Open the case (or hear it in the meeting) first; its lines are numbered there.", alert: true)
             return nil
         }
-        return kind == "risk" ? .risk(m, c, index: n - 1) : .information(m, c, index: n - 1)
+        switch kind {
+        case "risk": return .risk(m, c, index: n - 1)
+        case "crime": return .crime(m, c, index: n - 1)
+        default: return .information(m, c, index: n - 1)
+        }
     }
 
     /// The meeting named first (M-0005, taken off the words), else the one being run, else the
@@ -75,19 +79,26 @@ extension CorrectionsJob {
             FormField("attendance", "Attendance", kind: .choice(choices), value: current.map { c in
                 switch c {
                 case .present: choices[0]
-                case .apologies(let sent): sent ? choices[1] : choices[2]
+                case .apologies(let sent, _, _): sent ? choices[1] : choices[2]
                 case .absent: choices[3]
                 }
             } ?? "", required: true),
-            FormField("representative", "Representative", value: { if case .present(let rep)? = current { rep } else { chosen?.representatives.first?.name ?? "" } }(),
-                      hint: "when present"),
+            FormField("representative", "Representative", value: {
+                switch current {
+                case .present(let rep)?: rep
+                case .apologies(_, let from, _)? where !from.isEmpty: from
+                default: chosen?.representatives.first?.name ?? ""
+                }
+            }(), hint: "present, or who sent the apologies"),
+            FormField("received", "Information received on", kind: .date,
+                      value: { if case .apologies(_, _, let on?)? = current { on.british } else { "" } }(), hint: "with apologies, information sent"),
         ])
         present(form) { [unowned self] form in
             guard let agency = agencies.first(where: { $0.name == form["agency"] }) else { return false }
             let attendance: Attendance = switch form["attendance"] {
             case choices[0]: .present(representative: form["representative"])
-            case choices[1]: .apologies(informationSent: true)
-            case choices[2]: .apologies(informationSent: false)
+            case choices[1]: .apologies(informationSent: true, from: form["representative"], informationReceivedOn: form.day("received", today: self.today))
+            case choices[2]: .apologies(informationSent: false, from: form["representative"])
             default: .absent
             }
             return self.save(.recordAttendance(m.id, agency.id, attendance), from: &form,

@@ -164,7 +164,7 @@ final class CorrectionsJob: Job {
             }
             return askReason(.actionNote(a.id, index: n - 1), words.dropFirst().joined(separator: " "))
         }
-        if ["info", "information", "risk", "aob"].contains(kind) {
+        if ["info", "information", "risk", "crime", "aob"].contains(kind) {
             words.removeFirst()
             guard let n = words.first.flatMap(Int.init), n >= 1 else {
                 return say("Say which line: :error \(kind) 2 (the lines are numbered where they are shown).", alert: true)
@@ -200,6 +200,7 @@ final class CorrectionsJob: Job {
         case .referral(let id): "\(id)"
         case .action(let id): "\(id)"
         case .risk(let m, let c, let i): "risk \(i + 1) on \(c) at \(m)"
+        case .crime(let m, let c, let i): "crime disclosed \(i + 1) on \(c) at \(m)"
         case .information(let m, let c, let i): "information \(i + 1) on \(c) at \(m)"
         case .otherBusiness(let m, let i): "other business \(i + 1) at \(m)"
         case .attendance(let m, let a): "\(state.agency(a)?.name ?? "\(a)")'s attendance at \(m)"

@@ -7,7 +7,7 @@ import MARACCore
 struct MeetingCaseStep {
     /// The parts the coordinator adds to: after a save, the screen keeps the part in view.
     enum Part: Sendable, Equatable {
-        case information, risks, actions
+        case information, risks, crimes, actions
     }
 
     struct Line {
@@ -91,6 +91,16 @@ struct MeetingCaseStep {
             add(risk.inError.map { "\(i + 1). [recorded in error: \($0)] \(risk.text)" } ?? "\(i + 1). \(risk.text)",
                 risk.inError == nil ? .normal : .dim, part: .risks)
         }
+        header("Crimes disclosed (c)", part: .crimes)
+        let crimes = discussion?.crimesDisclosed ?? []
+        if crimes.isEmpty { add("none recorded", .dim, part: .crimes) }
+        for (i, crime) in crimes.enumerated() {
+            add(crime.inError.map { "\(i + 1). [recorded in error: \($0)] \(crime.text)" } ?? "\(i + 1). \(crime.text)",
+                crime.inError == nil ? .danger : .dim, part: .crimes)
+        }
+        let teller = discussion?.outcomeToldBy ?? ""
+        add(teller.isEmpty ? "Who tells the victim the outcome: not recorded yet (t)" : "Tells the victim the outcome: \(teller) (t changes)",
+            teller.isEmpty ? .warning : .good, indent: 0, part: .crimes)
         let actions = state.actions(of: caseID).filter { $0.meeting == meeting.id && $0.inError == nil }
         header("Actions (a)", part: .actions)
         if actions.isEmpty { add("none yet", .dim, part: .actions) }

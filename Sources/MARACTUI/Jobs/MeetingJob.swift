@@ -11,7 +11,7 @@ final class MeetingJob: Job {
     init(app: App) { self.app = app }
 
     static let requests: Set<Request> = [.startMeeting, .endMeeting, .nextStep, .addOtherBusiness, .markPresent, .markApologiesSent,
-                                         .markApologiesNotSent, .markAbsent, .addObserver, .shareInformation, .identifyRisk, .agreeAction,
+                                         .markApologiesNotSent, .markAbsent, .addObserver, .shareInformation, .identifyRisk, .recordCrimeDisclosed, .recordOutcomeTeller, .agreeAction,
                                          .scheduleMeeting, .freezeCaseList, .researchReturn, .moveCaseUp, .moveCaseDown, .allOutstanding]
 
     var agenda: AgendaPane { app.agenda }
@@ -26,6 +26,8 @@ final class MeetingJob: Job {
         case .addObserver: addObserver()
         case .shareInformation: shareInformation(argument: argument)
         case .identifyRisk: identifyRisk(argument: argument)
+        case .recordCrimeDisclosed: recordCrimeDisclosed(argument: argument)
+        case .recordOutcomeTeller: recordOutcomeTeller(argument: argument)
         case .agreeAction: agreeAction()
         case .scheduleMeeting: scheduleMeeting()
         case .freezeCaseList: freezeCaseList()
@@ -242,8 +244,11 @@ final class MeetingJob: Job {
             }
         case .markApologiesSent, .markApologiesNotSent:
             let sent = request == .markApologiesSent
-            if perform(.recordAttendance(m.id, agency.id, .apologies(informationSent: sent)),
-                       done: "\(agency.name): apologies, \(sent ? "information sent" : "no information sent").") { advance() }
+            // From the agency's first representative; information taken as received today
+            // (:edit attendance corrects either).
+            let from = agency.representatives.first?.name ?? ""
+            if perform(.recordAttendance(m.id, agency.id, .apologies(informationSent: sent, from: from, informationReceivedOn: sent ? today : nil)),
+                       done: "\(agency.name): apologies\(from.isEmpty ? "" : " from \(from)"), \(sent ? "information sent" : "no information sent"); :edit attendance corrects.") { advance() }
         default:
             if perform(.recordAttendance(m.id, agency.id, .absent), done: "\(agency.name): absent.") { advance() }
         }

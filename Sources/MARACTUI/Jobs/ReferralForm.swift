@@ -253,10 +253,19 @@ enum ReferralForm {
         text == "not known" ? .notKnown : Gender(rawValue: text) ?? .female
     }
 
-    static func label(_ e: EthnicGroup) -> String { e == .notKnown ? "not known" : e.rawValue }
+    /// "other White", "Gypsy or Irish Traveller": the groups as the census words them.
+    static func label(_ e: EthnicGroup) -> String {
+        switch e {
+        case .notKnown: "not known"
+        case .gypsyOrIrishTraveller: "Gypsy or Irish Traveller"
+        case .roma: "Roma"
+        case .otherWhite: "other White"
+        default: e.rawValue
+        }
+    }
 
     static func ethnicity(_ text: String) -> EthnicGroup {
-        text == "not known" ? .notKnown : EthnicGroup(rawValue: text) ?? .notKnown
+        EthnicGroup.allCases.first { label($0) == text } ?? EthnicGroup(rawValue: text) ?? .notKnown
     }
 
     static func label(_ r: Relationship) -> String { r == .family ? "family member" : r.rawValue }

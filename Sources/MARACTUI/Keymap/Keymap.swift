@@ -103,6 +103,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("a")], request: .allOutstanding, context: .meetingOutstanding),
         Binding(keys: [.character("i")], request: .shareInformation, context: .meetingCase),
         Binding(keys: [.character("r")], request: .identifyRisk, context: .meetingCase),
+        Binding(keys: [.character("c")], request: .recordCrimeDisclosed, context: .meetingCase),
+        Binding(keys: [.character("t")], request: .recordOutcomeTeller, context: .meetingCase),
         Binding(keys: [.character("a")], request: .agreeAction, context: .meetingCase),
         Binding(keys: [.character("f")], request: .cycleFilter, context: .actions),
         Binding(keys: [.character("F")], request: .filterActions, context: .actions),

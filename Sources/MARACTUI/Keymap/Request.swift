@@ -67,6 +67,8 @@ public enum Request: String, CaseIterable, Sendable {
     case addObserver
     case shareInformation
     case identifyRisk
+    case recordCrimeDisclosed
+    case recordOutcomeTeller
     case agreeAction
 
     // Following up actions
@@ -132,6 +134,8 @@ public enum Request: String, CaseIterable, Sendable {
         case .addObserver: "observer"
         case .shareInformation: "info"
         case .identifyRisk: "risk"
+        case .recordCrimeDisclosed: "crime"
+        case .recordOutcomeTeller: "tells"
         case .agreeAction: "action"
         case .actionDone: "done"
         case .actionNotPossible: "not possible"
@@ -206,6 +210,8 @@ public enum Request: String, CaseIterable, Sendable {
         case .addObserver: "add an observer (and whether they signed the statement)"
         case .shareInformation: "record information an agency shares"
         case .identifyRisk: "record a risk the chair sums up"
+        case .recordCrimeDisclosed: "record a crime disclosed in the discussion, for the police"
+        case .recordOutcomeTeller: "record who tells the victim the outcome (the referrer or the IDVA)"
         case .agreeAction: "agree an action: agency, owner, description, due date (+14d)"
         case .actionDone: "mark the action done (with a note)"
         case .actionNotPossible: "mark the action not possible: circumstances changed (with a note)"

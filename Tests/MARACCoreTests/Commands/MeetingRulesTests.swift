@@ -142,4 +142,23 @@ import Testing
         #expect(h.s.refusal(.markRecordedInError(.action(ActionID(1)), reason: "again")) == .alreadyRecordedInError("Action A-0001"))
         #expect(h.s.state.actions.count == 1, "nothing is deleted")
     }
+
+    /// A crime disclosed is recorded while the case is heard and can be taken back (marked
+    /// recorded in error, never deleted); who tells the victim is one name, changed as needed.
+    @Test func crimesDisclosedAndWhoTellsTheVictimAreRecordedWhileTheCaseIsHeard() throws {
+        var h = try Self.meetingInProgress()
+        let c = h.caseID
+        #expect(h.s.refusal(.recordCrimeDisclosed(h.meeting, c, "   "))?.field == "crime")
+        try h.s.run(.recordCrimeDisclosed(h.meeting, c, "Assault on 12 March witnessed by a neighbour"))
+        try h.s.run(.recordOutcomeTeller(h.meeting, c, "The referrer"))
+        try h.s.run(.recordOutcomeTeller(h.meeting, c, "The IDVA"))
+        #expect(h.s.refusal(.recordOutcomeTeller(h.meeting, c, "The IDVA")) != nil, "nothing new to record")
+        let d = try #require(h.s.state.meeting(h.meeting)?.discussion(of: c))
+        #expect(d.crimesDisclosed.map(\.text) == ["Assault on 12 March witnessed by a neighbour"])
+        #expect(d.outcomeToldBy == "The IDVA")
+        try h.s.run(.markRecordedInError(.crime(h.meeting, c, index: 0), reason: "said in error"))
+        #expect(h.s.state.meeting(h.meeting)?.discussion(of: c)?.crimesDisclosed.first?.inError == "said in error")
+        try h.s.run(.endMeeting(h.meeting))
+        #expect(h.s.refusal(.recordCrimeDisclosed(h.meeting, c, "Another")) != nil, "only while the meeting is in progress")
+    }
 }

@@ -46,6 +46,8 @@ import Testing
             .startCaseDiscussion(m, c),
             .shareInformation(m, c, a.police, "Info"),
             .identifyRisk(m, c, "Risk"),
+            .recordCrimeDisclosed(m, c, "Criminal damage to the front door, 3 May"),
+            .recordOutcomeTeller(m, c, "The IDVA"),
             .endCaseDiscussion(m, c),
             .endMeeting(m),
             .signOffMinutes(m),

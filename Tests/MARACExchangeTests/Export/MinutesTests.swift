@@ -70,7 +70,8 @@ import Testing
         desk.must(.startMeeting(meeting))
         desk.must(.recordAttendance(meeting, police, .present(representative: "PC Dáire O'Rourke")))
         desk.must(.recordAttendance(meeting, idva, .present(representative: "Ngozi Żmuda")))
-        desk.must(.recordAttendance(meeting, homes, .apologies(informationSent: true)))
+        desk.must(.recordAttendance(meeting, homes, .apologies(informationSent: true, from: "Marta Głowacka",
+                                                               informationReceivedOn: desk.state.meeting(meeting)!.date.adding(days: -2))))
         desk.must(.recordAttendance(meeting, csc, .absent))
         desk.must(.recordObserver(meeting, Observer(name: "Siân Fenwick-Hale", organisation: "Student social worker", confidentialitySigned: true)))
         desk.must(.recordStatementRead(meeting))
@@ -84,6 +85,8 @@ import Testing
                                    description: "Safety plan with the victim of \(c), including a \"panic\" alarm & <refuge> options.",
                                    due: desk.today.adding(days: 7)))
         }
+        desk.must(.recordCrimeDisclosed(meeting, withChildren, "Criminal damage to the victim's car on 2 November, not reported."))
+        desk.must(.recordOutcomeTeller(meeting, withChildren, "Ngozi Żmuda (IDVA)"))
         desk.must(.identifyRisk(meeting, adultsOnly, "Wrong case: this risk belongs elsewhere."))
         let index = desk.state.meeting(meeting)!.discussion(of: adultsOnly)!.risks.count - 1
         desk.must(.markRecordedInError(.risk(meeting, adultsOnly, index: index), reason: "minuted against the wrong case"))
@@ -131,7 +134,9 @@ import Testing
         let held = try Self.heldMeeting()
         let doc = try Minutes(state: held.desk.state, meeting: held.meeting, today: held.desk.today).document()
         #expect(Self.tableRows(doc.section("Present")) == [["Testshire Police", "PC Dáire O'Rourke"], ["Testshire IDVA Service", "Ngozi Żmuda"]])
-        #expect(Self.tableRows(doc.section("Apologies")) == [["Testshire Homes", "yes"]])
+        let received = held.desk.state.meeting(held.meeting)!.date.adding(days: -2).british
+        #expect(Self.tableRows(doc.section("Apologies")) == [["Testshire Homes", "Marta Głowacka", "yes", received]],
+                "who sent the apologies, and when the information came in")
         #expect(doc.section("Absent without apologies") == [.bullets(["Children's Social Care"])])
     }
 
@@ -140,8 +145,20 @@ import Testing
         let doc = try Minutes(state: held.desk.state, meeting: held.meeting, today: held.desk.today).document()
         let section = doc.section("Observers and confidentiality")
         #expect(Self.tableRows(section) == [["Siân Fenwick-Hale", "Student social worker", "yes"]])
-        #expect(Self.text(section).contains("read the confidentiality statement"))
+        #expect(Self.text(section).contains("read the confidentiality statement to those present"))
+        #expect(!Self.text(section).contains("signed it"), "only the observers' signatures are recorded, and the minutes say no more")
         #expect(section.contains(.note(held.desk.state.profile.confidentialityStatement)))
+    }
+
+    /// SafeLives' minutes checklist: crimes disclosed, and who tells the victim the outcome.
+    @Test func eachCaseRecordsTheCrimesDisclosedAndWhoTellsTheVictim() throws {
+        let held = try Self.heldMeeting()
+        let doc = try Minutes(state: held.desk.state, meeting: held.meeting, today: held.desk.today).document()
+        let first = Self.text(doc.section("\(held.heard[0]): \(held.names[held.heard[0]]!)"))
+        #expect(first.contains("Crimes disclosed") && first.contains("Criminal damage to the victim's car on 2 November"))
+        #expect(first.contains("Tells the victim the outcome: Ngozi Żmuda (IDVA)"))
+        let second = Self.text(doc.section("\(held.heard[1]): \(held.names[held.heard[1]]!)"))
+        #expect(second.contains("Tells the victim the outcome: not recorded"))
     }
 
     @Test func outstandingActionsFromTheEarlierMeetingAreReviewedWithTheirStatus() throws {

@@ -30,7 +30,8 @@ import Testing
         let m1 = try #require(f.app.session.state.meeting(id))
         let agencies = MeetingWalk.attendanceAgencies(m1, in: f.app.session.state)
         #expect(m1.attendance(of: agencies[0].id)?.isPresent == true)
-        #expect(m1.attendance(of: agencies[1].id) == .apologies(informationSent: true))
+        #expect(m1.attendance(of: agencies[1].id) == .apologies(informationSent: true, from: agencies[1].representatives.first?.name ?? "",
+                                                                informationReceivedOn: ScreenFixture.today), "from its representative, received today")
         #expect(m1.attendance(of: agencies[2].id) == .absent)
         f.press(.character("O"))
         f.type("Siân Fenwick-Hale")
