@@ -6,7 +6,7 @@ import MARACCore
 /// on them.
 public enum Listing {
     public enum Kind: String, CaseIterable, Sendable {
-        case referrals, cases, meetings, actions
+        case referrals, cases, meetings, actions, agenda
     }
 
     public enum Format: String, CaseIterable, Sendable {
@@ -19,11 +19,14 @@ public enum Listing {
         public var overdue = false
         /// Referrals and cases: the referring agency; actions: the owner agency.
         public var agency: AgencyID?
+        /// The agenda: this meeting's (else the next one's).
+        public var meeting: MeetingID?
 
-        public init(today: Day, overdue: Bool = false, agency: AgencyID? = nil) {
+        public init(today: Day, overdue: Bool = false, agency: AgencyID? = nil, meeting: MeetingID? = nil) {
             self.today = today
             self.overdue = overdue
             self.agency = agency
+            self.meeting = meeting
         }
     }
 
@@ -50,9 +53,11 @@ public enum Listing {
         case cases([CaseRecord])
         case meetings([MeetingRecord])
         case actions([ActionRecord])
+        case agenda([AgendaSectionRecord])
 
         public func json() -> String {
             switch self {
+            case .agenda(let r): JSONOutput.render(r)
             case .referrals(let r): JSONOutput.render(r)
             case .cases(let r): JSONOutput.render(r)
             case .meetings(let r): JSONOutput.render(r)
@@ -63,6 +68,7 @@ public enum Listing {
         /// Flattened to text, for tables and CSV.
         public var flat: [[String: String]] {
             switch self {
+            case .agenda(let r): r.flatMap(\.flat)
             case .referrals(let r): r.map(\.flat)
             case .cases(let r): r.map(\.flat)
             case .meetings(let r): r.map(\.flat)
@@ -77,6 +83,7 @@ public enum Listing {
         case .cases: ["id", "referral", "reference", "victim_name", "victim_dob", "risk_tool", "risk_score", "risk_band", "repeat_of", "status", "meeting", "accepted", "children", "transferred_in_from", "transferred_out_to", "agency", "referred", "victim_gender", "victim_ethnicity", "victim_disability", "victim_lgbt", "perpetrators"]
         case .meetings: ["id", "date", "time", "venue", "chair", "status", "cases", "case_list_frozen", "heard"]
         case .actions: ["id", "case", "meeting", "agency", "owner", "description", "due", "status", "overdue", "closed_on"]
+        case .agenda: ["meeting", "section", "id", "text", "case", "victim", "due", "window_ended", "repeat_of", "children"]
         }
     }
 
@@ -88,6 +95,7 @@ public enum Listing {
                       ("status", "Status"), ("meeting", "Meeting")]
         case .meetings: [("id", "Id"), ("date", "Date"), ("time", "Time"), ("venue", "Venue"), ("chair", "Chair"), ("status", "Status"), ("cases", "Cases")]
         case .actions: [("id", "Id"), ("case", "Case"), ("agency", "Agency"), ("due", "Due"), ("status", "Status"), ("description", "Description")]
+        case .agenda: [("section", "Section"), ("id", "Id"), ("text", "Line")]
         }
     }
 
@@ -106,6 +114,9 @@ public enum Listing {
         case .actions:
             let filter = ActionFilter(agency: options.agency, overdueOn: options.overdue ? options.today : nil)
             return .actions(state.actions(matching: filter).map { ActionRecord($0, state, today: options.today) })
+        case .agenda:
+            guard let m = options.meeting.flatMap(state.meeting) ?? state.nextMeeting(onOrAfter: options.today) else { return .agenda([]) }
+            return .agenda(AgendaSectionRecord.sections(of: m, state: state, today: options.today))
         }
     }
 }

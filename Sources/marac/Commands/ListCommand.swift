@@ -17,6 +17,9 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "What to list: \(Listing.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: Listing.Kind
 
+    @Argument(help: "For the agenda: the meeting (M-0005 or its date); the next meeting if left out.")
+    var meeting: String?
+
     @Flag(name: .long, help: "Actions past their due date and still open (cases: those with one).")
     var overdue = false
 
@@ -30,15 +33,18 @@ struct ListCommand: ParsableCommand {
         if overdue && (kind == .referrals || kind == .meetings) {
             throw ValidationError("--overdue applies to actions and cases.")
         }
-        if agency != nil && kind == .meetings { throw ValidationError("--agency applies to referrals, cases and actions.") }
+        if agency != nil && (kind == .meetings || kind == .agenda) { throw ValidationError("--agency applies to referrals, cases and actions.") }
+        if overdue && kind == .agenda { throw ValidationError("--overdue applies to actions and cases.") }
+        if meeting != nil && kind != .agenda { throw ValidationError("A meeting is given only for the agenda: marac list agenda M-0005.") }
     }
 
     func run() throws {
         try reporting("list") {
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }
+            let chosen = try meeting.map { try MeetingCommand.meeting($0, in: store.state).id }
             let options = Listing.Options(today: ProgramClock.current.today(), overdue: overdue,
-                                          agency: try resolveAgency(agency, in: store.state))
+                                          agency: try resolveAgency(agency, in: store.state), meeting: chosen)
             print(Listing.render(kind, state: store.state, options: options, format: format), terminator: "")
         }
     }

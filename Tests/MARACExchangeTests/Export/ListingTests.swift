@@ -145,6 +145,24 @@ import Testing
         }
         #expect(Set(column).count == 1, "the second column starts at the same terminal column on every line: \(column)")
     }
+
+    /// `marac list agenda` gives the agenda as the screen shows it: the five sections in order,
+    /// empty ones too, each case once, and the lapsed windows the agenda lists.
+    @Test func theAgendaListsItsSectionsInOrderWithTheirItems() throws {
+        let desk = Desk.demo(cases: 120)
+        let next = try #require(desk.state.nextMeeting(onOrAfter: desk.today))
+        let sections = try Self.json(.agenda, desk)
+        #expect(sections.map { $0["id"] as? String } == ["outstanding-actions", "cases-with-children", "adult-only-cases", "lapsed-windows", "other-business"])
+        #expect(sections.allSatisfy { $0["meeting"] as? String == next.id.description })
+        func ids(_ section: Int) -> [String] { (sections[section]["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        let agenda = try #require(desk.state.agenda(for: next.id))
+        #expect(ids(1) + ids(2) == agenda.cases.filter(agenda.casesWithChildren.contains).map(\.description)
+                + agenda.cases.filter { !agenda.casesWithChildren.contains($0) }.map(\.description))
+        #expect(ids(0) == desk.state.outstandingActionsToReview(at: next).map(\.description))
+        #expect(ids(3) == agenda.lapsedWindows.map(\.description))
+        let children = (sections[1]["items"] as? [[String: Any]] ?? []).compactMap { $0["children"] as? Int }
+        #expect(children.allSatisfy { $0 > 0 } && !children.isEmpty)
+    }
 }
 
 @Suite struct CalendarExportTests {
