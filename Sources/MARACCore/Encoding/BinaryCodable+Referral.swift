@@ -23,9 +23,12 @@ extension Transfer: BinaryCodable {
 }
 
 extension IncidentHistory: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) { w.write(incidentDates); w.write(reportedCount) }
+    public func encode(to w: inout BinaryWriter) {
+        w.write(incidentDates); w.write(reportedCount); w.write(escalatingInSeverity); w.write(severityReason)  // level 4: severity
+    }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(incidentDates: try r.read(), reportedCount: try r.read())
+        self.init(incidentDates: try r.read(), reportedCount: try r.read(),
+                  escalatingInSeverity: r.version >= 4 ? try r.read() : false, severityReason: r.version >= 4 ? try r.read() : "")
     }
 }
 

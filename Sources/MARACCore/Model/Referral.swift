@@ -10,16 +10,26 @@ public struct Transfer: Hashable, Sendable, Codable {
     }
 }
 
-/// Incidents reported for the potential-escalation criterion: the dates where known, or the
-/// referrer's count where only a number was given.
+/// Incidents reported for the potential-escalation criterion: "an escalation in frequency or
+/// severity". Frequency: the dates where known, or the referrer's count of incidents in the
+/// rule's months (the form asks for exactly that). Severity: flagged by the referrer, with why.
 public struct IncidentHistory: Hashable, Sendable, Codable {
     public var incidentDates: [Day]
     public var reportedCount: Int?
+    /// The abuse is getting more severe (Knowsley: "an escalation in frequency or severity").
+    public var escalatingInSeverity: Bool
+    /// What the referrer saw: "strangulation for the first time", "now uses a weapon".
+    public var severityReason: String
 
-    public init(incidentDates: [Day] = [], reportedCount: Int? = nil) {
+    public init(incidentDates: [Day] = [], reportedCount: Int? = nil, escalatingInSeverity: Bool = false, severityReason: String = "") {
         self.incidentDates = incidentDates
         self.reportedCount = reportedCount
+        self.escalatingInSeverity = escalatingInSeverity
+        self.severityReason = severityReason
     }
+
+    /// Severity counts only with its reason written: the minutes and the return say why.
+    public var severityEscalates: Bool { escalatingInSeverity && !severityReason.trimmingSpaces().isEmpty }
 
     /// Incidents that count under the rule for a referral made on `referralDate`: dated incidents
     /// inside the rule's months before it, or else the reported count.

@@ -42,8 +42,11 @@ extension MARACState {
             met.insert(.visibleHighRisk)
         }
         if !details.professionalJudgement.trimmingSpaces().isEmpty { met.insert(.professionalJudgement) }
+        // Potential escalation, in frequency (enough incidents in the rule's months) or in
+        // severity (flagged, with the reason).
         if let incidents = details.incidents,
-           incidents.count(under: profile.escalation, referralDate: details.receivedOn) >= profile.escalation.incidents {
+           incidents.count(under: profile.escalation, referralDate: details.receivedOn) >= profile.escalation.incidents
+            || incidents.severityEscalates {
             met.insert(.escalation)
         }
         if let repeatOf, let c = `case`(repeatOf), details.receivedOn <= repeatWindowEnd(of: c) {

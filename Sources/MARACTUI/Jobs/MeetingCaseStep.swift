@@ -46,7 +46,11 @@ struct MeetingCaseStep {
         header("The referral")
         add(d.summary.isEmpty ? "No incident summary." : d.summary)
         if !d.professionalJudgement.isEmpty { add("Professional judgement: \(d.professionalJudgement)", .warning) }
-        if let incidents = d.incidents, let n = incidents.reportedCount { add("Escalation: \(n) incidents reported") }
+        if let incidents = d.incidents {
+            let n = incidents.count(under: state.profile.escalation, referralDate: d.receivedOn)
+            add("Escalation: \(n) incident\(n == 1 ? "" : "s") in the \(state.profile.escalation.months) months before the referral"
+                + (incidents.severityEscalates ? "; escalating in severity: \(incidents.severityReason)" : ""))
+        }
         if !d.bailAndOrders.isEmpty { add("Bail and orders: \(d.bailAndOrders)") }
         for child in d.children {
             let age = child.dateOfBirth.map { ", \($0.age(on: today))" } ?? ", age not known"

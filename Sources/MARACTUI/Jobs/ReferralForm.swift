@@ -17,7 +17,7 @@ enum ReferralForm {
     static let childLineHint = "one a line: name; date of birth; school"
 
     /// The fields, empty for a new referral or at `d`'s values.
-    static func fields(_ d: ReferralDetails?, agencies: [String], agencyName: String, today: Day) -> [FormField] {
+    static func fields(_ d: ReferralDetails?, agencies: [String], agencyName: String, today: Day, escalationMonths: Int = 12) -> [FormField] {
         let v = d?.victim
         let first = d?.perpetrators.first
         func answer(_ a: YesNoUnknown?) -> String {
@@ -62,7 +62,12 @@ enum ReferralForm {
                       hint: d == nil ? "the checklist follows this form" : (tool == "DASH checklist" ? "the checklist answers are kept unless you choose a score" : "")),
             FormField("risk score", "Score (if no checklist)", kind: .number, value: scoreOnly ? "\(d!.assessment!.score)" : ""),
             FormField("professional judgement", "Professional judgement", kind: .notes, value: d?.professionalJudgement ?? ""),
-            FormField("escalation incidents", "Incidents, last 12 months", kind: .number, value: d?.incidents?.reportedCount.map(String.init) ?? ""),
+            FormField("escalation incidents", "Incidents, last \(escalationMonths) months", kind: .number, value: d?.incidents?.reportedCount.map(String.init) ?? "",
+                      hint: "how many, if their dates are not known"),
+            FormField("incident dates", "Incident dates", kind: .notes, value: d?.incidents?.incidentDates.map(\.british).joined(separator: "\n") ?? "",
+                      hint: "one a line; those in the last \(escalationMonths) months count"),
+            FormField("severity", "Escalating in severity", kind: .answer, value: d?.incidents?.escalatingInSeverity == true ? "yes" : ""),
+            FormField("severity reason", "How it is more severe", value: d?.incidents?.severityReason ?? "", hint: "needed for severity to count"),
             FormField("aware", "Victim aware of referral", kind: .answer, value: answer(d?.victimAware)),
             FormField("not aware reason", "If not aware, why", value: d?.victimNotAwareReason ?? ""),
             FormField("consent", "Victim consents to sharing", kind: .answer, value: answer(d?.consent)),
@@ -140,13 +145,23 @@ enum ReferralForm {
         d.children = children
         d.childrenCount = form.number("children")
         d.professionalJudgement = form["professional judgement"]
-        if let n = form.number("escalation incidents") {
-            var incidents = old?.incidents ?? IncidentHistory()
-            incidents.reportedCount = n
-            d.incidents = incidents
-        } else if old?.incidents?.incidentDates.isEmpty ?? true {
-            d.incidents = nil
+        // Escalation in frequency (a count, or the incidents' dates) or in severity (with why).
+        var incidents = old?.incidents ?? IncidentHistory()
+        incidents.reportedCount = form.number("escalation incidents")
+        var dates: [Day] = []
+        for line in form["incident dates"].split(separator: "\n").map({ $0.trimmingSpaces() }) where !line.isEmpty {
+            guard let day = DayParsing.parse(line, today: today) else {
+                return .failure(Problem(field: "incident dates", message: "\"\(line)\" is not a date (one date a line)"))
+            }
+            dates.append(day)
         }
+        incidents.incidentDates = dates.sorted()
+        incidents.escalatingInSeverity = form.answer("severity") == .yes
+        incidents.severityReason = form["severity reason"]
+        if incidents.escalatingInSeverity && incidents.severityReason.isEmpty {
+            return .failure(Problem(field: "severity reason", message: "say how the abuse is more severe, for severity to count"))
+        }
+        d.incidents = incidents == IncidentHistory() ? nil : incidents
         d.victimAware = form.answer("aware")
         d.victimNotAwareReason = form["not aware reason"]
         d.consent = form.answer("consent")

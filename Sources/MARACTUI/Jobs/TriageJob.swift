@@ -44,7 +44,8 @@ final class TriageJob: Job {
             say("No agencies yet: add them with :agency add (or marac agency import FILE.csv) before entering referrals.", alert: true)
             return
         }
-        var form = Form(title: "New referral", fields: ReferralForm.fields(nil, agencies: agencyNames, agencyName: "", today: today))
+        var form = Form(title: "New referral", fields: ReferralForm.fields(nil, agencies: agencyNames, agencyName: "", today: today,
+                                                                           escalationMonths: state.profile.escalation.months))
         form.errorRoutes = ReferralForm.errorRoutes
         present(form) { [unowned self] form in self.submit(&form, correcting: nil) }
     }
@@ -56,7 +57,8 @@ final class TriageJob: Job {
         guard let r = state.referral(id) else { return }
         let d = r.details
         var form = Form(title: "Correct \(id) (\(d.victim.name))",
-                        fields: ReferralForm.fields(d, agencies: agencyNames, agencyName: state.agency(d.agency)?.name ?? "", today: today))
+                        fields: ReferralForm.fields(d, agencies: agencyNames, agencyName: state.agency(d.agency)?.name ?? "", today: today,
+                                                        escalationMonths: state.profile.escalation.months))
         form.errorRoutes = ReferralForm.errorRoutes
         present(form) { [unowned self] form in self.submit(&form, correcting: r) }
     }

@@ -106,7 +106,8 @@ struct CaseViewContent {
         if !d.professionalJudgement.isEmpty { add("Professional judgement: \(d.professionalJudgement)", indent: 2) }
         if let incidents = d.incidents {
             let n = incidents.count(under: state.profile.escalation, referralDate: d.receivedOn)
-            add("Escalation: \(n) incident\(n == 1 ? "" : "s") in the \(state.profile.escalation.months) months before the referral", indent: 2)
+            add("Escalation: \(n) incident\(n == 1 ? "" : "s") in the \(state.profile.escalation.months) months before the referral"
+                + (incidents.severityEscalates ? "; escalating in severity: \(incidents.severityReason)" : ""), indent: 2)
         }
         var consent = "Victim aware: \(d.victimAware.rawValue)"
         if !d.victimNotAwareReason.isEmpty { consent += " (\(d.victimNotAwareReason))" }

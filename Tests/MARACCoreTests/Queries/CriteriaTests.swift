@@ -106,4 +106,28 @@ import Testing
         #expect(q[15].contains("physically hurt the victim or someone else"))
         #expect(q[20].contains("(prescription or other)") && q[20].contains("problems in leading a normal life"))
     }
+
+    /// Potential escalation is "an escalation in frequency or severity" (Knowsley). Frequency:
+    /// three incidents in the twelve months before a referral of 28 November 2026 count from
+    /// 28 November 2025; one on 1 October 2025 does not. Severity: flagged with its reason.
+    @Test func escalationIsFrequencyInsideTheRulesMonthsOrSeverityWithItsReason() throws {
+        var s = Scenario(today: Day(year: 2026, month: 11, day: 28)!)
+        let a = s.standardAgencies()
+        func criteria(_ incidents: IncidentHistory) -> CriteriaMet {
+            var d = Scenario.details("E", on: s.today, agency: a.police, score: 5)
+            d.incidents = incidents
+            return s.state.criteria(of: d, repeatOf: nil)
+        }
+        let day = { (y: Int, m: Int, d: Int) in Day(year: y, month: m, day: d)! }
+        #expect(s.state.profile.escalation == EscalationRule(incidents: 3, months: 12))
+        #expect(!criteria(IncidentHistory(incidentDates: [day(2025, 10, 1), day(2026, 2, 1), day(2026, 6, 1)])).contains(.escalation))
+        #expect(criteria(IncidentHistory(incidentDates: [day(2025, 11, 28), day(2026, 2, 1), day(2026, 6, 1)])).contains(.escalation))
+        #expect(criteria(IncidentHistory(reportedCount: 3)).contains(.escalation), "a count is of the rule's months: the form asks so")
+        #expect(!criteria(IncidentHistory(reportedCount: 2, escalatingInSeverity: true)).contains(.escalation), "severity needs its reason")
+        #expect(criteria(IncidentHistory(reportedCount: 1, escalatingInSeverity: true, severityReason: "Strangled for the first time")).contains(.escalation))
+        var severe = Scenario.details("E2", on: s.today, agency: a.police, score: 5)
+        severe.incidents = IncidentHistory(escalatingInSeverity: true, severityReason: "Now threatens with a knife")
+        let r = try s.receive(severe)
+        #expect(s.state.criteria(of: s.state.referral(r)!) == .escalation, "received on severity alone")
+    }
 }

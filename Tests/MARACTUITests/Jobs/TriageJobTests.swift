@@ -118,6 +118,25 @@ import Testing
         }
     }
 
+    /// A referral below the threshold comes in on an escalation in severity, with its reason;
+    /// the two-digit year of a date of birth is the nearest past one.
+    @Test func aReferralIsEnteredOnEscalationInSeverityWithItsReason() throws {
+        let f = ScreenFixture.demo()
+        f.press(.character("1"), .character("n"))
+        f.fill(["reference": "T-11", "agency": "Northbridge Police", "victim name": "Ilse Varga", "victim date of birth": "4/5/91",
+                "risk tool": "DASH score only", "risk score": "9", "severity": "yes"])
+        f.press(.control("s"))
+        guard case .form(let session)? = f.app.overlay else { Issue.record("the form closed: \(f.status)"); return }
+        #expect(session.form.field("severity reason")?.error?.contains("how the abuse is more severe") == true)
+        f.fill(["severity reason": "First attempt to strangle her", "incident dates": "01/03/2026\n14/10/2026"])
+        f.press(.control("s"))
+        let r = try #require(f.app.session.state.referral(withReference: "T-11"), "\(f.status)")
+        #expect(r.details.incidents?.severityEscalates == true)
+        #expect(r.details.incidents?.incidentDates == [Day(year: 2026, month: 3, day: 1)!, Day(year: 2026, month: 10, day: 14)!])
+        #expect(r.details.victim.dateOfBirth == Day(year: 1991, month: 5, day: 4))
+        #expect(f.app.session.state.criteria(of: r).contains(.escalation))
+    }
+
     @Test func aChildsBadDateIsShownBesideTheChildrenWithItsLine() throws {
         let f = ScreenFixture.demo()
         f.press(.character("1"), .character("n"))
