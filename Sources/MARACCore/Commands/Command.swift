@@ -11,6 +11,8 @@ public enum Command: Hashable, Sendable {
     case updateReferral(ReferralID, ReferralDetails)
     /// Links (or with nil unlinks) the earlier case this referral repeats.
     case linkRepeat(ReferralID, CaseID?)
+    /// A further referral for a case accepted but not yet heard, added to it (the admin confirms).
+    case addToCase(ReferralID, CaseID)
     case acceptReferral(ReferralID, onto: MeetingID)
     case returnReferral(ReferralID, missing: String)
     case declineReferral(ReferralID, reason: String)

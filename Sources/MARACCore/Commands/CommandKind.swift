@@ -51,6 +51,7 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case addMinutesAddendum
     case recordCrimeDisclosed
     case recordOutcomeTeller
+    case addToCase
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -104,6 +105,7 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .addMinutesAddendum: "add minutes addendum"
         case .recordCrimeDisclosed: "record crime disclosed"
         case .recordOutcomeTeller: "record who tells the victim"
+        case .addToCase: "add referral to case"
         }
     }
 }
@@ -160,6 +162,7 @@ extension Command {
         case .addMinutesAddendum: .addMinutesAddendum
         case .recordCrimeDisclosed: .recordCrimeDisclosed
         case .recordOutcomeTeller: .recordOutcomeTeller
+        case .addToCase: .addToCase
         }
     }
 }

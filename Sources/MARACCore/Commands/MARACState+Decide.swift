@@ -81,6 +81,8 @@ extension MARACState {
             return try decideUpdate(id, details, context: context)
         case .linkRepeat(let id, let caseID):
             return try decideLinkRepeat(id, caseID)
+        case .addToCase(let id, let caseID):
+            return try decideAddToCase(id, caseID)
         case .acceptReferral(let id, let meetingID):
             return try decideAccept(id, onto: meetingID, context: context)
         case .returnReferral(let id, let missing):
@@ -257,7 +259,7 @@ extension MARACState {
         case .reopenTriage(let id, let reason):
             let r = try requireReferral(id)
             switch r.status {
-            case .returned, .notEligible, .transferredOut: break
+            case .returned, .notEligible, .transferredOut, .addedToCase: break
             default: throw .invalid(field: "referral", reason: "referral \(id) is \(r.status.label); only a returned, declined or transferred referral can go back to the queue")
             }
             return [.triageReopened(id, reason: try requireText(reason, field: "reason", what: "why"))]

@@ -38,6 +38,8 @@ extension MARACState {
         let c = try requireCase(caseID)
         guard c.referral != id else { throw .repeatOfSameReferral(caseID) }
         guard c.status != .recordedInError else { throw .caseNotOpen(caseID, status: c.status) }
+        // A case not heard yet is not repeated: the further referral is added to it.
+        guard c.status != .listed else { throw .caseNotYetHeard(caseID) }
         let end = repeatWindowEnd(of: c)
         guard r.details.receivedOn <= end else { throw .repeatWindowLapsed(caseID, endedOn: end) }
         if let earlier = referral(of: c), PerpetratorMatch.between(r.details.perpetrators, earlier.details.perpetrators) == .different {
@@ -45,6 +47,17 @@ extension MARACState {
         }
         if r.repeatOf == caseID { throw .nothingToRecord("referral \(id) is already linked to \(caseID)") }
         return [.referralRepeatLinked(id, caseID)]
+    }
+
+    /// A further referral for a case accepted but not yet heard: it belongs to that case as a
+    /// further incident, not a second case and a repeat.
+    func decideAddToCase(_ id: ReferralID, _ caseID: CaseID) throws(DomainError) -> [Event] {
+        _ = try requireAwaitingTriage(id)
+        let c = try requireCase(caseID)
+        guard c.status == .listed else {
+            throw .invalid(field: "case", reason: "case \(caseID) is \(c.status.rawValue); only a case not yet heard takes a further referral (a heard one is repeated: l links it)")
+        }
+        return [.referralAddedToCase(id, caseID)]
     }
 
     func decideAccept(_ id: ReferralID, onto meetingID: MeetingID, context: DecisionContext) throws(DomainError) -> [Event] {

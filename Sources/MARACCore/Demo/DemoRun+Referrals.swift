@@ -1,10 +1,25 @@
 /// Referrals as they arrive: invented victims, perpetrators and children, references, risk
 /// answers, and repeats of earlier victims.
 extension DemoRun {
+    /// A referral for the meeting; one that turns out to be a further incident for a case not
+    /// yet heard is added to it, and another referral takes its place, so the area has the
+    /// cases asked for.
     func receiveAndAccept(onto meetingID: MeetingID, on day: Day) {
-        guard let m = state.meeting(meetingID), m.status == .scheduled, m.caseListFrozenAt == nil else { return }
+        for _ in 0..<4 {
+            if receiveOne(onto: meetingID, on: day) { return }
+        }
+    }
+
+    /// False when the referral was added to a case not yet heard.
+    func receiveOne(onto meetingID: MeetingID, on day: Day) -> Bool {
+        guard let m = state.meeting(meetingID), m.status == .scheduled, m.caseListFrozenAt == nil else { return true }
         let (details, repeatOf) = makeReferral(on: day)
-        guard case .referralReceived(let r)? = run(.receiveReferral(details), as: admin, on: day, minute: 11 * 60).first else { return }
+        guard case .referralReceived(let r)? = run(.receiveReferral(details), as: admin, on: day, minute: 11 * 60).first else { return true }
+        if let repeatOf, state.case(repeatOf)?.status == .listed {
+            // Referred again before the case is heard: a further incident for that case.
+            run(.addToCase(r.id, repeatOf), as: admin, on: day, minute: 11 * 60 + 5)
+            return false
+        }
         if let repeatOf { run(.linkRepeat(r.id, repeatOf), as: admin, on: day, minute: 11 * 60 + 5) }
         if !state.criteria(of: state.referral(r.id)!).isEmpty {
             let events = run(.acceptReferral(r.id, onto: meetingID), as: admin, on: day, minute: 11 * 60 + 10)
@@ -15,6 +30,7 @@ extension DemoRun {
             run(.declineReferral(r.id, reason: "No criterion met; referrer advised to use professional judgement if concerns remain."),
                 as: admin, on: day, minute: 11 * 60 + 10)
         }
+        return true
     }
 
     func remember(_ referralID: ReferralID, caseID: CaseID, on day: Day) {
@@ -50,11 +66,19 @@ extension DemoRun {
 
     /// A new referral's details, and the earlier case it repeats when it is a repeat.
     func makeReferral(on day: Day) -> (ReferralDetails, CaseID?) {
-        let recent = known.filter { $0.referredOn.adding(months: 11) >= day && $0.referredOn < day }
+        // A victim is referred again a few times a year at most, as in real MARACs.
+        let recent = known.filter { k in
+            k.referredOn.adding(months: 11) >= day && k.referredOn < day
+                && known.filter { $0.person == k.person && $0.referredOn.adding(months: 12) >= day }.count < 3
+        }
         if !recent.isEmpty && rng.chance(0.32) {
             let earlier = rng.pick(recent)
             var victim = earlier.person
             if rng.chance(0.1) && victim.aliases.isEmpty { victim.aliases = [shortened(victim.name)] }
+            // Now and then the same victim with someone new: a new case, not a repeat.
+            if rng.chance(0.08) {
+                return (referralDetails(on: day, victim: victim, perpetrator: nil, children: earlier.children, previous: nil), nil)
+            }
             let d = referralDetails(on: day, victim: victim, perpetrator: earlier.perpetrator, children: earlier.children,
                                     previous: earlier.referredOn)
             return (d, earlier.caseID)

@@ -51,11 +51,12 @@ extension Event: BinaryCodable {
         case .minutesAddendumAdded(let m, let text): w.writeTag(41); w.write(m); w.write(text)
         case .crimeDisclosed(let m, let c, let text): w.writeTag(42); w.write(m); w.write(c); w.write(text)  // level 4
         case .outcomeTellerRecorded(let m, let c, let who): w.writeTag(43); w.write(m); w.write(c); w.write(who)  // level 4
+        case .referralAddedToCase(let r, let c): w.writeTag(44); w.write(r); w.write(c)  // level 4
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 44) {
+        switch try r.readTag("event", below: 45) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -99,7 +100,8 @@ extension Event: BinaryCodable {
         case 40: self = .actionNoted(try r.read(), note: try r.read(), on: try r.read())
         case 41: self = .minutesAddendumAdded(try r.read(), try r.read())
         case 42: self = .crimeDisclosed(try r.read(), try r.read(), try r.read())
-        default: self = .outcomeTellerRecorded(try r.read(), try r.read(), try r.read())
+        case 43: self = .outcomeTellerRecorded(try r.read(), try r.read(), try r.read())
+        default: self = .referralAddedToCase(try r.read(), try r.read())
         }
     }
 }

@@ -61,16 +61,18 @@ extension ReferralStatus: BinaryCodable {
         case .notEligible(let reason): w.writeTag(3); w.write(reason)
         case .transferredOut(let t): w.writeTag(4); w.write(t)
         case .recordedInError(let reason): w.writeTag(5); w.write(reason)
+        case .addedToCase(let c): w.writeTag(6); w.write(c)  // level 4
         }
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("referral status", below: 6) {
+        switch try r.readTag("referral status", below: 7) {
         case 0: self = .awaitingTriage
         case 1: self = .accepted(try r.read())
         case 2: self = .returned(missing: try r.read())
         case 3: self = .notEligible(reason: try r.read())
         case 4: self = .transferredOut(try r.read())
-        default: self = .recordedInError(reason: try r.read())
+        case 5: self = .recordedInError(reason: try r.read())
+        default: self = .addedToCase(try r.read())
         }
     }
 }

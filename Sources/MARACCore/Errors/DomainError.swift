@@ -22,6 +22,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case repeatOfSameReferral(CaseID)
     /// SafeLives: a repeat is between the same victim and perpetrator(s).
     case newPerpetrator(CaseID)
+    case caseNotYetHeard(CaseID)
     case meetingNotOpen(MeetingID, status: MeetingStatus)
     case meetingNotInProgress(MeetingID)
     case meetingAlreadyStarted(MeetingID)
@@ -95,6 +96,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The repeat window of case \(id) ended on \(endedOn.british): this is a new case, not a repeat."
         case .newPerpetrator(let id):
             return "The referral names a different perpetrator from case \(id): a known victim with a new perpetrator is a new case, not a repeat (SafeLives: the same victim and perpetrator(s)). Correct the perpetrator's name or date of birth if it is the same person."
+        case .caseNotYetHeard(let id):
+            return "Case \(id) has not been heard yet: a further referral for it is added to it as a further incident (+ in the queue, :add to case \(id)), not counted as a repeat."
         case .repeatOfSameReferral(let id):
             return "Case \(id) was made from this referral; a referral cannot repeat itself."
         case .meetingNotOpen(let id, let status):

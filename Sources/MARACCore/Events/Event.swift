@@ -40,6 +40,8 @@ public enum Event: Hashable, Sendable, Codable {
     case crimeDisclosed(MeetingID, CaseID, String)
     /// Who tells the victim the meeting's outcome.
     case outcomeTellerRecorded(MeetingID, CaseID, String)
+    /// A further referral added to a case not yet heard.
+    case referralAddedToCase(ReferralID, CaseID)
     case caseDiscussionEnded(MeetingID, CaseID)
     case meetingEnded(MeetingID)
     case minutesSignedOff(MeetingID)

@@ -46,7 +46,7 @@ extension Event {
             case .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _): .meeting(m)
             }
         case .exported(_, let cases): cases.first.map { .case($0) }
-        case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _): .referral(r)
+        case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _), .referralAddedToCase(let r, _): .referral(r)
         case .caseListUnfrozen(let m): .meeting(m)
         case .meetingStartWithdrawn(let m): .meeting(m)
         case .actionNoted(let a, _, _): .action(a)

@@ -113,9 +113,12 @@ public enum ReferralStatus: Hashable, Sendable, Codable {
     case notEligible(reason: String)
     case transferredOut(Transfer)
     case recordedInError(reason: String)
+    /// A further referral for a case accepted but not yet heard: added to it as a further
+    /// incident, not a case of its own and not a repeat.
+    case addedToCase(CaseID)
 
     /// One word for lists and JSON: `awaiting-triage`, `accepted`, `returned`, `not-eligible`,
-    /// `transferred-out`, `recorded-in-error`.
+    /// `transferred-out`, `recorded-in-error`, `added-to-case`.
     public var key: String {
         switch self {
         case .awaitingTriage: "awaiting-triage"
@@ -124,6 +127,7 @@ public enum ReferralStatus: Hashable, Sendable, Codable {
         case .notEligible: "not-eligible"
         case .transferredOut: "transferred-out"
         case .recordedInError: "recorded-in-error"
+        case .addedToCase: "added-to-case"
         }
     }
 
@@ -135,6 +139,7 @@ public enum ReferralStatus: Hashable, Sendable, Codable {
         case .notEligible(let reason): "not eligible: \(reason)"
         case .transferredOut(let t): "transferred to \(t.marac) on \(t.on.british)"
         case .recordedInError(let reason): "recorded in error: \(reason)"
+        case .addedToCase(let c): "added to \(c) as a further incident"
         }
     }
 }

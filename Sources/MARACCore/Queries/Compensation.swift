@@ -52,7 +52,7 @@ extension MARACState {
             return .linkRepeat(id, r.repeatOf)
         case .acceptReferral(let id, _):
             return .withdrawAcceptance(id, reason: why)
-        case .returnReferral(let id, _), .declineReferral(let id, _), .transferReferralOut(let id, _):
+        case .returnReferral(let id, _), .declineReferral(let id, _), .transferReferralOut(let id, _), .addToCase(let id, _):
             return .reopenTriage(id, reason: why)
         case .reorderAgenda(let m, _):
             return .reorderAgenda(m, meeting(m)?.caseOrder ?? [])

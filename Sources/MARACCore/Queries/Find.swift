@@ -142,6 +142,8 @@ extension MARACState {
         let d = r.details
         var caseID: CaseID?
         if case .accepted(let c) = r.status { caseID = c }
+        // A further referral added to a case is found as part of that case.
+        if case .addedToCase(let c) = r.status { caseID = c }
         let window = slot == 0 ? caseID.flatMap(`case`).map(repeatWindowEnd(of:)) : nil
         let person: (FoundPerson.Role, String, Day?)
         if slot == 0 {

@@ -10,10 +10,13 @@ public struct RepeatCandidate: Hashable, Sendable {
     public var withinWindow: Bool
     /// Whether the referral names the same perpetrator as the case.
     public var perpetrator: PerpetratorMatch
+    /// The case is accepted but not heard yet: the referral is a further incident for it.
+    public var notYetHeard: Bool
 
-    /// Linking makes it a repeat: inside the window, and not a new perpetrator (SafeLives: the
-    /// same victim and perpetrator(s), within 12 months of the last referral).
-    public var canBeRepeat: Bool { withinWindow && perpetrator != .different }
+    /// Linking makes it a repeat: a case already heard, inside its window, and not a new
+    /// perpetrator (SafeLives: the same victim and perpetrator(s), within 12 months of the last
+    /// referral).
+    public var canBeRepeat: Bool { withinWindow && perpetrator != .different && !notYetHeard }
 }
 
 extension MARACState {
@@ -39,7 +42,8 @@ extension MARACState {
             } else {
                 found[caseID] = RepeatCandidate(caseID: caseID, reasons: [reason], isExact: exact,
                                                 windowEnds: end, withinWindow: details.receivedOn <= end,
-                                                perpetrator: .between(details.perpetrators, earlier.details.perpetrators))
+                                                perpetrator: .between(details.perpetrators, earlier.details.perpetrators),
+                                                notYetHeard: c.status == .listed)
             }
         }
 

@@ -10,6 +10,8 @@ public struct TriageFlags: OptionSet, Hashable, Sendable {
     /// Score in the upper half of the tool's range above its threshold (19+ on the DASH).
     public static let highestRisk = TriageFlags(rawValue: 16)
     public static let noCriterionYet = TriageFlags(rawValue: 32)
+    /// The victim's case is accepted but not heard yet: this is a further incident for it.
+    public static let furtherIncident = TriageFlags(rawValue: 64)
 
     public static let all: [(TriageFlags, key: String, label: String)] = [
         (.highestRisk, "highest-risk", "highest risk"),
@@ -18,6 +20,7 @@ public struct TriageFlags: OptionSet, Hashable, Sendable {
         (.outOfArea, "out-of-area", "out of area"),
         (.agencyWithoutISP, "agency-without-isp", "agency has not signed the ISP"),
         (.noCriterionYet, "no-criterion-yet", "no criterion met yet"),
+        (.furtherIncident, "further-incident", "further incident for a case not yet heard"),
     ]
 
     public var labels: [String] { Self.all.filter { contains($0.0) }.map(\.label) }
@@ -51,8 +54,10 @@ extension MARACState {
             band = tool.band(for: s)?.name
             if s >= tool.threshold + (tool.maximumScore - tool.threshold + 1) / 2 { flags.insert(.highestRisk) }
         }
-        if r.repeatOf == nil, repeatCandidates(for: d, excluding: r.id).contains(where: \.canBeRepeat) {
-            flags.insert(.possibleRepeat)
+        if r.repeatOf == nil {
+            let candidates = repeatCandidates(for: d, excluding: r.id)
+            if candidates.contains(where: \.canBeRepeat) { flags.insert(.possibleRepeat) }
+            if candidates.contains(where: { $0.notYetHeard && $0.perpetrator != .different }) { flags.insert(.furtherIncident) }
         }
         if let age = d.victim.age(on: d.receivedOn), age < profile.minimumAge { flags.insert(.underAge) }
         if let postcode = d.victim.address?.postcode, !profile.covers(postcode: postcode) { flags.insert(.outOfArea) }

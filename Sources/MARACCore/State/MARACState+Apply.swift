@@ -219,6 +219,8 @@ extension MARACState {
             updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
         case .triageReopened(let id, _):
             updateReferral(id) { Self.setStatus(&$0, .awaitingTriage, stamp) }
+        case .referralAddedToCase(let id, let caseID):
+            updateReferral(id) { Self.setStatus(&$0, .addedToCase(caseID), stamp) }
         case .actionNoted(let id, let note, let day):
             updateAction(id) { a in
                 a.history.append(ActionStatusChange(status: a.status, note: note, on: day, stamp: stamp))
@@ -324,15 +326,18 @@ extension MARACState {
     private mutating func purge(_ id: CaseID, on day: Day) {
         guard let c = `case`(id) else { return }
         updateCase(id) { $0.purgedOn = day }
-        if let r = referral(c.referral) {
-            index.setReference(r.details.reference, nil)
-            index.setReference("purged \(r.id)", r.id)
-        }
-        updateReferral(c.referral) { r in
-            r.details = r.details.erasingPersonalData(replacingReference: "purged \(r.id)")
-            r.victimKeys = []
-            r.history = r.history.map { StatusChange(status: $0.status.erasingText(), stamp: $0.stamp) }
-            r.status = r.status.erasingText()
+        // The case's referral, and any further referral added to it before it was heard.
+        for referralID in [c.referral] + furtherReferrals(of: id).map(\.id) {
+            if let r = referral(referralID) {
+                index.setReference(r.details.reference, nil)
+                index.setReference("purged \(r.id)", r.id)
+            }
+            updateReferral(referralID) { r in
+                r.details = r.details.erasingPersonalData(replacingReference: "purged \(r.id)")
+                r.victimKeys = []
+                r.history = r.history.map { StatusChange(status: $0.status.erasingText(), stamp: $0.stamp) }
+                r.status = r.status.erasingText()
+            }
         }
         for m in meetings.indices {
             for d in meetings[m].discussions.indices where meetings[m].discussions[d].caseID == id {
@@ -340,6 +345,8 @@ extension MARACState {
                     meetings[m].discussions[d].information[i].line.text = ""
                 }
                 for i in meetings[m].discussions[d].risks.indices { meetings[m].discussions[d].risks[i].text = "" }
+                for i in meetings[m].discussions[d].crimesDisclosed.indices { meetings[m].discussions[d].crimesDisclosed[i].text = "" }
+                meetings[m].discussions[d].outcomeToldBy = ""
             }
         }
         for a in actions(of: id) {

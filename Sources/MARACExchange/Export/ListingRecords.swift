@@ -175,6 +175,7 @@ extension ReferralRecord {
         let risk = state.riskScore(of: d)
         var caseID: String?
         if case .accepted(let c) = r.status { caseID = c.description }
+        if case .addedToCase(let c) = r.status { caseID = c.description }  // a further incident for it
         self.init(id: r.id.description, reference: d.reference, date: d.receivedOn.iso,
                   agency: state.agency(d.agency)?.name ?? d.agency.description, criteria: state.criteria(of: r).keys,
                   repeat: r.repeatOf != nil, repeatOf: r.repeatOf?.description, status: r.status.key, caseID: caseID,

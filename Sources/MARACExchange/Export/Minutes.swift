@@ -186,6 +186,9 @@ public struct Minutes {
             fields.append(Document.Field("Risk assessment", "\(risk.tool.name) \(risk.score) of \(risk.tool.maximumScore)"))
         }
         if let earlier = c.repeatOf { fields.append(Document.Field("Repeat of", earlier.description)) }
+        for further in state.furtherReferrals(of: c.id) {
+            fields.append(Document.Field("Further referral", "\(agencyName(further.details.agency)) on \(further.details.receivedOn.british) (reference \(further.details.reference))"))
+        }
         if let from = d.transferredInFrom { fields.append(Document.Field("Transferred in", "from \(from.marac) on \(from.on.british)")) }
         if let discussion = meeting.discussion(of: c.id), let start = discussion.startedAt, let end = discussion.endedAt {
             fields.append(Document.Field("Time on the case", "\(max(0, start.seconds(until: end)) / 60) minutes"))

@@ -123,7 +123,7 @@ extension App {
         .setAreaProfile: ":area", .registerAgency: ":agency add", .updateAgency: ":agency edit",
         .recordISPSigned: ":agency edit", .retireAgency: ":agency retire", .reinstateAgency: "u after :agency retire",
         .receiveReferral: "n in the queue (:referral new)", .updateReferral: "e in the queue or case view (:edit)",
-        .linkRepeat: "l in the queue (:link)", .acceptReferral: "a in the queue (:accept)", .returnReferral: "r in the queue (:return)",
+        .linkRepeat: "l in the queue (:link)", .addToCase: "+ in the queue (:add to case)", .acceptReferral: "a in the queue (:accept)", .returnReferral: "r in the queue (:return)",
         .declineReferral: "x in the queue (:decline)", .transferReferralOut: "t in the queue (:transfer)",
         .transferCaseOut: ":transfer case", .moveCase: ":move case", .withdrawAcceptance: ":withdraw",
         .reopenTriage: ":reopen referral", .scheduleMeeting: "S in the agenda, :schedule", .changeMeeting: ":meeting move",

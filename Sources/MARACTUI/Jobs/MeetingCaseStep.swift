@@ -46,6 +46,11 @@ struct MeetingCaseStep {
         header("The referral")
         add(d.summary.isEmpty ? "No incident summary." : d.summary)
         if !d.professionalJudgement.isEmpty { add("Professional judgement: \(d.professionalJudgement)", .warning) }
+        for further in state.furtherReferrals(of: caseID) {
+            let f = further.details
+            add("Further referral \(further.id), received \(f.receivedOn.british) from \(Describe.agencyName(f.agency, in: state)): "
+                + (f.summary.isEmpty ? "no summary" : f.summary), .warning)
+        }
         if let incidents = d.incidents {
             let n = incidents.count(under: state.profile.escalation, referralDate: d.receivedOn)
             add("Escalation: \(n) incident\(n == 1 ? "" : "s") in the \(state.profile.escalation.months) months before the referral"

@@ -8,7 +8,7 @@ final class TriageJob: Job {
 
     init(app: App) { self.app = app }
 
-    static let requests: Set<Request> = [.newReferral, .acceptReferral, .returnReferral, .declineReferral, .transferReferral, .linkRepeat]
+    static let requests: Set<Request> = [.newReferral, .acceptReferral, .returnReferral, .declineReferral, .transferReferral, .linkRepeat, .addToCase]
 
     func handle(_ request: Request, argument: String) -> PaneResponse {
         switch request {
@@ -18,6 +18,7 @@ final class TriageJob: Job {
         case .declineReferral: withSelectedReferral { self.decline($0) }
         case .transferReferral: withSelectedReferral { self.transferOut($0) }
         case .linkRepeat: withSelectedReferral { self.link($0, argument: argument) }
+        case .addToCase: withSelectedReferral { self.addToCase($0, argument: argument) }
         default: return .ignored
         }
         return .handled
@@ -137,6 +138,22 @@ final class TriageJob: Job {
             return
         }
         perform(.linkRepeat(id, caseID), done: "\(id) is linked as a repeat of \(caseID). u undoes.")
+    }
+
+    /// `+` / `:add to case [C-0042]`: a further referral for a case accepted but not yet heard
+    /// joins that case as a further incident, after the admin confirms.
+    func addToCase(_ id: ReferralID, argument: String) {
+        let state = session.state
+        guard let r = state.referral(id) else { return }
+        let target = CaseID(parsing: argument.trimmingSpaces())
+            ?? state.repeatCandidates(for: r.details, excluding: id).first { $0.notYetHeard && $0.perpetrator != .different }?.caseID
+        guard let caseID = target, let c = state.case(caseID) else {
+            return say("No case of \(r.details.victim.name) is waiting to be heard; :add to case C-0042 names one.", alert: true)
+        }
+        let meeting = state.meeting(c.meeting).map { " (listed for \($0.id), \($0.date.british))" } ?? ""
+        confirm("Add \(id) to \(caseID)\(meeting) as a further incident? It does not become a case or a repeat.") { [unowned self] in
+            self.perform(.addToCase(id, caseID), done: "\(id) is added to \(caseID) as a further incident. u undoes.")
+        }
     }
 
     // MARK: - Decisions

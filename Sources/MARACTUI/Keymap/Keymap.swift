@@ -80,6 +80,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("x")], request: .declineReferral, context: .referrals),
         Binding(keys: [.character("t")], request: .transferReferral, context: .referrals),
         Binding(keys: [.character("l")], request: .linkRepeat, context: .referrals),
+        Binding(keys: [.character("+")], request: .addToCase, context: .referrals),
         Binding(keys: [.function(3)], request: .searchNext, context: .referrals),
         Binding(keys: [.character("S")], request: .scheduleMeeting, context: .agenda),
         Binding(keys: [.character("F")], request: .freezeCaseList, context: .agenda),

@@ -47,6 +47,7 @@ public enum Request: String, CaseIterable, Sendable {
     case declineReferral
     case transferReferral
     case linkRepeat
+    case addToCase
 
     // Before the meeting (agenda)
     case scheduleMeeting
@@ -118,6 +119,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .declineReferral: "decline"
         case .transferReferral: "transfer"
         case .linkRepeat: "link"
+        case .addToCase: "add to case"
         case .scheduleMeeting: "meeting schedule"
         case .freezeCaseList: "freeze"
         case .researchReturn: "research"
@@ -194,6 +196,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .declineReferral: "not eligible: decline the referral with a reason"
         case .transferReferral: "transfer the referral out to another MARAC"
         case .linkRepeat: "link the referral to an earlier case as a repeat (or unlink)"
+        case .addToCase: "add the referral to its victim's case not yet heard, as a further incident"
         case .scheduleMeeting: "schedule a meeting"
         case .freezeCaseList: "freeze the case list (at the cut-off) for circulation"
         case .researchReturn: "tick off an agency's research return for the case"

@@ -104,6 +104,13 @@ struct CaseViewContent {
         section("Referral")
         add(d.summary.isEmpty ? "No incident summary." : d.summary, indent: 2)
         if !d.professionalJudgement.isEmpty { add("Professional judgement: \(d.professionalJudgement)", indent: 2) }
+        if let c {
+            for further in state.furtherReferrals(of: c.id) {
+                let f = further.details
+                add("Further referral \(further.id) (\(f.reference)), received \(f.receivedOn.british) from \(Describe.agencyName(f.agency, in: state)): "
+                    + (f.summary.isEmpty ? "no summary" : f.summary), indent: 2)
+            }
+        }
         if let incidents = d.incidents {
             let n = incidents.count(under: state.profile.escalation, referralDate: d.receivedOn)
             add("Escalation: \(n) incident\(n == 1 ? "" : "s") in the \(state.profile.escalation.months) months before the referral"

@@ -16,13 +16,13 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
     }
 
     /// Shorter still, for a narrow screen: every flag keeps a mark.
-    static let flagAbbreviations = [("highest risk", "HIGH"), ("repeat?", "REP?"), ("under age", "AGE"), ("out of area", "AREA"),
+    static let flagAbbreviations = [("highest risk", "HIGH"), ("repeat?", "REP?"), ("further?", "FUR?"), ("under age", "AGE"), ("out of area", "AREA"),
                                     ("no ISP", "ISP"), ("no criterion", "CRIT?")]
 
     /// Short words for the flags column; the preview below spells them out.
     static func flagText(_ flags: TriageFlags) -> String {
         let words: [(TriageFlags, String)] = [
-            (.highestRisk, "highest risk"), (.possibleRepeat, "repeat?"), (.underAge, "under age"),
+            (.highestRisk, "highest risk"), (.possibleRepeat, "repeat?"), (.furtherIncident, "further?"), (.underAge, "under age"),
             (.outOfArea, "out of area"), (.agencyWithoutISP, "no ISP"), (.noCriterionYet, "no criterion"),
         ]
         return words.filter { flags.contains($0.0) }.map(\.1).joined(separator: ", ")
@@ -81,8 +81,9 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
         } else {
             for c in candidates {
                 let window = c.withinWindow ? "inside its repeat window (ends \(c.windowEnds.british))" : "window lapsed \(c.windowEnds.british)"
-                matches += wrapped("Possible earlier case \(c.caseID): \(c.reasons.joined(separator: "; ")); \(window); \(c.perpetrator.label)",
-                                   c.canBeRepeat ? .warning : .dim)
+                let heard = c.notYetHeard ? "not heard yet: + adds this referral to it as a further incident" : window
+                matches += wrapped("Possible earlier case \(c.caseID): \(c.reasons.joined(separator: "; ")); \(heard); \(c.perpetrator.label)",
+                                   c.canBeRepeat || c.notYetHeard ? .warning : .dim)
             }
         }
         let room = max(1, min(2, region.height - who.count - matches.count))

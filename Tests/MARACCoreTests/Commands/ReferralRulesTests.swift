@@ -141,4 +141,34 @@ import Testing
         s.actor = Actor(name: "val", role: .viewer)
         #expect(s.refusal(.recordCaseViewed(CaseID(1))) == nil)
     }
+
+    /// A victim referred on 2 March 2026 and listed for 9 March is referred again on 5 March:
+    /// the second referral is a further incident for the case, not a case of its own or a
+    /// repeat. After the hearing, a referral on 1 April is a repeat.
+    @Test func aReferralBeforeTheHearingJoinsTheCaseAndOneAfterItIsARepeat() throws {
+        var s = Scenario(today: Day(year: 2026, month: 3, day: 2)!)
+        let a = s.standardAgencies()
+        let m1 = s.meeting(on: Day(year: 2026, month: 3, day: 9)!)
+        let first = try s.accept(try s.receive(Scenario.details("F1", on: s.today, agency: a.police)), onto: m1)
+        s.today = Day(year: 2026, month: 3, day: 5)!
+        let again = try s.receive(Scenario.details("F2", on: s.today, agency: a.housing, score: 9))
+        let candidate = try #require(s.state.repeatCandidates(for: s.state.referral(again)!.details, excluding: again).first)
+        #expect(candidate.caseID == first && candidate.notYetHeard && !candidate.canBeRepeat)
+        #expect(s.state.triageQueue().first { $0.referral == again }?.flags.contains(.furtherIncident) == true)
+        #expect(s.refusal(.linkRepeat(again, first)) == .caseNotYetHeard(first))
+        try s.run(.addToCase(again, first))
+        #expect(s.state.referral(again)?.status == .addedToCase(first))
+        #expect(s.state.furtherReferrals(of: first).map(\.id) == [again])
+        #expect(s.state.cases.count == 1, "not a case of its own")
+
+        s.today = Day(year: 2026, month: 3, day: 9)!
+        s.hold(m1)
+        #expect(s.state.dataReturn(for: Quarter(year: 2026, number: 1)!).casesDiscussed == 1)
+        #expect(s.state.dataReturn(for: Quarter(year: 2026, number: 1)!).repeatCases == 0)
+        s.today = Day(year: 2026, month: 4, day: 1)!
+        let later = try s.receive(Scenario.details("F3", on: s.today, agency: a.police, score: 9))
+        #expect(s.refusal(.addToCase(later, first)) != nil, "a heard case is repeated, not added to")
+        try s.run(.linkRepeat(later, first))
+        #expect(s.state.referral(later)?.repeatOf == first)
+    }
 }

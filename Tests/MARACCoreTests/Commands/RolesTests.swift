@@ -48,6 +48,7 @@ import Testing
             .identifyRisk(m, c, "Risk"),
             .recordCrimeDisclosed(m, c, "Criminal damage to the front door, 3 May"),
             .recordOutcomeTeller(m, c, "The IDVA"),
+            .addToCase(ReferralID(2), c),
             .endCaseDiscussion(m, c),
             .endMeeting(m),
             .signOffMinutes(m),

@@ -30,7 +30,7 @@ import Testing
             "agreeAction", "updateActionStatus", "changeAction", "markRecordedInError", "recordCaseViewed", "recordExport",
             "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList", "importReferrals",
             "retireAgency", "reinstateAgency", "withdrawMeetingStart", "noteAction", "extendActionDue", "addMinutesAddendum",
-            "recordCrimeDisclosed", "recordOutcomeTeller",
+            "recordCrimeDisclosed", "recordOutcomeTeller", "addToCase",
         ])
     }
 

@@ -84,7 +84,9 @@ import Testing
         let m1 = s.meeting(on: s.today.adding(days: 14))
         let first = try s.receive(Scenario.details("FIRST", on: s.today, agency: a.police, score: 18))
         let earlier = try s.accept(first, onto: m1)
-        s.advance(days: 200)
+        s.advance(days: 14)
+        s.hold(m1)
+        s.advance(days: 186)
         let m2 = s.meeting(on: s.today.adding(days: 14))
         // A low score with no other criterion: received because an earlier case matches.
         let again = try s.receive(Scenario.details("AGAIN", on: s.today, agency: a.police, score: 5))

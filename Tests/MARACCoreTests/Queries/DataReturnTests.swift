@@ -31,22 +31,26 @@ import Testing
         func perp(_ age: Int) -> Perpetrator {
             Perpetrator(person: person("P\(age)", age: age, gender: .male), relationship: .partner)
         }
+        let p40 = perp(40)
         let c1 = try s.accept(try s.receive(Scenario.details("C1", on: s.today, agency: a.police, victim: person("One", age: 34),
-                                                             children: 2, perpetrators: [perp(40)])), onto: m1)
+                                                             children: 2, perpetrators: [p40])), onto: m1)
         _ = try s.accept(try s.receive(Scenario.details("C2", on: s.today, agency: a.idva,
                                                         victim: person("Two", age: 17, gender: .male, ethnicity: .asian, lgbt: .yes),
                                                         perpetrators: [perp(17)])), onto: m1)
         _ = try s.accept(try s.receive(Scenario.details("C3", on: s.today, agency: a.police,
                                                         victim: person("Three", age: 16, ethnicity: .black, disability: .yes),
                                                         children: 1, perpetrators: [perp(30), perp(16)])), onto: m2)
-        let r4 = try s.receive(Scenario.details("C4", on: s.today, agency: a.housing, victim: person("Four", age: 50),
-                                                children: 3, perpetrators: [perp(40)]))
-        // A repeat is the same victim and perpetrator(s): the admin links it.
-        try s.run(.linkRepeat(r4, c1))
-        _ = try s.accept(r4, onto: m2)
         _ = try s.accept(try s.receive(Scenario.details("C5", on: s.today, agency: a.police,
                                                         victim: person("Five", age: 40, ethnicity: .mixed))), onto: m3)
-        for m in [m1, m2, m3] {
+        // Case 1 is heard on 2 July; case 4, referred that day, repeats it (the same victim and
+        // perpetrator, after the hearing) and is heard on 30 July.
+        s.today = s.state.meeting(m1)!.date
+        s.hold(m1)
+        let r4 = try s.receive(Scenario.details("C4", on: s.today, agency: a.housing, victim: person("Four", age: 50),
+                                                children: 3, perpetrators: [p40]))
+        try s.run(.linkRepeat(r4, c1))
+        _ = try s.accept(r4, onto: m2)
+        for m in [m2, m3] {
             s.today = s.state.meeting(m)!.date
             s.hold(m)
         }

@@ -137,6 +137,32 @@ import Testing
         #expect(f.app.session.state.criteria(of: r).contains(.escalation))
     }
 
+    /// A victim referred again before her case is heard: the queue flags it `further?`, `+`
+    /// asks, and the referral joins the case as a further incident; `u` takes it back.
+    @Test func aFurtherReferralBeforeTheHearingIsAddedToTheCaseWithPlus() throws {
+        let f = ScreenFixture.demo()
+        let state = f.app.session.state
+        let next = try #require(state.nextMeeting(onOrAfter: ScreenFixture.today))
+        let listed = try #require(state.orderedCases(of: next).compactMap(state.case).first { $0.status == .listed })
+        var details = try #require(state.referral(of: listed)).details
+        details.reference = "FURTHER-1"
+        details.receivedOn = ScreenFixture.today
+        details.summary = "Second call-out since the referral."
+        #expect(f.app.perform(.receiveReferral(details)))
+        let id = try #require(f.app.session.state.referral(withReference: "FURTHER-1")?.id)
+        f.press(.character("1"))
+        f.app.referrals.select(id, context: f.app.context)
+        f.loop.draw()
+        #expect(f.lines.contains { $0.contains("further?") || $0.contains("FUR?") })
+        f.press(.character("+"))
+        #expect(f.status.contains("Add \(id) to \(listed.id)"))
+        f.press(.character("y"))
+        #expect(f.app.session.state.referral(id)?.status == .addedToCase(listed.id))
+        #expect(f.status.contains("further incident"))
+        f.press(.character("u"))
+        #expect(f.app.session.state.referral(id)?.status == .awaitingTriage, "undone: back in the queue")
+    }
+
     @Test func aChildsBadDateIsShownBesideTheChildrenWithItsLine() throws {
         let f = ScreenFixture.demo()
         f.press(.character("1"), .character("n"))

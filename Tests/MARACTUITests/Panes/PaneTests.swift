@@ -38,7 +38,8 @@ import Testing
             #expect(line.contains(word) || line.contains(brief), "\(word) in \(line)")
         }
         f.press(.character("4"), .character("f"))
-        let late = try #require(f.app.session.state.actions(matching: ActionFilter(overdueOn: ScreenFixture.today)).first)
+        // The tracker lists them by due date: the oldest is on screen.
+        let late = try #require(f.app.session.state.actions(matching: ActionFilter(overdueOn: ScreenFixture.today)).min { ($0.due, $0.id) < ($1.due, $1.id) })
         let days = late.due.days(until: ScreenFixture.today)
         #expect(f.screen.contains("\(days)d overdue"))
     }
