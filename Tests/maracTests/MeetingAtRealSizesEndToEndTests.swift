@@ -10,17 +10,7 @@ struct MeetingAtRealSizesEndToEndTests {
     /// Starts the next scheduled meeting on a screen of `rows`x`columns` and goes on to its
     /// first case; returns the session, the meeting and the case being heard.
     static func hearFirstCase(_ desk: DemoDesk, rows: Int = 24, columns: Int = 80, lockAfter: Int? = nil) throws -> (TmuxSession, String, String) {
-        let meeting = try #require(try desk.list("meetings").first { $0["status"] as? String == "scheduled" })
-        let id = try #require(meeting["id"] as? String)
-        let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"] + (lockAfter.map { ["--lock-after", "\($0)"] } ?? []),
-                                   rows: rows, columns: columns, environment: desk.environment)
-        try tmux.wait(for: "Needs your attention, coordinator")
-        tmux.send("3")
-        try tmux.wait(for: id)
-        tmux.send("M")
-        try tmux.wait(for: "Start \(id)")
-        tmux.send("y")
-        try tmux.wait(for: "1. Attendance")
+        let (tmux, id) = try desk.startNextMeeting(rows: rows, columns: columns, options: lockAfter.map { ["--lock-after", "\($0)"] } ?? [])
         tmux.send("n")
         try tmux.wait(for: "records it read")
         tmux.send("n")

@@ -67,9 +67,11 @@ extension DemoRun {
     /// A new referral's details, and the earlier case it repeats when it is a repeat.
     func makeReferral(on day: Day) -> (ReferralDetails, CaseID?) {
         // A victim is referred again a few times a year at most, as in real MARACs.
+        var referralsInYear: [String: Int] = [:]
+        for k in known where k.referredOn.adding(months: 12) >= day { referralsInYear[k.person.name + (k.person.dateOfBirth?.iso ?? ""), default: 0] += 1 }
         let recent = known.filter { k in
             k.referredOn.adding(months: 11) >= day && k.referredOn < day
-                && known.filter { $0.person == k.person && $0.referredOn.adding(months: 12) >= day }.count < 3
+                && referralsInYear[k.person.name + (k.person.dateOfBirth?.iso ?? ""), default: 0] < 3
         }
         if !recent.isEmpty && rng.chance(0.32) {
             let earlier = rng.pick(recent)

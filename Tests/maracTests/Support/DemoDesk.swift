@@ -37,19 +37,19 @@ struct DemoDesk {
     }
 
     /// The screen as `user`, at the first screen of what needs their attention.
-    func open(as user: String, rows: Int = 40, columns: Int = 120, term: String = "tmux-256color") throws -> TmuxSession {
-        let tmux = try TmuxSession([maracBinary, "--store", store, "--user", user], rows: rows, columns: columns, term: term,
+    func open(as user: String, rows: Int = 40, columns: Int = 120, term: String = "tmux-256color", options: [String] = []) throws -> TmuxSession {
+        let tmux = try TmuxSession([maracBinary, "--store", store, "--user", user] + options, rows: rows, columns: columns, term: term,
                                    environment: environment)
         try tmux.wait(for: "Needs your attention, \(user)")
         return tmux
     }
 
-    /// Opens the screen as the coordinator and starts the next scheduled meeting; returns the
-    /// session and the meeting's id.
-    func startNextMeeting() throws -> (TmuxSession, String) {
+    /// Opens the screen as the coordinator (at `rows`x`columns`, with any other options) and
+    /// starts the next scheduled meeting; returns the session and the meeting's id.
+    func startNextMeeting(rows: Int = 40, columns: Int = 120, options: [String] = []) throws -> (TmuxSession, String) {
         let meeting = try #require(try list("meetings").first { $0["status"] as? String == "scheduled" })
         let id = try #require(meeting["id"] as? String)
-        let tmux = try open(as: "coordinator")
+        let tmux = try open(as: "coordinator", rows: rows, columns: columns, options: options)
         tmux.send("3")
         try tmux.wait(for: id)
         tmux.send("M")
