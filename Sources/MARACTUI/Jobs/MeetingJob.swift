@@ -244,10 +244,12 @@ final class MeetingJob: Job {
             }
         case .markApologiesSent, .markApologiesNotSent:
             let sent = request == .markApologiesSent
-            // From the agency's first representative; information taken as received today
-            // (:edit attendance corrects either).
+            // From the agency's first representative; the information as received on the day of
+            // its last research return for the meeting's cases, else today (:edit attendance
+            // corrects either).
             let from = agency.representatives.first?.name ?? ""
-            if perform(.recordAttendance(m.id, agency.id, .apologies(informationSent: sent, from: from, informationReceivedOn: sent ? today : nil)),
+            let returned = state.orderedCases(of: m).compactMap { state.case($0)?.researchReturn(from: agency.id)?.receivedOn }.max()
+            if perform(.recordAttendance(m.id, agency.id, .apologies(informationSent: sent, from: from, informationReceivedOn: sent ? (returned ?? today) : nil)),
                        done: "\(agency.name): apologies\(from.isEmpty ? "" : " from \(from)"), \(sent ? "information sent" : "no information sent"); :edit attendance corrects.") { advance() }
         default:
             if perform(.recordAttendance(m.id, agency.id, .absent), done: "\(agency.name): absent.") { advance() }
