@@ -78,7 +78,7 @@ public struct Canvas: Sendable {
         guard row >= 0, row < rows else { return }
         let start = max(0, column), end = min(columns, column + count)
         guard start < end else { return }
-        let character = glyphs.asciiOnly && !character.isASCII ? Character(ASCIIText.transliterate(character).first.map(String.init) ?? "?") : character
+        let character = glyphs.asciiOnly && !character.isASCII ? ASCIIText.transliterate(character).first ?? "?" : character
         for col in start..<end { set(row, col, Cell(character: character, role: role)) }
         mendWideCharacters(row: row, from: start, to: end)
     }
