@@ -88,7 +88,11 @@ final class DemoRun {
     var meetings: [PlannedMeeting] = []
     var updates: [Day: [PlannedUpdate]] = [:]
     var arrivals: [Day: [MeetingID]] = [:]
+    /// The latest accepted victims, the ones a repeat is drawn from.
     var known: [KnownVictim] = []
+    /// Every victim's case days, by name and date of birth: kept whole (not trimmed with
+    /// `known`) so that nobody is referred more than three times in any 12 months.
+    var caseDays: [String: [Day]] = [:]
     var referenceCounter = 0
     var signedAgencies: [Agency] { state.agencies.filter(\.hasSignedISP) }
 

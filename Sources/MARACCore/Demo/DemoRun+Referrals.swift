@@ -39,6 +39,14 @@ extension DemoRun {
         known.append(KnownVictim(person: r.details.victim, perpetrator: p, children: r.details.children,
                                  poolIndex: pool, caseID: caseID, referredOn: day))
         if known.count > 400 { known.removeFirst(known.count - 400) }
+        caseDays[Self.victimKey(r.details.victim), default: []].append(day)
+    }
+
+    static func victimKey(_ p: Person) -> String { p.name + "|" + (p.dateOfBirth?.iso ?? "") }
+
+    /// The victim's cases in the 12 months up to `day`.
+    func casesInYear(of p: Person, before day: Day) -> Int {
+        (caseDays[Self.victimKey(p)] ?? []).filter { $0.adding(months: 12) > day }.count
     }
 
     func nextReference(on day: Day) -> String {
@@ -67,11 +75,8 @@ extension DemoRun {
     /// A new referral's details, and the earlier case it repeats when it is a repeat.
     func makeReferral(on day: Day) -> (ReferralDetails, CaseID?) {
         // A victim is referred again a few times a year at most, as in real MARACs.
-        var referralsInYear: [String: Int] = [:]
-        for k in known where k.referredOn.adding(months: 12) >= day { referralsInYear[k.person.name + (k.person.dateOfBirth?.iso ?? ""), default: 0] += 1 }
         let recent = known.filter { k in
-            k.referredOn.adding(months: 11) >= day && k.referredOn < day
-                && referralsInYear[k.person.name + (k.person.dateOfBirth?.iso ?? ""), default: 0] < 3
+            k.referredOn.adding(months: 11) >= day && k.referredOn < day && casesInYear(of: k.person, before: day) < 3
         }
         if !recent.isEmpty && rng.chance(0.32) {
             let earlier = rng.pick(recent)

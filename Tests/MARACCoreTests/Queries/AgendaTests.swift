@@ -126,6 +126,30 @@ import Testing
         #expect(s.state.agenda(for: march)!.lapsedWindows == [first])
     }
 
+    /// A window that ended while a meeting was cancelled is told to the next meeting that sits:
+    /// "since the previous meeting" counts from the last meeting not cancelled, so nothing falls
+    /// between two agendas. Victim X's window ends on 2 March 2027, between the meeting of
+    /// 18 February and the cancelled one of 4 March; it is listed on 18 March, once.
+    @Test func aWindowThatEndedWhileAMeetingWasCancelledIsToldToTheNextMeeting() throws {
+        var s = Scenario(today: Day(year: 2026, month: 3, day: 2)!)
+        let a = s.standardAgencies()
+        let m1 = s.meeting(on: Day(year: 2026, month: 3, day: 9)!)
+        let x = try s.accept(try s.receive(Scenario.details("X1", on: s.today, agency: a.police)), onto: m1)
+        s.today = Day(year: 2026, month: 3, day: 9)!
+        s.hold(m1)
+        s.today = Day(year: 2027, month: 2, day: 1)!
+        let february = s.meeting(on: Day(year: 2027, month: 2, day: 18)!)
+        let cancelled = s.meeting(on: Day(year: 2027, month: 3, day: 4)!)
+        let march = s.meeting(on: Day(year: 2027, month: 3, day: 18)!)
+        #expect(s.state.agenda(for: cancelled)!.lapsedWindows == [x], "while it is still to sit, the 4 March meeting is told")
+        #expect(s.state.agenda(for: march)!.lapsedWindows.isEmpty)
+        try s.run(.cancelMeeting(cancelled, reason: "Chair unavailable"))
+        #expect(s.state.agenda(for: february)!.lapsedWindows.isEmpty, "the window had not yet ended")
+        #expect(s.state.agenda(for: march)!.lapsedWindows == [x], "told to the next meeting that sits")
+        let april = s.meeting(on: Day(year: 2027, month: 4, day: 15)!)
+        #expect(s.state.agenda(for: april)!.lapsedWindows.isEmpty, "and only once")
+    }
+
     @Test func otherBusinessClosesTheAgenda() throws {
         var s = Scenario()
         let m = s.meeting(on: s.today.adding(days: 7))
