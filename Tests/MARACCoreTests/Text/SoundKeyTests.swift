@@ -14,6 +14,15 @@ import Testing
         #expect(SoundKey.ofName(a) != SoundKey.ofName(b))
     }
 
+    /// Metaphone's published examples where its rules and ours overlap (Philips 1990, as the
+    /// jellyfish and Talisman libraries give them: "Klumpz" and "Clumps" are KLMPS, "pheasant" is
+    /// FSNT). Ours leaves out Metaphone's d-as-t and -tion-as-x, which names rarely need.
+    @Test(arguments: [("Klumpz", "KLMPS"), ("Clumps", "KLMPS"), ("pheasant", "FSNT"), ("hello", "HL"), ("well", "WL"),
+                      ("say", "S"), ("am", "AM"), ("Thomas", "0MS")])
+    func publishedMetaphoneExamplesGiveTheirCodes(word: String, code: String) {
+        #expect(SoundKey.of(word).uppercased() == code)
+    }
+
     @Test func aWholeNameSoundsTheSameInAnyWordOrder() {
         #expect(SoundKey.ofName("Shivaun Marlow") == SoundKey.ofName("Marlow Siobhán"))
     }
