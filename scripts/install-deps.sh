@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what marac needs to build and test on Debian or Ubuntu, when it is missing:
-# libncurses-dev (the curses library and headers) and tmux (for the end-to-end tests).
+# libncurses-dev (the curses library and headers), tmux (for the end-to-end tests) and python3
+# (the import tests write their spreadsheets with it).
 set -euo pipefail
 
 missing=()
 if ! [ -e /usr/include/ncursesw/curses.h ] && ! [ -e /usr/include/curses.h ]; then missing+=(libncurses-dev); fi
 if ! command -v tmux >/dev/null 2>&1; then missing+=(tmux); fi
 if ! command -v make >/dev/null 2>&1; then missing+=(make); fi
+# The import tests write spreadsheets with Python's csv module, in Excel's dialects.
+if ! command -v python3 >/dev/null 2>&1; then missing+=(python3); fi
 # The end-to-end tests run the screen as screen-256color and tmux-256color too.
 if command -v infocmp >/dev/null 2>&1 && ! infocmp screen-256color >/dev/null 2>&1; then missing+=(ncurses-term); fi
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -75,6 +75,16 @@ public enum Command: Hashable, Sendable {
     case extendActionDue(ActionID, to: Day, reason: String)
     /// A correction to minutes already signed off, as a dated addendum.
     case addMinutesAddendum(MeetingID, String)
+    /// An agency's returned action list, as one change: each row its report on one action,
+    /// waiting for the coordinator.
+    case recordActionReports(source: String, [ActionReportLine])
+    case confirmActionReport(ActionID, report: Int)
+    case rejectActionReport(ActionID, report: Int, reason: String)
+    /// Takes back a confirmation or rejection (undo): the report waits again.
+    case reopenActionReport(ActionID, report: Int)
+    /// An agency's returned research sheet, as one change: its return for each case, with
+    /// what it found.
+    case importResearch(source: String, agency: AgencyID, [ResearchLine])
 
     /// The command's name as the palette and refusals show it.
     public var name: String { kind.label }
@@ -85,7 +95,7 @@ public enum Command: Hashable, Sendable {
         switch self {
         case .setAreaProfile, .purgeCase:
             [.coordinator]
-        case .updateActionStatus, .noteAction, .extendActionDue:
+        case .updateActionStatus, .noteAction, .extendActionDue, .confirmActionReport, .rejectActionReport, .reopenActionReport:
             [.coordinator, .admin, .chair]
         case .signOffMinutes, .addMinutesAddendum:
             [.coordinator, .chair]

@@ -52,6 +52,11 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case recordCrimeDisclosed
     case recordOutcomeTeller
     case addToCase
+    case recordActionReports
+    case confirmActionReport
+    case rejectActionReport
+    case reopenActionReport
+    case importResearch
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -106,6 +111,11 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .recordCrimeDisclosed: "record crime disclosed"
         case .recordOutcomeTeller: "record who tells the victim"
         case .addToCase: "add referral to case"
+        case .recordActionReports: "import action updates"
+        case .confirmActionReport: "confirm agency report"
+        case .rejectActionReport: "reject agency report"
+        case .reopenActionReport: "reopen agency report"
+        case .importResearch: "import research"
         }
     }
 }
@@ -163,6 +173,11 @@ extension Command {
         case .recordCrimeDisclosed: .recordCrimeDisclosed
         case .recordOutcomeTeller: .recordOutcomeTeller
         case .addToCase: .addToCase
+        case .recordActionReports: .recordActionReports
+        case .confirmActionReport: .confirmActionReport
+        case .rejectActionReport: .rejectActionReport
+        case .reopenActionReport: .reopenActionReport
+        case .importResearch: .importResearch
         }
     }
 }

@@ -53,6 +53,16 @@ extension MARACState {
             let why = try requireText(reason, field: "reason", what: "why the date moves")
             return [.actionChanged(id, owner: a.owner, description: a.description, due: due),
                     .actionNoted(id, note: "Due date moved from \(a.due.british) to \(due.british): \(why)", on: context.today)]
+        case .recordActionReports(let source, let lines):
+            return try decideActionReports(source: source, lines: lines, today: context.today, stamp: context.stamp)
+        case .confirmActionReport(let id, let n):
+            return try decideConfirmReport(id, n, stamp: context.stamp)
+        case .rejectActionReport(let id, let n, let reason):
+            return try decideRejectReport(id, n, reason: reason, stamp: context.stamp)
+        case .reopenActionReport(let id, let n):
+            return try decideReopenReport(id, n, today: context.today)
+        case .importResearch(let source, let agency, let lines):
+            return try decideResearchReturns(source: source, agency: agency, lines: lines, today: context.today)
         case .addMinutesAddendum(let id, let text):
             let m = try requireMeeting(id)
             guard m.minutesSignedOff != nil else {

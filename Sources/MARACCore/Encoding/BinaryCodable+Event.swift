@@ -52,11 +52,14 @@ extension Event: BinaryCodable {
         case .crimeDisclosed(let m, let c, let text): w.writeTag(42); w.write(m); w.write(c); w.write(text)  // level 4
         case .outcomeTellerRecorded(let m, let c, let who): w.writeTag(43); w.write(m); w.write(c); w.write(who)  // level 4
         case .referralAddedToCase(let r, let c): w.writeTag(44); w.write(r); w.write(c)  // level 4
+        case .actionReported(let a, let report): w.writeTag(45); w.write(a); w.write(report)  // level 5
+        case .actionReportDecided(let a, let n, let d): w.writeTag(46); w.write(a); w.write(n); w.write(d)  // level 5
+        case .researchReturned(let c, let r): w.writeTag(47); w.write(c); w.write(r)  // level 5
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 45) {
+        switch try r.readTag("event", below: 48) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -101,7 +104,10 @@ extension Event: BinaryCodable {
         case 41: self = .minutesAddendumAdded(try r.read(), try r.read())
         case 42: self = .crimeDisclosed(try r.read(), try r.read(), try r.read())
         case 43: self = .outcomeTellerRecorded(try r.read(), try r.read(), try r.read())
-        default: self = .referralAddedToCase(try r.read(), try r.read())
+        case 44: self = .referralAddedToCase(try r.read(), try r.read())
+        case 45: self = .actionReported(try r.read(), try r.read())
+        case 46: self = .actionReportDecided(try r.read(), try r.read(), try r.read())
+        default: self = .researchReturned(try r.read(), try r.read())
         }
     }
 }

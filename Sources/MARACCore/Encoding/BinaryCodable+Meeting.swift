@@ -104,6 +104,7 @@ extension Action: BinaryCodable {
     public func encode(to w: inout BinaryWriter) {
         w.write(id); w.write(caseID); w.write(meeting); w.write(agency); w.write(owner); w.write(description)
         w.write(due); w.write(agreed); w.write(status); w.write(history); w.write(inError)
+        w.write(reports)  // level 5
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(id: try r.read(), caseID: try r.read(), meeting: try r.read(), agency: try r.read(),
@@ -111,6 +112,34 @@ extension Action: BinaryCodable {
         status = try r.read()
         history = try r.read()
         inError = try r.read()
+        if r.version >= 5 { reports = try r.read() }
+    }
+}
+
+extension AgencyReport: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(status); w.write(note); w.write(on); w.write(agency); w.write(source); w.write(stamp); w.write(decision)
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(status: try r.read(), note: try r.read(), on: try r.read(), agency: try r.read(), source: try r.read(),
+                  stamp: try r.read(), decision: try r.read())
+    }
+}
+
+extension ReportDecision: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        switch self {
+        case .pending: w.writeTag(0)
+        case .confirmed(let s, let before): w.writeTag(1); w.write(s); w.write(before)
+        case .rejected(let s, let reason): w.writeTag(2); w.write(s); w.write(reason)
+        }
+    }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        switch try r.readTag("report decision", below: 3) {
+        case 0: self = .pending
+        case 1: self = .confirmed(try r.read(), statusBefore: try r.read())
+        default: self = .rejected(try r.read(), reason: try r.read())
+        }
     }
 }
 

@@ -97,9 +97,15 @@ extension Referral: BinaryCodable {
 }
 
 extension ResearchReturn: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) { w.write(agency); w.write(receivedOn) }
+    public func encode(to w: inout BinaryWriter) {
+        w.write(agency); w.write(receivedOn)
+        w.write(known); w.write(information); w.write(risks); w.write(lastContact); w.write(source)  // level 5
+    }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(agency: try r.read(), receivedOn: try r.read())
+        if r.version >= 5 {
+            known = try r.read(); information = try r.read(); risks = try r.read(); lastContact = try r.read(); source = try r.read()
+        }
     }
 }
 

@@ -8,8 +8,9 @@ import Dispatch
 /// change journal, the last stamp). Knowing where each section starts lets them be decoded on
 /// several cores at once.
 extension MARACState {
-    /// 4 since 2026-12-04 (codec level 3); 3 (level 2) and 2 (level 1) are still read.
-    public static let snapshotFormatVersion = 5
+    /// The codec level plus one: 6 (level 5: agencies' reports on actions, research returns
+    /// with findings) since 2026-12-04; 2 to 5 (levels 1 to 4) are still read.
+    public static let snapshotFormatVersion = 6
 
     public func snapshotBytes() -> [UInt8] {
         var sections: [[UInt8]] = []

@@ -65,6 +65,12 @@ public enum Event: Hashable, Sendable, Codable {
     case actionNoted(ActionID, note: String, on: Day)
     /// A correction to minutes already signed off.
     case minutesAddendumAdded(MeetingID, String)
+    /// An agency's report on its action, from its returned spreadsheet (level 5).
+    indirect case actionReported(ActionID, AgencyReport)
+    /// The coordinator's decision on report N of an action (or its undoing, back to pending).
+    case actionReportDecided(ActionID, Int, ReportDecision)
+    /// An agency's research return with what it found, from its returned spreadsheet.
+    indirect case researchReturned(CaseID, ResearchReturn)
 }
 
 /// The events of one command, with who made it and when. A change is the unit the store
@@ -80,7 +86,7 @@ public struct Change: Hashable, Sendable, Codable {
 
     /// 3 since 2026-12-04 (attendance, observers and action notes can be recorded in error);
     /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
-    public static let currentSchemaVersion = 4
+    public static let currentSchemaVersion = 5
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

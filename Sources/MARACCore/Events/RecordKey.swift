@@ -51,6 +51,8 @@ extension Event {
         case .meetingStartWithdrawn(let m): .meeting(m)
         case .actionNoted(let a, _, _): .action(a)
         case .minutesAddendumAdded(let m, _): .meeting(m)
+        case .actionReported(let a, _), .actionReportDecided(let a, _, _): .action(a)
+        case .researchReturned(let c, _): .case(c)
         }
     }
 }

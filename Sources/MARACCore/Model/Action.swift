@@ -53,6 +53,9 @@ public struct Action: Hashable, Sendable, Codable, Identifiable {
     public var history: [ActionStatusChange]
     public var agreed: Stamp
     public var inError: String?
+    /// What the agency reported in the spreadsheets it sent back, oldest first; each waits for
+    /// the coordinator to confirm or reject it.
+    public var reports: [AgencyReport] = []
 
     public init(id: ActionID, caseID: CaseID, meeting: MeetingID, agency: AgencyID, owner: String,
                 description: String, due: Day, agreed: Stamp) {
@@ -73,6 +76,11 @@ public struct Action: Hashable, Sendable, Codable, Identifiable {
 
     /// The latest history entry that stands (not recorded in error): what an agency last reported.
     public var latestUpdate: ActionStatusChange? { history.last { $0.inError == nil } }
+
+    /// Reports still to confirm or reject, with their positions (as the commands name them).
+    public var pendingReports: [(index: Int, report: AgencyReport)] {
+        reports.enumerated().filter { $0.element.isPending }.map { ($0.offset, $0.element) }
+    }
 
     /// The day the action was closed, if it is.
     public var closedOn: Day? { status.isClosed ? history.last?.on : nil }

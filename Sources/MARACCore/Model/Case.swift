@@ -7,15 +7,34 @@ public enum CaseStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case recordedInError = "recorded-in-error"
 }
 
-/// One agency's research return for a case: the records it searched before the meeting.
+/// One agency's research return for a case: the records it searched before the meeting, and,
+/// when it came back in the agency's spreadsheet, what it found.
 public struct ResearchReturn: Hashable, Sendable, Codable {
     public var agency: AgencyID
     public var receivedOn: Day
+    /// Whether the agency knows the victim, the perpetrator or the children.
+    public var known: YesNoUnknown = .notKnown
+    /// The information the agency will share at the meeting.
+    public var information: String = ""
+    public var risks: String = ""
+    /// The agency's last contact with the victim.
+    public var lastContact: Day?
+    /// The file it came in, when it was imported.
+    public var source: String = ""
 
-    public init(agency: AgencyID, receivedOn: Day) {
+    public init(agency: AgencyID, receivedOn: Day, known: YesNoUnknown = .notKnown, information: String = "", risks: String = "",
+                lastContact: Day? = nil, source: String = "") {
         self.agency = agency
         self.receivedOn = receivedOn
+        self.known = known
+        self.information = information
+        self.risks = risks
+        self.lastContact = lastContact
+        self.source = source
     }
+
+    /// True when the return carries what the agency found, not only a tick.
+    public var hasFindings: Bool { !information.isEmpty || !risks.isEmpty || known != .notKnown || lastContact != nil }
 }
 
 /// A victim episode heard at MARAC: made when a referral is accepted, linked to the earlier

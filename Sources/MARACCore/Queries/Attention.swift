@@ -9,6 +9,19 @@ public struct Attention: Hashable, Sendable {
     public var overdueActions: Int
     public var overdueAgencies: Int
     public var meetingInProgress: MeetingID?
+    /// Agencies' reports on their actions, imported and waiting to be confirmed, by agency.
+    public var reportsToConfirm: [(agency: AgencyID, count: Int)] = []
+
+    public static func == (a: Attention, b: Attention) -> Bool {
+        (a.awaitingTriage, a.possibleRepeats, a.nextMeeting, a.nextMeetingCutoff, a.casesOnNextMeeting, a.missingResearchReturns)
+            == (b.awaitingTriage, b.possibleRepeats, b.nextMeeting, b.nextMeetingCutoff, b.casesOnNextMeeting, b.missingResearchReturns)
+            && (a.overdueActions, a.overdueAgencies, a.meetingInProgress) == (b.overdueActions, b.overdueAgencies, b.meetingInProgress)
+            && a.reportsToConfirm.map(\.agency) == b.reportsToConfirm.map(\.agency) && a.reportsToConfirm.map(\.count) == b.reportsToConfirm.map(\.count)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(awaitingTriage); h.combine(overdueActions); h.combine(reportsToConfirm.count)
+    }
 }
 
 extension MARACState {
@@ -25,7 +38,17 @@ extension MARACState {
             missingResearchReturns: next.map(missingResearchReturns(for:)) ?? 0,
             overdueActions: overdue.reduce(0) { $0 + $1.actions.count },
             overdueAgencies: overdue.count,
-            meetingInProgress: meetingInProgress?.id)
+            meetingInProgress: meetingInProgress?.id,
+            reportsToConfirm: reportsToConfirm())
+    }
+
+    /// Each agency with reports waiting, most first.
+    public func reportsToConfirm() -> [(agency: AgencyID, count: Int)] {
+        var counts: [AgencyID: Int] = [:]
+        for a in actions where a.inError == nil {
+            for (_, r) in a.pendingReports { counts[r.agency, default: 0] += 1 }
+        }
+        return counts.map { (agency: $0.key, count: $0.value) }.sorted { ($1.count, $0.agency) < ($0.count, $1.agency) }
     }
 }
 

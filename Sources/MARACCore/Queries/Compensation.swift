@@ -34,6 +34,8 @@ extension MARACState {
             return .markRecordedInError(.information(m, c, index: index), reason: why)
         case .addOtherBusiness(let m, _):
             return .markRecordedInError(.otherBusiness(m, index: meeting(m)?.otherBusiness.count ?? 0), reason: why)
+        case .confirmActionReport(let id, let n), .rejectActionReport(let id, let n, _):
+            return .reopenActionReport(id, report: n)
         case .recordResearchReturn(let c, let a, _):
             return .recordResearchReturn(c, a, receivedOn: `case`(c)?.researchReturn(from: a)?.receivedOn)
         case .recordAttendance(let m, let a, _):

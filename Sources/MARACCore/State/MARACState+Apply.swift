@@ -225,6 +225,21 @@ extension MARACState {
             updateAction(id) { a in
                 a.history.append(ActionStatusChange(status: a.status, note: note, on: day, stamp: stamp))
             }
+        case .actionReported(let id, var report):
+            report.stamp = stamp
+            updateAction(id) { $0.reports.append(report) }
+        case .actionReportDecided(let id, let n, let decision):
+            let stamped: ReportDecision = switch decision {
+            case .pending: .pending
+            case .confirmed(_, let before): .confirmed(stamp, statusBefore: before)
+            case .rejected(_, let reason): .rejected(stamp, reason: reason)
+            }
+            updateAction(id) { a in if a.reports.indices.contains(n) { a.reports[n].decision = stamped } }
+        case .researchReturned(let id, let r):
+            updateCase(id) { c in
+                c.researchReturns.removeAll { $0.agency == r.agency }
+                c.researchReturns.append(r)
+            }
         case .minutesAddendumAdded(let id, let text):
             updateMeeting(id) { $0.addenda.append(NoteLine(text: text, stamp: stamp)) }
         case .meetingStartWithdrawn(let id):

@@ -82,7 +82,7 @@ public enum Listing {
         case .referrals: ["id", "reference", "date", "agency", "criteria", "repeat", "repeat_of", "status", "victim_name", "victim_dob", "risk_tool", "risk_score", "children", "victim_gender", "victim_ethnicity", "victim_disability", "victim_lgbt", "perpetrators", "repeat_candidates"]
         case .cases: ["id", "referral", "reference", "victim_name", "victim_dob", "risk_tool", "risk_score", "risk_band", "repeat_of", "status", "meeting", "accepted", "children", "transferred_in_from", "transferred_out_to", "agency", "referred", "victim_gender", "victim_ethnicity", "victim_disability", "victim_lgbt", "perpetrators"]
         case .meetings: ["id", "date", "time", "venue", "chair", "status", "cases", "case_list_frozen", "heard"]
-        case .actions: ["id", "case", "meeting", "agency", "owner", "description", "due", "status", "overdue", "closed_on"]
+        case .actions: ["id", "case", "meeting", "agency", "owner", "description", "due", "status", "overdue", "closed_on", "reported"]
         case .agenda: ["meeting", "section", "id", "text", "case", "victim", "due", "window_ended", "repeat_of", "children"]
         }
     }

@@ -137,6 +137,24 @@ public struct ActionRecord: Encodable, Sendable {
     public var overdue: Bool
     @OrNull public var closedOn: String?
     public var history: [Update]
+    /// What the agency reported in the sheets it sent back, and what became of each report.
+    public var reports: [Report] = []
+
+    /// An agency's report from its returned sheet: `decision` is "to-confirm", "confirmed" or
+    /// "rejected" (with the reason).
+    public struct Report: Encodable, Sendable {
+        public var status: String
+        public var on: String
+        public var note: String
+        public var agency: String
+        public var source: String
+        public var importedBy: String
+        public var decision: String
+        public var decidedBy: String?
+        public var reason: String?
+
+        enum CodingKeys: String, CodingKey { case status, on, note, agency, source, importedBy = "imported_by", decision, decidedBy = "decided_by", reason }
+    }
 
     /// One update in an action's history: what it became, when, the note and who recorded it.
     public struct Update: Encodable, Sendable {
@@ -160,12 +178,13 @@ public struct ActionRecord: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, caseID = "case", meeting, agency, owner, description, due, status, overdue, closedOn = "closed_on", history
+        case id, caseID = "case", meeting, agency, owner, description, due, status, overdue, closedOn = "closed_on", history, reports
     }
 
     public var flat: [String: String] {
         ["id": id, "case": caseID, "meeting": meeting, "agency": agency, "owner": owner, "description": description, "due": due,
-         "status": status, "overdue": overdue ? "true" : "false", "closed_on": closedOn ?? ""]
+         "status": status, "overdue": overdue ? "true" : "false", "closed_on": closedOn ?? "",
+         "reported": reports.last { $0.decision == "to-confirm" }.map { "\($0.status) on \($0.on), to confirm" } ?? ""]
     }
 }
 
@@ -221,5 +240,15 @@ extension ActionRecord {
                   agency: state.agency(a.agency)?.name ?? a.agency.description, owner: a.owner, description: a.description,
                   due: a.due.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today), closedOn: a.closedOn?.iso,
                   history: a.history.map { Update(status: $0.status.rawValue, on: $0.on.iso, note: $0.note, by: $0.stamp.actor, inError: $0.inError) })
+        reports = a.reports.map { r in
+            var decision = "to-confirm", by: String?, reason: String?
+            switch r.decision {
+            case .pending: break
+            case .confirmed(let s, _): decision = "confirmed"; by = s.actor
+            case .rejected(let s, let why): decision = "rejected"; by = s.actor; reason = why
+            }
+            return Report(status: r.status.rawValue, on: r.on.iso, note: r.note, agency: state.agency(r.agency)?.name ?? r.agency.description,
+                          source: r.source, importedBy: r.stamp.actor, decision: decision, decidedBy: by, reason: reason)
+        }
     }
 }

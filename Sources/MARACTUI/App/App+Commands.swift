@@ -139,8 +139,11 @@ extension App {
         .changeAction: "e in the tracker (:edit action)", .extendActionDue: "e in the tracker (:edit action)",
         .noteAction: "c in the tracker (:note)", .markRecordedInError: ":error", .recordCaseViewed: "Enter on a case",
         .recordExport: ":export minutes",
+        .confirmActionReport: "y in the tracker (:confirm)", .rejectActionReport: "r in the tracker (:reject)",
+        .reopenActionReport: "u after y or r",
     ]
 
-    /// Made only by the command line or the system: `marac import referrals`, `marac purge`.
-    static let commandsOffScreen: Set<CommandKind> = [.importReferrals, .purgeCase]
+    /// Made only by the command line or the system: `marac import referrals`, `marac import
+    /// action-updates`, `marac import research`, `marac purge`.
+    static let commandsOffScreen: Set<CommandKind> = [.importReferrals, .recordActionReports, .importResearch, .purgeCase]
 }

@@ -8,7 +8,8 @@ final class ActionFollowUp: Job {
 
     init(app: App) { self.app = app }
 
-    static let requests: Set<Request> = [.actionDone, .actionNotPossible, .actionNotDone, .actionReopen, .carryForward, .filterActions]
+    static let requests: Set<Request> = [.actionDone, .actionNotPossible, .actionNotDone, .actionReopen, .carryForward, .filterActions,
+                                         .confirmReport, .rejectReport]
 
     var actions: ActionTrackerPane { app.actions }
 
@@ -20,6 +21,8 @@ final class ActionFollowUp: Job {
         case .actionReopen: updateActions(to: .open, argument: argument)
         case .carryForward: carryForward(argument: argument)
         case .filterActions: filterActions(argument: argument)
+        case .confirmReport: confirmReports(argument: argument)
+        case .rejectReport: rejectReports(argument: argument)
         default: return .ignored
         }
         return .handled

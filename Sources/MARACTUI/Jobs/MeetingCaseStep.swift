@@ -78,6 +78,14 @@ struct MeetingCaseStep {
             add("Research returns: \(c.researchReturns.count) back"
                 + (missing.isEmpty ? ", every agency" : "; not back from \(missing.joined(separator: ", "))"), .dim)
         }
+        // What agencies found before the meeting, under each agency, as their sheets gave it.
+        let findings = c.researchReturns.filter(\.hasFindings)
+        if !findings.isEmpty {
+            header("Shared before the meeting (research)")
+            for r in findings {
+                add(ResearchFindings.line(r, in: state))
+            }
+        }
         out.append(Line(text: "", role: .normal, indent: 0, part: nil))
 
         // Numbered as :error info N and :error risk N take them; lines in error stay, marked.

@@ -101,6 +101,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("p")], request: .actionNotPossible, context: .meetingOutstanding),
         Binding(keys: [.character("x")], request: .actionNotDone, context: .meetingOutstanding),
         Binding(keys: [.character("f")], request: .carryForward, context: .meetingOutstanding),
+        Binding(keys: [.character("y")], request: .confirmReport, context: .meetingOutstanding),
+        Binding(keys: [.character("r")], request: .rejectReport, context: .meetingOutstanding),
         Binding(keys: [.character("a")], request: .allOutstanding, context: .meetingOutstanding),
         Binding(keys: [.character("i")], request: .shareInformation, context: .meetingCase),
         Binding(keys: [.character("r")], request: .identifyRisk, context: .meetingCase),
@@ -115,6 +117,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("x")], request: .actionNotDone, context: .actions),
         Binding(keys: [.character("o")], request: .actionReopen, context: .actions),
         Binding(keys: [.character("C")], request: .carryForward, context: .actions),
+        Binding(keys: [.character("y")], request: .confirmReport, context: .actions),
+        Binding(keys: [.character("r")], request: .rejectReport, context: .actions),
     ])
 
     /// The request a key makes in the given contexts; the first context listed wins, so a pane

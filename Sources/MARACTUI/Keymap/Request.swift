@@ -78,6 +78,8 @@ public enum Request: String, CaseIterable, Sendable {
     case actionNotDone
     case actionReopen
     case carryForward
+    case confirmReport
+    case rejectReport
     case allOutstanding
     case filterActions
     case groupByAgency
@@ -144,6 +146,8 @@ public enum Request: String, CaseIterable, Sendable {
         case .actionNotDone: "not done"
         case .actionReopen: "reopen"
         case .carryForward: "carry"
+        case .confirmReport: "confirm"
+        case .rejectReport: "reject"
         case .allOutstanding: "outstanding all"
         case .filterActions: "filter"
         case .groupByAgency: "by agency"
@@ -221,6 +225,8 @@ public enum Request: String, CaseIterable, Sendable {
         case .actionNotDone: "mark the action not done by the agency (with a note)"
         case .actionReopen: "reopen a closed action (with a note)"
         case .carryForward: "carry the open action to the next meeting: new due date, reason kept"
+        case .confirmReport: "confirm what the agency reported (imported): it becomes the status, dated the day reported"
+        case .rejectReport: "reject what the agency reported (imported), with the reason; the status stays"
         case .allOutstanding: "all open actions from earlier meetings, or only those to review"
         case .filterActions: "filter actions: agency, status, meeting, case, due (or clear)"
         case .groupByAgency: "switch between the list and the view by agency"

@@ -13,16 +13,19 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
 
     public enum Filter: Equatable, Sendable {
         case open, overdue, all
+        /// Actions with an agency's report waiting to be confirmed.
+        case reported
         /// Open actions agreed before a meeting: its first agenda item.
         case outstanding(MeetingID)
 
-        static let cycle: [Filter] = [.open, .overdue, .all]
+        static let cycle: [Filter] = [.open, .overdue, .all, .reported]
 
         var name: String {
             switch self {
             case .open: "open"
             case .overdue: "overdue"
             case .all: "all"
+            case .reported: "reported"
             case .outstanding(let m): "outstanding at \(m)"
             }
         }
@@ -81,6 +84,7 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
             f.overdueOn = context.today
             actions = state.actions(matching: f)
         case .all: actions = state.actions(matching: f)
+        case .reported: actions = state.actions(matching: f).filter { !$0.pendingReports.isEmpty }
         case .outstanding(let m):
             actions = state.meeting(m).map { state.outstandingActionsToReview(at: $0).compactMap(state.action).filter(f.matches) } ?? []
         }
@@ -92,11 +96,13 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         let overdue = filter == .overdue ? rows.count : rows.lazy.filter { state.action($0)?.isOverdue(on: context.today) == true }.count
         let agency = narrowing.agency.map { " for \(Describe.agencyName($0, in: state))" } ?? ""
         let more = narrowingDescription.isEmpty ? "" : " (\(narrowingDescription))"
-        return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s")\(agency)\(more), by due date; \(overdue) overdue"
+        let reported = state.actions.lazy.filter { !$0.pendingReports.isEmpty }.count
+        let toConfirm = reported == 0 || filter == .reported ? "" : "; \(reported) reported, to confirm (y)"
+        return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s")\(agency)\(more), by due date; \(overdue) overdue\(toConfirm)"
     }
 
     public override func titleKeys(_ glyphs: Glyphs) -> String {
-        "(f: open / overdue / all \(glyphs.bullet) F filter \(glyphs.bullet) v by agency)"
+        "(f: open / overdue / all / reported \(glyphs.bullet) F filter \(glyphs.bullet) v by agency)"
     }
 
     public override func cell(_ id: ActionID, _ column: Int, _ context: PaneContext) -> (String, StyleRole) {
@@ -111,6 +117,8 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         case 4: return (a.description, .normal)
         case 5: return (a.due.british, late ? .danger : .normal)
         default:
+            // An agency's word waiting for the coordinator comes first: it is what to do next.
+            if let r = a.pendingReports.last?.report { return ("\(r.statusWords)?", .warning) }
             // Days first: the number is the news, and it is never cut ("60d overdue").
             if late { return ("\(a.due.days(until: context.today))d overdue", .danger) }
             return (a.status == .open ? "open" : a.status.rawValue, a.status == .done ? .good : (a.status == .open ? .normal : .warning))
@@ -150,7 +158,11 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         let state = context.state
         guard let a = state.action(id) else { return }
         var lines: [(String, StyleRole)] = [("\(a.id) for \(Describe.agencyName(a.agency, in: state)) (\(a.owner)), agreed at \(a.meeting): \(a.description)", .normal)]
-        if a.history.isEmpty {
+        for (_, r) in a.pendingReports {
+            lines.append(("\(r.statusWords.capitalisedFirst), reported by \(Describe.agencyName(r.agency, in: state)) on \(r.on.british), to confirm"
+                          + (r.note.isEmpty ? "" : ": \(r.note)") + "  (\(r.source)) y confirms \(canvas.glyphs.bullet) r rejects", .warning))
+        }
+        if a.history.isEmpty && a.pendingReports.isEmpty {
             lines.append(("No updates yet. d done \(canvas.glyphs.bullet) p not possible \(canvas.glyphs.bullet) x not done \(canvas.glyphs.bullet) o reopen (each with a note).", .dim))
         }
         // Numbered from the first, as :error note N takes them.

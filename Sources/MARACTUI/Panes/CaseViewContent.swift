@@ -147,6 +147,11 @@ struct CaseViewContent {
             let missing = returns.filter { $0.receivedOn == nil }.map(\.agency.name)
             if !missing.isEmpty { add("Still missing: \(missing.joined(separator: ", "))", .warning, indent: 2) }
         }
+        let findings = c.researchReturns.filter(\.hasFindings)
+        if !findings.isEmpty {
+            section("Shared before the meeting (research)")
+            for r in findings { add(ResearchFindings.line(r, in: state), indent: 2) }
+        }
         history(r)
         seenBy(c)
     }

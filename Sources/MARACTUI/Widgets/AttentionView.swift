@@ -56,6 +56,12 @@ struct AttentionView {
                 out.append(("    \(agency.name): \(list.count) overdue, oldest due \(list.first!.due.british)", .dim))
             }
         }
+        let reported = a.reportsToConfirm.reduce(0) { $0 + $1.count }
+        if reported > 0 {
+            let who = a.reportsToConfirm.prefix(3).map { "\(Describe.agencyName($0.agency, in: state)) \($0.count)" }.joined(separator: ", ")
+                + (a.reportsToConfirm.count > 3 ? ", …" : "")
+            out.append(("\(bullet) \(reported) action\(reported == 1 ? "" : "s") reported by agencies, to confirm: \(who) (4, then f to \"reported\")", .warning))
+        }
         out.append(("", .normal))
         out.append(("Enter goes to the \(startingPane.title.lowercased()); 1–4 to any pane; A shows this again; ? lists every key.", .dim))
         return out

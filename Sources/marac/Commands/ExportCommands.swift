@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
             holds. Exporting needs the store's write lock (to record the export): from inside the \
             screen, use :export instead.
             """,
-        subcommands: [ExportMinutesCommand.self, ExportCaseListCommand.self, ExportActionsCommand.self, ExportCalendarCommand.self])
+        subcommands: [ExportMinutesCommand.self, ExportCaseListCommand.self, ExportResearchCommand.self, ExportActionsCommand.self, ExportCalendarCommand.self])
 }
 
 /// The output options every export shares.
@@ -96,6 +96,31 @@ struct ExportCaseListCommand: ParsableCommand {
                 throw CommandFailure(message: "\"\(wanted)\" is not a case list format; use md, txt, html or csv", code: 1)
             }
             try output.deliver(text, what: "case list \(id)", cases: list.cases, store: store)
+        }
+    }
+}
+
+struct ExportResearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "research",
+        abstract: "A meeting's case list for one agency to research, with columns it fills in and sends back (marac import research).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The meeting: its number (M-0004) or its date.") var meeting: String
+    @Option(name: .long, help: "The agency to research. Part of the name is enough.") var agency: String
+    @OptionGroup var output: ExportOutput
+
+    func run() throws {
+        try reporting("export research") {
+            let store = try storeOptions.openForWriting()
+            defer { store.close() }
+            let id = try meetingID(meeting, in: store.state)
+            guard let agencyID = try resolveAgency(agency, in: store.state) else { return }
+            let request: ResearchRequest
+            do throws(Minutes.Failure) { request = try ResearchRequest(state: store.state, meeting: id, agency: agencyID) } catch {
+                throw CommandFailure(message: error.description, code: 1)
+            }
+            try output.deliver(request.csv(), what: "research request \(id) for \(request.agency.name)", cases: request.list.cases, store: store)
         }
     }
 }

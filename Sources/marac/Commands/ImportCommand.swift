@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring records in from a spreadsheet.",
-        subcommands: [ImportReferralsCommand.self])
+        subcommands: [ImportReferralsCommand.self, ImportActionUpdatesCommand.self, ImportResearchCommand.self])
 }
 
 struct ImportReferralsCommand: ParsableCommand {

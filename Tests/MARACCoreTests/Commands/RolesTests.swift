@@ -69,6 +69,12 @@ import Testing
             .noteAction(ActionID(1), note: "Called the owner", on: s.today),
             .extendActionDue(ActionID(1), to: s.today.adding(days: 30), reason: "Awaiting a court date"),
             .addMinutesAddendum(m, "The date of the hearing was 3 March"),
+            .recordActionReports(source: "police-actions.csv", [ActionReportLine(action: ActionID(1), agency: a.police, status: .done, note: "", on: s.today)]),
+            .confirmActionReport(ActionID(1), report: 0),
+            .rejectActionReport(ActionID(1), report: 0, reason: "Not on the system"),
+            .reopenActionReport(ActionID(1), report: 0),
+            .importResearch(source: "housing-research.csv", agency: a.housing,
+                            [ResearchLine(caseID: c, known: .yes, information: "Tenant since 2019", risks: "", lastContact: nil, receivedOn: s.today)]),
         ]
         return (s, commands)
     }
@@ -96,6 +102,7 @@ import Testing
         switch role {
         case .viewer: #expect(Set(permitted) == [.recordCaseViewed, .recordExport])
         case .chair: #expect(Set(permitted) == [.updateActionStatus, .noteAction, .extendActionDue, .signOffMinutes, .addMinutesAddendum,
+                                                 .confirmActionReport, .rejectActionReport, .reopenActionReport,
                                                  .recordCaseViewed, .recordExport])
         case .admin: #expect(!permitted.contains(.setAreaProfile) && !permitted.contains(.purgeCase) && permitted.contains(.acceptReferral))
         case .coordinator: #expect(permitted.count == CommandKind.allCases.count)

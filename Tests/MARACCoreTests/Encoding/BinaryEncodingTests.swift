@@ -30,7 +30,8 @@ import Testing
             "agreeAction", "updateActionStatus", "changeAction", "markRecordedInError", "recordCaseViewed", "recordExport",
             "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList", "importReferrals",
             "retireAgency", "reinstateAgency", "withdrawMeetingStart", "noteAction", "extendActionDue", "addMinutesAddendum",
-            "recordCrimeDisclosed", "recordOutcomeTeller", "addToCase",
+            "recordCrimeDisclosed", "recordOutcomeTeller", "addToCase", "recordActionReports", "confirmActionReport",
+            "rejectActionReport", "reopenActionReport", "importResearch",
         ])
     }
 

@@ -57,10 +57,17 @@ struct RandomHistory {
     }
 
     mutating func next() -> Command {
-        switch rng.int(0...35) {
+        switch rng.int(0...37) {
         case 35:
             return rng.pick([.withdrawAcceptance(referral(), reason: "Mistake"), .reopenTriage(referral(), reason: "Mistake"),
                              .unfreezeCaseList(meeting()), .reorderAgenda(meeting(), [])])
+        case 36, 37:
+            return rng.pick([.recordActionReports(source: "returned.csv", [ActionReportLine(action: action(), agency: agency(), status: rng.pick(ActionStatus.allCases),
+                                                                                           note: rng.chance(0.7) ? "Reported" : "", on: today)]),
+                             .confirmActionReport(action(), report: rng.int(0...1)), .rejectActionReport(action(), report: 0, reason: "Not so"),
+                             .reopenActionReport(action(), report: 0),
+                             .importResearch(source: "research.csv", agency: agency(), [ResearchLine(caseID: caseID(), known: .yes, information: "Known since 2024",
+                                                                                                     risks: "", lastContact: today, receivedOn: today)])])
         case 0, 1: return .registerAgency(name: "Agency \(rng.int(1...12))", kind: rng.pick(AgencyKind.allCases),
                                           ispSignedOn: rng.chance(0.8) ? today.adding(days: -rng.int(0...99)) : nil,
                                           representatives: [Representative(name: "Rep")])
