@@ -1,7 +1,7 @@
 # The two set-up commands of the README, and a few more for development.
 # Each installs what is missing (libncurses-dev, tmux) before it builds.
 
-.PHONY: demo test build release deps clean
+.PHONY: demo test build release deb deb-test deps clean
 
 demo: deps
 	swift run marac demo
@@ -15,6 +15,15 @@ build: deps
 
 release: deps
 	swift build -c release
+
+# marac_VERSION_ARCH.deb: a release build with the Swift runtime linked in, man pages,
+# completions and the docs (scripts/make-deb.sh); deb-test unpacks it and runs it without the
+# toolchain, as CI does.
+deb: deps
+	./scripts/make-deb.sh
+
+deb-test: deps
+	./scripts/test-deb.sh
 
 deps:
 	@./scripts/install-deps.sh

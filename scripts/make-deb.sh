@@ -26,6 +26,8 @@ swift build --product generate-manual
 manual="$(swift build --show-bin-path)/generate-manual"
 
 version="$("$bin" --version)"
+# Who answers for the package: set MARAC_DEB_MAINTAINER to the team that builds it.
+maintainer="${MARAC_DEB_MAINTAINER:-marac developers <marac@example.org>}"
 arch="$(dpkg --print-architecture)"
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
@@ -43,14 +45,24 @@ export SOURCE_DATE_EPOCH="$stamp"
 day="$(date -u -d "@$stamp" +%Y-%m-%d)"
 
 # Man pages: one for marac and one for each subcommand, compressed as Debian wants them.
+mkdir -p "$stage/man"
 "$manual" "$root/usr/bin/marac" --output-directory "$stage/man" --multi-page --date "$day" \
     --authors "the marac developers" --section 1 >/dev/null
+# A subcommand's page is named marac.agency.add, and whatis needs that name in its NAME
+# section; the synopsis keeps the words as typed ("marac agency add").
 for page in "$stage"/man/*.1; do
+    awk -v file="$(basename "$page" .1)" '
+        /^\.Sh NAME/ { inName = 1 }
+        /^\.Sh SYNOPSIS/ { inName = 0 }
+        inName && /^\.Nm "/ { words = substr($0, 5); print ".Nm " file; next }
+        /^\.Nm$/ && words != "" { print ".Nm " words; next }
+        { print }' "$page" > "$page.fixed" && mv "$page.fixed" "$page"
     gzip -9n -c "$page" > "$root/usr/share/man/man1/$(basename "$page").gz"
     chmod 644 "$root/usr/share/man/man1/$(basename "$page").gz"
 done
 
-"$root/usr/bin/marac" --generate-completion-script bash > "$root/usr/share/bash-completion/completions/marac"
+# Completions are sourced, not run: no #! line (Debian's policy for bash completions).
+"$root/usr/bin/marac" --generate-completion-script bash | sed '1{/^#!/d}' > "$root/usr/share/bash-completion/completions/marac"
 "$root/usr/bin/marac" --generate-completion-script zsh > "$root/usr/share/zsh/vendor-completions/_marac"
 "$root/usr/bin/marac" --generate-completion-script fish > "$root/usr/share/fish/vendor_completions.d/marac.fish"
 chmod 644 "$root"/usr/share/bash-completion/completions/marac "$root"/usr/share/zsh/vendor-completions/_marac \
@@ -64,7 +76,7 @@ marac ($version) unstable; urgency=medium
     triage, the live meeting, the action tracker, imports and exports).
     The project's history is in its git log.
 
- -- marac developers <marac@localhost.localdomain>  $(date -u -R -d "@$stamp")
+ -- $maintainer  $(date -u -R -d "@$stamp")
 CHANGES
 gzip -9n -c "$stage/changelog" > "$doc/changelog.gz"
 chmod 644 "$doc/changelog.gz"
@@ -91,12 +103,11 @@ cat > "$root/DEBIAN/control" <<CONTROL
 Package: marac
 Version: $version
 Architecture: $arch
-Maintainer: marac developers <marac@localhost.localdomain>
+Maintainer: $maintainer
 Installed-Size: $size
 Depends: $depends
 Section: utils
 Priority: optional
-Homepage: https://localhost.localdomain/marac
 Description: terminal application for MARAC coordinators
  marac runs a Multi-Agency Risk Assessment Conference from a terminal:
  triage of referrals with the SafeLives criteria, the live meeting with
