@@ -226,6 +226,11 @@ struct MeetingScreen {
         let lines: [(String, StyleRole)] = ids.compactMap(state.action).map { a in
             let late = a.isOverdue(on: context.today)
             let agency = Describe.agencyName(a.agency, in: state)
+            // What the agency reported in its returned sheet leads: the room confirms it (y) or not (r).
+            if let r = a.pendingReports.last?.report {
+                return ("\(a.id)  \(a.caseID)  \(agency.padded(toWidth: 24))  reported \(r.statusWords) on \(r.on.british), to confirm (y/r)  \(a.description)",
+                        .warning)
+            }
             return ("\(a.id)  \(a.caseID)  \(agency.padded(toWidth: 24))  due \(a.due.british)\(late ? " (overdue)" : "")  \(a.description)",
                     late ? .danger : .normal)
         }
