@@ -33,6 +33,37 @@ extension MARACState {
         return [.actionStatusChanged(id, status, note: trimmed, on: day)]
     }
 
+    /// Corrections to an action that keep the record: a progress note, a due date moved with its
+    /// reason (the old date kept in the history), the owner or description put right.
+    func decideActionCorrection(_ command: Command, today: Day) throws(DomainError) -> [Event] {
+        switch command {
+        case .noteAction(let id, let note, let day):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+            guard day <= today else { throw .invalid(field: "date", reason: "\(day.british) is in the future") }
+            return [.actionNoted(id, note: try requireText(note, field: "note", what: "the note"), on: day)]
+        case .extendActionDue(let id, let due, let reason):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+            guard !a.status.isClosed else { throw .actionAlreadyClosed(id, status: a.status) }
+            guard due != a.due else { throw .invalid(field: "due", reason: "\(id) is already due \(due.british)") }
+            if let m = meeting(a.meeting), due < m.date { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
+            let why = try requireText(reason, field: "reason", what: "why the date moves")
+            return [.actionChanged(id, owner: a.owner, description: a.description, due: due),
+                    .actionNoted(id, note: "Due date moved from \(a.due.british) to \(due.british): \(why)", on: today)]
+        case .changeAction(let id, let owner, let description, let due):
+            let a = try requireAction(id)
+            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
+            let m = try requireMeeting(a.meeting)
+            guard due >= m.date else { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
+            return [.actionChanged(id, owner: owner.trimmingSpaces(),
+                                   description: try requireText(description, field: "description", what: "the action"),
+                                   due: due)]
+        default:
+            return []
+        }
+    }
+
     func requireMarkable(_ reference: RecordReference) throws(DomainError) {
         switch reference {
         case .risk(let m, _, _), .information(let m, _, _), .otherBusiness(let m, _), .attendance(let m, _), .observer(let m, _),

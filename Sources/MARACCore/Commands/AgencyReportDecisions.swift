@@ -5,6 +5,23 @@
 /// the MARAC already knows something later. Importing the same report twice adds nothing, and
 /// an agency reports only on its own actions.
 extension MARACState {
+    func decideAgencyReply(_ command: Command, context: DecisionContext) throws(DomainError) -> [Event] {
+        switch command {
+        case .recordActionReports(let source, let lines):
+            return try decideActionReports(source: source, lines: lines, today: context.today, stamp: context.stamp)
+        case .confirmActionReport(let id, let n):
+            return try decideConfirmReport(id, n, stamp: context.stamp)
+        case .rejectActionReport(let id, let n, let reason):
+            return try decideRejectReport(id, n, reason: reason, stamp: context.stamp)
+        case .reopenActionReport(let id, let n):
+            return try decideReopenReport(id, n, today: context.today)
+        case .importResearch(let source, let agency, let lines):
+            return try decideResearchReturns(source: source, agency: agency, lines: lines, today: context.today)
+        default:
+            return []
+        }
+    }
+
     func decideActionReports(source: String, lines: [ActionReportLine], today: Day, stamp: Stamp) throws(DomainError) -> [Event] {
         guard !lines.isEmpty else { throw .nothingToRecord("the file has no filled reported_status or reported_note") }
         var events: [Event] = []

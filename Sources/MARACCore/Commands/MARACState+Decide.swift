@@ -39,30 +39,10 @@ extension MARACState {
             guard agency.retiredOn != nil else { throw .invalid(field: "agency", reason: "\(agency.name) is not retired") }
             agency.retiredOn = nil
             return [.agencyUpdated(agency)]
-        case .noteAction(let id, let note, let day):
-            let a = try requireAction(id)
-            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
-            guard day <= context.today else { throw .invalid(field: "date", reason: "\(day.british) is in the future") }
-            return [.actionNoted(id, note: try requireText(note, field: "note", what: "the note"), on: day)]
-        case .extendActionDue(let id, let due, let reason):
-            let a = try requireAction(id)
-            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
-            guard !a.status.isClosed else { throw .actionAlreadyClosed(id, status: a.status) }
-            guard due != a.due else { throw .invalid(field: "due", reason: "\(id) is already due \(due.british)") }
-            if let m = meeting(a.meeting), due < m.date { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
-            let why = try requireText(reason, field: "reason", what: "why the date moves")
-            return [.actionChanged(id, owner: a.owner, description: a.description, due: due),
-                    .actionNoted(id, note: "Due date moved from \(a.due.british) to \(due.british): \(why)", on: context.today)]
-        case .recordActionReports(let source, let lines):
-            return try decideActionReports(source: source, lines: lines, today: context.today, stamp: context.stamp)
-        case .confirmActionReport(let id, let n):
-            return try decideConfirmReport(id, n, stamp: context.stamp)
-        case .rejectActionReport(let id, let n, let reason):
-            return try decideRejectReport(id, n, reason: reason, stamp: context.stamp)
-        case .reopenActionReport(let id, let n):
-            return try decideReopenReport(id, n, today: context.today)
-        case .importResearch(let source, let agency, let lines):
-            return try decideResearchReturns(source: source, agency: agency, lines: lines, today: context.today)
+        case .noteAction, .extendActionDue, .changeAction:
+            return try decideActionCorrection(command, today: context.today)
+        case .recordActionReports, .confirmActionReport, .rejectActionReport, .reopenActionReport, .importResearch:
+            return try decideAgencyReply(command, context: context)
         case .addMinutesAddendum(let id, let text):
             let m = try requireMeeting(id)
             guard m.minutesSignedOff != nil else {
@@ -222,15 +202,6 @@ extension MARACState {
                                          owner: owner, description: description, due: due)
         case .updateActionStatus(let id, let status, let note, let day):
             return try decideActionStatus(id, status, note: note, on: day, today: context.today)
-        case .changeAction(let id, let owner, let description, let due):
-            let a = try requireAction(id)
-            if a.inError != nil { throw .alreadyRecordedInError("Action \(id)") }
-            let m = try requireMeeting(a.meeting)
-            guard due >= m.date else { throw .actionDueBeforeMeeting(due: due, meetingDate: m.date) }
-            return [.actionChanged(id, owner: owner.trimmingSpaces(),
-                                   description: try requireText(description, field: "description", what: "the action"),
-                                   due: due)]
-
         case .markRecordedInError(let reference, let reason):
             try requireMarkable(reference)
             return [.recordedInError(reference, reason: try requireText(reason, field: "reason", what: "why it is wrong"))]

@@ -225,21 +225,8 @@ extension MARACState {
             updateAction(id) { a in
                 a.history.append(ActionStatusChange(status: a.status, note: note, on: day, stamp: stamp))
             }
-        case .actionReported(let id, var report):
-            report.stamp = stamp
-            updateAction(id) { $0.reports.append(report) }
-        case .actionReportDecided(let id, let n, let decision):
-            let stamped: ReportDecision = switch decision {
-            case .pending: .pending
-            case .confirmed(_, let before): .confirmed(stamp, statusBefore: before)
-            case .rejected(_, let reason): .rejected(stamp, reason: reason)
-            }
-            updateAction(id) { a in if a.reports.indices.contains(n) { a.reports[n].decision = stamped } }
-        case .researchReturned(let id, let r):
-            updateCase(id) { c in
-                c.researchReturns.removeAll { $0.agency == r.agency }
-                c.researchReturns.append(r)
-            }
+        case .actionReported, .actionReportDecided, .researchReturned:
+            applyAgencyReply(event, stamp: stamp)
         case .minutesAddendumAdded(let id, let text):
             updateMeeting(id) { $0.addenda.append(NoteLine(text: text, stamp: stamp)) }
         case .meetingStartWithdrawn(let id):
@@ -271,7 +258,7 @@ extension MARACState {
         }
     }
 
-    private mutating func updateCase(_ id: CaseID, _ body: (inout Case) -> Void) {
+    mutating func updateCase(_ id: CaseID, _ body: (inout Case) -> Void) {
         guard cases.indices.contains(id.index) else { return }
         body(&cases[id.index])
     }
@@ -281,7 +268,7 @@ extension MARACState {
         body(&meetings[id.index])
     }
 
-    private mutating func updateAction(_ id: ActionID, _ body: (inout Action) -> Void) {
+    mutating func updateAction(_ id: ActionID, _ body: (inout Action) -> Void) {
         guard actions.indices.contains(id.index) else { return }
         body(&actions[id.index])
     }
