@@ -31,11 +31,13 @@ enum LogFormat {
             throw .corrupt(path: path, offset: 0, reason: "the log header is incomplete (\(raw.count) of \(headerSize) bytes)")
         }
         guard Array(raw[0..<8]) == magic else { throw .corrupt(path: path, offset: 0, reason: "this is not a marac log (wrong magic)") }
+        // The checksum first: a changed version field is damage, not a format from elsewhere.
         let v = raw.le32(8)
-        guard v == version else { throw .notAStore(path: path, reason: "log format version \(v) is not one this program reads") }
         guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<24])) == raw.le32(24) else {
-            throw .corrupt(path: path, offset: 24, reason: "the log header checksum does not match")
+            throw .corrupt(path: path, offset: v == version ? 24 : 8, reason: "the log header checksum does not match"
+                + (v == version ? "" : " (it names format version \(v); this marac writes \(version))"))
         }
+        guard v == version else { throw .notAStore(path: path, reason: "log format version \(v) is not one this program reads") }
         guard raw.le32(28) == 0 else { throw .corrupt(path: path, offset: 28, reason: "reserved header bytes are not zero") }
         return (raw.le64(16), Int(raw.le32(12)))
     }
@@ -101,6 +103,9 @@ enum LogFormat {
                         throw .corrupt(path: path, offset: offset,
                                        reason: "a record fails its checksum, and intact records follow at byte \(later)")
                     }
+                    if let damage = damageInTail(raw, at: offset, expected: expected) {
+                        throw .corrupt(path: path, offset: offset, reason: damage)
+                    }
                     return Scan(records: records, ending: .incomplete(offset: offset, bytes: raw.count - offset), goodEnd: offset)
                 }
                 guard sequence == expected else {
@@ -124,6 +129,51 @@ enum LogFormat {
         crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[offset + 8..<offset + recordHeaderSize + length]), extending: crc)
         guard crc == raw.le32(offset + 4) else { return nil }
         return (raw.le64(offset + 8), length)
+    }
+
+    /// Why the bytes from `offset` to the end, which hold no intact record, are damage rather
+    /// than an append left unfinished; nil when they can be an unfinished append.
+    ///
+    /// A record is written with one write, so what a crash leaves is a prefix of it: its length
+    /// and sequence as written, and fewer bytes than the length says. A record whose length fits
+    /// in the file but whose checksum fails was written whole and changed since; so was one whose
+    /// checksum holds once its length is taken from the file's end (a damaged length field), or
+    /// one whose sequence is not the next. Those are damage, and are never cut off in silence.
+    /// Zeros alone are what some file systems show after a crash that grew the file before its
+    /// data reached the disk, and count as unfinished.
+    static func damageInTail(_ raw: UnsafeRawBufferPointer, at offset: Int, expected: UInt64) -> String? {
+        let remaining = raw.count - offset
+        if raw[offset...].allSatisfy({ $0 == 0 }) { return nil }
+        guard remaining >= recordHeaderSize else {
+            if remaining >= 4 {
+                let length = Int(raw.le32(offset))
+                if length == 0 || length > maximumPayload {
+                    return "the last record's length field (\(length)) is not one marac writes"
+                }
+            }
+            return nil
+        }
+        let length = Int(raw.le32(offset))
+        let sequence = raw.le64(offset + 8)
+        if length > 0, length <= remaining - recordHeaderSize {
+            return "record \(sequence) is complete (\(length) bytes) but fails its checksum: it was changed after it was written"
+        }
+        if sequence != expected {
+            return "the last record names sequence \(sequence) where \(expected) was expected: its header was changed"
+        }
+        // The checksum covers the length: a record whose checksum holds with the length the
+        // file's end gives is whole, and its length field was changed.
+        var whole = [UInt8](repeating: 0, count: 4)
+        whole.withUnsafeMutableBytes { $0.storeBytes(of: UInt32(remaining - recordHeaderSize).littleEndian, as: UInt32.self) }
+        var crc = CRC32C.checksum(whole)
+        crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[(offset + 8)...]), extending: crc)
+        if crc == raw.le32(offset + 4) {
+            return "record \(sequence) is complete but its length field says \(length) bytes where it has \(remaining - recordHeaderSize)"
+        }
+        if length == 0 || length > maximumPayload {
+            return "record \(sequence)'s length field (\(length)) is not one marac writes"
+        }
+        return nil
     }
 
     static func nextValidRecord(_ raw: UnsafeRawBufferPointer, after offset: Int) -> Int? {

@@ -46,7 +46,12 @@ final class LogTailReader: @unchecked Sendable {
     }
 
     private func read() throws(StoreError) -> Tail {
-        let bytes = try PosixFile.openForReading(path).readAll()
+        try Self.decode(try PosixFile.openForReading(path).readAll(), path: path, snapshot: snapshot, keyring: keyring)
+    }
+
+    /// The log's bytes checked and opened: what ``result()`` gives, for bytes read elsewhere
+    /// (`marac repair` checks a log cut short in memory before it cuts the file).
+    static func decode(_ bytes: [UInt8], path: String, snapshot: SnapshotFormat.Header, keyring: Keyring) throws(StoreError) -> Tail {
         let (generation, epoch) = try bytes.withBytes { raw throws(StoreError) in try LogFormat.readHeader(raw, path: path) }
         let scan: LogFormat.Scan
         if generation == snapshot.generation {

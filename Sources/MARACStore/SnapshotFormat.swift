@@ -75,11 +75,13 @@ enum SnapshotFormat {
             throw .corrupt(path: path, offset: 0, reason: "the snapshot header is incomplete (\(raw.count) of \(headerSize) bytes)")
         }
         guard Array(raw[0..<8]) == magic else { throw .corrupt(path: path, offset: 0, reason: "this is not a marac snapshot (wrong magic)") }
+        // The checksum first: a changed version field is damage, not a format from elsewhere.
         let v = raw.le32(8)
-        guard v == version else { throw .notAStore(path: path, reason: "snapshot format version \(v) is not one this program reads") }
         guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<88])) == raw.le32(88) else {
-            throw .corrupt(path: path, offset: 88, reason: "the snapshot header checksum does not match")
+            throw .corrupt(path: path, offset: v == version ? 88 : 8, reason: "the snapshot header checksum does not match"
+                + (v == version ? "" : " (it names format version \(v); this marac writes \(version))"))
         }
+        guard v == version else { throw .notAStore(path: path, reason: "snapshot format version \(v) is not one this program reads") }
         guard raw.le32(92) == 0 else { throw .corrupt(path: path, offset: 92, reason: "reserved header bytes are not zero") }
         guard Int(raw.le32(40)) == chunkSize else {
             throw .corrupt(path: path, offset: 40, reason: "unexpected chunk size \(raw.le32(40))")
@@ -107,7 +109,8 @@ enum SnapshotFormat {
             throw .corrupt(path: path, offset: 32, reason: "the header's length and chunk count disagree")
         }
         guard keyring.hasKey(epoch: header.epoch) else {
-            throw .corrupt(path: path, offset: 12, reason: "it is sealed with key epoch \(header.epoch), which no key slot holds")
+            throw .corrupt(path: path, offset: 12, reason: "it is sealed with key epoch \(header.epoch), which no key slot in store.json holds "
+                           + "(a store.json older than the snapshot, put back from a backup, does this)")
         }
         // Framing and checksums first, so damage is told apart from a wrong key.
         var chunkStarts: [Int] = []

@@ -27,7 +27,14 @@ extension Store {
         var offset = 0
         while true {
             let found: (UInt64, Int)? = bytes.withUnsafeBytes { LogFormat.validRecord($0, at: offset) }
-            guard let (seq, length) = found else { break }
+            guard let (seq, length) = found else {
+                // What the writer is still writing is left for the next call; a record that is
+                // whole and wrong is damage, and following stops there, saying so.
+                let damage = offset < bytes.count
+                    ? bytes.withUnsafeBytes { LogFormat.damageInTail($0, at: offset, expected: sequence + 1) } : nil
+                if let damage { throw .corrupt(path: logPath, offset: logEnd, reason: damage) }
+                break
+            }
             guard seq == sequence + 1 else {
                 throw .corrupt(path: logPath, offset: logEnd, reason: "record sequence \(seq) where \(sequence + 1) was expected")
             }

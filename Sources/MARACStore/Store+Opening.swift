@@ -102,28 +102,44 @@ extension Store {
                              clock: WallClock, disk: Disk) throws(StoreError) -> Store {
         var attempts = 0
         var header = header
+        var stamps = fileStamps(dir)
         while true {
             do throws(StoreError) {
                 let loaded = try readFiles(dir, keyring: keyring)
                 let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock, disk: disk)
-                store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
-                                                    ending: loaded.scan.ending, logBytes: loaded.logBytes,
-                                                    changes: loaded.replayedChanges)
-                if case .incomplete(let offset, let count) = loaded.scan.ending, case .reader = access {
-                    store.notices.append("The log ends with \(count) bytes at byte \(offset) that do not form a complete change "
-                        + "(a change being written, or one cut short by a crash); they are not shown.")
+                // Only a writer repairs; a reader does not keep a second copy of the log.
+                if access == .writer {
+                    store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
+                                                        ending: loaded.scan.ending, logBytes: loaded.logBytes,
+                                                        changes: loaded.replayedChanges)
+                } else if case .incomplete(let offset, let count) = loaded.scan.ending {
+                    store.notices.append("\(store.logPath) ends with \(count) bytes at byte \(offset) that do not form a whole "
+                        + "change: one being saved now, or one cut short. They are not shown.")
                 }
                 if let logFile = try? PosixFile.openForReading(store.logPath) { store.logIdentity = try? logFile.identity }
                 return store
             } catch {
                 attempts += 1
                 guard case .reader = access, attempts < 20 else { throw error }
+                // A writer between the renames of a compaction changes a file within moments;
+                // damage stays as it is, and is told at once rather than after a second of tries.
                 usleep(50_000)
+                guard fileStamps(dir) != stamps else { throw error }
+                stamps = fileStamps(dir)
                 if let fresh = try? StoreHeader.read(in: dir), fresh != header {
                     try refreshKeys(from: fresh, keyring: keyring, user: actor.name, path: dir)
                     header = fresh
                 }
             }
+        }
+    }
+
+    /// Each data file's inode, size and change time: what a writer's save or compaction changes.
+    static func fileStamps(_ dir: String) -> [Int] {
+        [snapshotName, logName, StoreHeader.fileName].flatMap { name -> [Int] in
+            var st = stat()
+            guard stat(dir + "/" + name, &st) == 0 else { return [-1] }
+            return [Int(st.st_ino), Int(st.st_size), st.st_ctim.tv_sec, st.st_ctim.tv_nsec]
         }
     }
 

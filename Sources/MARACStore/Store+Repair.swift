@@ -34,9 +34,7 @@ extension Store {
             try file.truncate(to: offset)
             try file.sync()
             file.close()
-            notices.append("The last change in the log was incomplete (\(count) bytes at byte \(offset), cut short when "
-                + "marac or the machine stopped while saving it). It was never acknowledged, so nothing saved is lost; "
-                + "the bytes were kept in \(aside) (still encrypted).")
+            notices.append(Self.tornTailNotice(bytes: count, offset: offset, keptIn: aside))
         }
         if repair.logGeneration != generation || repair.logEpoch != header.keyEpoch {
             // Finish an interrupted compaction: a log of this generation and key epoch holding
@@ -44,6 +42,16 @@ extension Store {
             try writeFreshLog(with: repair.changes)
             notices.append("A compaction had been interrupted; it was completed.")
         }
+    }
+
+    /// What setting an unfinished tail aside means, claiming no more than is known: the bytes
+    /// are a prefix of a record, which a save stopped part way leaves (and which was then never
+    /// confirmed), but which a file cut short by hand or by a failing disk leaves too.
+    static func tornTailNotice(bytes count: Int, offset: Int, keptIn aside: String) -> String {
+        "The log ended with \(count) bytes at byte \(offset) that do not form a whole change. A save stopped part way "
+            + "(marac or the machine stopped while writing it) leaves this, and marac never confirms such a save; a log "
+            + "cut short by something else leaves it too. They were set aside in \(aside) (still encrypted), and every "
+            + "whole change before them is in the store."
     }
 
     /// A user was removed but the data key they could open was not yet replaced (the process

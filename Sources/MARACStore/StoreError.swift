@@ -45,8 +45,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .alreadyExists(let path):
             return "\(path) already holds a marac store; open it with --store, or choose another folder."
         case .corrupt(let path, let offset, let reason):
-            return "\(path) is damaged at byte \(offset): \(reason). The store was not opened for writing; "
-                + "keep a copy of the folder and run marac verify."
+            return "\(path) is damaged at byte \(offset): \(reason). Nothing was changed. Keep a copy of the folder; "
+                + "marac repair shows whether the damage can be cut away and what that would remove."
         case .locked(let path, let holder):
             if let h = holder {
                 return "The store at \(path) is open for writing by \(h.user) (process \(h.pid) on \(h.host), since \(h.since))."
@@ -66,6 +66,16 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return reason
         case .noPassphrase(let reason):
             return reason
+        }
+    }
+
+    /// What was found, without the advice ``message`` adds: for `marac repair`, which gives
+    /// its own.
+    public var finding: String {
+        switch self {
+        case .corrupt(let path, let offset, let reason): "\(path) is damaged at byte \(offset): \(reason)."
+        case .headerTampered(let path, let reason): "\(path)/store.json has been altered: \(reason)."
+        default: message
         }
     }
 

@@ -51,7 +51,9 @@ import TestSupport
         let reopened = try StoreFixtures.open(folder.path, .write(waitSeconds: 0))
         #expect(reopened.state == intact)
         #expect(reopened.notices.count == 1)
-        #expect(reopened.notices[0].contains("incomplete"))
+        #expect(reopened.notices[0].contains("do not form a whole change"))
+        #expect(reopened.notices[0].contains("set aside in \(folder.path)/log.bin.torn-"))
+        #expect(!reopened.notices[0].contains("nothing saved is lost"), "the notice claims no more than is known")
         #expect(folder.bytes("log.bin").count == goodSize)
         let aside = folder.names().filter { $0.hasPrefix("log.bin.torn-") }
         #expect(aside.count == 1)

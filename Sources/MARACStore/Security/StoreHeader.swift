@@ -90,6 +90,9 @@ struct StoreHeader: Codable, Equatable {
               HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: input, using: keyring.macKey(epoch: keyEpoch)) else {
             throw .headerTampered(path: path, reason: "its users, roles or keys do not match its seal")
         }
+        guard version == Self.currentVersion else {
+            throw .notAStore(path: path, reason: "it is in store format \(version), and this marac reads format \(Self.currentVersion)")
+        }
     }
 
     func encoded() -> [UInt8] {
@@ -108,15 +111,21 @@ struct StoreHeader: Codable, Equatable {
         }
         let bytes = try PosixFile.openForReading(path).readAll()
         struct Probe: Decodable { var format: String?; var version: Int? }
+        // Beside a snapshot or a log, a store.json that does not read is a damaged store, not a
+        // folder that was never one.
+        let besideData = FileSystem.exists(directory + "/snapshot.bin") || FileSystem.exists(directory + "/log.bin")
         guard let probe = try? JSONDecoder().decode(Probe.self, from: Data(bytes)), probe.format == formatName else {
+            if besideData { throw .headerTampered(path: directory, reason: "it cannot be read as a store header") }
             throw .notAStore(path: directory, reason: "\(fileName) is not a marac store description")
         }
-        guard let version = probe.version, version == currentVersion else {
-            throw .notAStore(path: directory, reason: "it is in store format \(probe.version ?? 0), and this marac reads format \(currentVersion)")
-        }
         do {
+            // A version this marac does not write is judged once the seal is checked: under a
+            // good seal it is a newer store; under a broken one, a changed field.
             return try JSONDecoder().decode(StoreHeader.self, from: Data(bytes))
         } catch {
+            if let version = probe.version, version != currentVersion {
+                throw .notAStore(path: directory, reason: "it is in store format \(version), and this marac reads format \(currentVersion)")
+            }
             throw .headerTampered(path: directory, reason: "it cannot be read as a store header")
         }
     }

@@ -12,7 +12,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try reporting("open") {
-            let store = try storeOptions.open(.writeOrFollow)
+            let store = try storeOptions.open(.writeOrFollow, tellingNotices: false)
             defer { store.close() }
             try ScreenLauncher.run(store: store, screen: screen)
         }

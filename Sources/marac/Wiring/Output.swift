@@ -24,9 +24,19 @@ func reporting(_ name: String, _ body: () throws -> Void) throws {
         throw ExitCode(failure.code)
     } catch let error as StoreError {
         printError("marac \(name): \(error.message)")
-        throw ExitCode(1)
+        throw ExitCode(error.exitStatus)
     } catch let error as DomainError {
         printError("marac \(name): \(error.message)")
         throw ExitCode(1)
+    }
+}
+
+extension StoreError {
+    /// 2 for damage or tampering (Docs/cli.md), so a script can tell it from a refusal.
+    var exitStatus: Int32 {
+        switch self {
+        case .corrupt, .headerTampered: 2
+        default: 1
+        }
     }
 }

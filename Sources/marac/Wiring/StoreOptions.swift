@@ -45,8 +45,12 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store as the user, asking for their passphrase.
-    func open(_ mode: Store.OpenMode) throws -> Store {
-        try Store.open(at: storePath, mode: mode, credentials: try credentials(), clock: ProgramClock.current)
+    /// What opening found and set right is told on standard error by every command; the screen
+    /// (`tellingNotices: false`) shows it on screen instead.
+    func open(_ mode: Store.OpenMode, tellingNotices: Bool = true) throws -> Store {
+        let store = try Store.open(at: storePath, mode: mode, credentials: try credentials(), clock: ProgramClock.current)
+        if tellingNotices { for notice in store.notices { printError("marac: \(notice)") } }
+        return store
     }
 
     /// Opens the store for a command that changes it: waits a few seconds for another writer,
