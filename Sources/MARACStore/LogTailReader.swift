@@ -12,6 +12,8 @@ final class LogTailReader: @unchecked Sendable {
         var scan: LogFormat.Scan
         var changes: [(UInt64, Change)]
         var chainHead: [UInt8]
+        /// The file read, to notice when a later look finds another in its place.
+        var identity: (device: UInt64, inode: UInt64)? = nil
     }
 
     let path: String
@@ -46,7 +48,10 @@ final class LogTailReader: @unchecked Sendable {
     }
 
     private func read() throws(StoreError) -> Tail {
-        try Self.decode(try PosixFile.openForReading(path).readAll(), path: path, snapshot: snapshot, keyring: keyring)
+        let file = try PosixFile.openForReading(path)
+        var tail = try Self.decode(try file.readAll(), path: path, snapshot: snapshot, keyring: keyring)
+        tail.identity = try file.identity
+        return tail
     }
 
     /// The log's bytes checked and opened: what ``result()`` gives, for bytes read elsewhere

@@ -44,6 +44,7 @@ extension Store {
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
         if let failure { throw .failed(reason: failure) }
         guard let log else { throw .failed(reason: "the log is not open") }
+        try checkFilesAreStillOurs()
         var bytes: [UInt8] = []
         var next = sequence
         var chain = chainHead
@@ -68,6 +69,26 @@ extension Store {
         // The changes are already safe; a compaction that fails leaves the old files in place.
         if logEnd > compactionThreshold * 4 {
             do throws(StoreError) { try compact() } catch { compactionFailure = error.message }
+        }
+    }
+
+    /// Before anything is written: the store's path still names the folder this process
+    /// locked, and `log.bin` there is the file it appends to. A folder moved away and another
+    /// put in its place, or a log replaced by another program, would otherwise take changes no
+    /// lock guards; the store stops taking changes instead, and says why.
+    func checkFilesAreStillOurs() throws(StoreError) {
+        if let lock, !lock.stillHoldsFolder() {
+            failure = "the store folder \(path) was moved, removed or replaced while this marac had it open, so its lock no "
+                + "longer guards what is there now; nothing more is saved from here. Earlier changes are safe in the folder "
+                + "that was locked"
+            throw .failed(reason: failure!)
+        }
+        var st = stat()
+        let there = stat(logPath, &st) == 0 ? (UInt64(st.st_dev), UInt64(st.st_ino)) : nil
+        if let known = logIdentity, there.map({ $0 != known }) ?? true {
+            failure = "\(logPath) was removed or replaced by another program while this marac was writing to it; nothing "
+                + "more is saved from here. Run marac verify, then open the store again"
+            throw .failed(reason: failure!)
         }
     }
 

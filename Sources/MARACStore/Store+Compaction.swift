@@ -16,6 +16,7 @@ extension Store {
     public func compact() throws(StoreError) {
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
         if let failure { throw .failed(reason: failure) }
+        try checkFilesAreStillOurs()
         let rotating = header.rotationPending
         if rotating {
             let epoch = header.keyEpoch + 1

@@ -14,7 +14,7 @@ extension Store {
     @discardableResult
     public func follow() throws(StoreError) -> Int {
         guard case .reader = access else { return 0 }
-        guard let probe = try? PosixFile.openForReading(logPath) else { return 0 }
+        let probe = try PosixFile.openForReading(logPath)
         defer { probe.close() }
         let identity = try probe.identity
         if let known = logIdentity, known != identity { return try reload() }
@@ -59,11 +59,17 @@ extension Store {
     }
 
     func reload() throws(StoreError) -> Int {
-        if let fresh = try? StoreHeader.read(in: path), fresh != header {
+        let fresh = try StoreHeader.read(in: path)
+        if fresh != header {
             try Store.refreshKeys(from: fresh, keyring: keyring, user: actor.name, path: path)
             header = fresh
         }
-        let loaded = try Store.readFiles(path, keyring: keyring)
+        adopt(try Store.readFiles(path, keyring: keyring))
+        return 1
+    }
+
+    /// Takes what was read from the files as the store's state and position.
+    func adopt(_ loaded: Loaded) {
         state = loaded.state
         sequence = loaded.lastSequence
         generation = loaded.snapshot.generation
@@ -71,8 +77,52 @@ extension Store {
         logEnd = loaded.scan.goodEnd
         logEpoch = loaded.logEpoch
         chainHead = loaded.chainHead
-        logIdentity = try? PosixFile.openForReading(logPath).identity
-        return 1
+        logIdentity = loaded.logIdentity
+    }
+
+    /// For a screen that opened read-only because another process was writing: once that
+    /// process has closed the store, takes the lock and becomes its writer, reading the files
+    /// again under the lock and repairing what a writer repairs on opening (its ``notices``
+    /// say what). Nothing changes while someone else holds the lock, or on a store opened
+    /// read-only on purpose.
+    ///
+    /// - Returns: true when this store has just become the writer.
+    /// - Throws: what opening for writing throws (damage, a removed user); the store stays a reader.
+    public func takeOverWriting() throws(StoreError) -> Bool {
+        guard case .reader = access, mayTakeOver, !StoreLock.isHeld(in: path) else { return false }
+        let taken: StoreLock
+        do {
+            taken = try StoreLock.acquire(in: path, user: actor.name, wait: 0, clock: clock, disk: disk)
+        } catch {
+            if case .locked = error { return false }
+            throw error
+        }
+        let before = access
+        do throws(StoreError) {
+            let current = try StoreHeader.read(in: path)
+            if current != header {
+                try Store.refreshKeys(from: current, keyring: keyring, user: actor.name, path: path)
+                header = current
+            }
+            let loaded = try Store.readFiles(path, keyring: keyring)
+            adopt(loaded)
+            pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch, ending: loaded.scan.ending,
+                                          logBytes: loaded.logBytes, changes: loaded.replayedChanges)
+            access = .writer
+            lock = taken
+            try repairForWriting()
+            try openLogForAppend()
+            try finishPendingRotation()
+            return true
+        } catch {
+            access = before
+            pendingRepair = nil
+            lock = nil
+            log?.close()
+            log = nil
+            taken.release()
+            throw error
+        }
     }
 
     /// The current holder of the write lock, for a reader's status line.

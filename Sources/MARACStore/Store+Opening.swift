@@ -60,6 +60,7 @@ extension Store {
             if current != header { try refreshKeys(from: current, keyring: keyring, user: user, path: dir) }
             let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring, clock: clock, disk: disk)
             store.lock = lock
+            if case .writeOrFollow = mode { store.mayTakeOver = true }
             if access == .writer {
                 try store.repairForWriting()
                 try store.openLogForAppend()
@@ -116,7 +117,7 @@ extension Store {
                     store.notices.append("\(store.logPath) ends with \(count) bytes at byte \(offset) that do not form a whole "
                         + "change: one being saved now, or one cut short. They are not shown.")
                 }
-                if let logFile = try? PosixFile.openForReading(store.logPath) { store.logIdentity = try? logFile.identity }
+                store.logIdentity = loaded.logIdentity
                 return store
             } catch {
                 attempts += 1
@@ -156,6 +157,8 @@ extension Store {
         var replayed: Int
         /// The log's changes after the snapshot, decoded, with their sequence numbers.
         var replayedChanges: [(UInt64, Change)] = []
+        /// The log file that was read.
+        var logIdentity: (device: UInt64, inode: UInt64)? = nil
     }
 
     static func readFiles(_ dir: String, keyring: Keyring) throws(StoreError) -> Loaded {
@@ -191,7 +194,7 @@ extension Store {
         let last = log.scan.records.last.map { max($0.sequence, snapshot.sequence) } ?? snapshot.sequence
         return Loaded(state: state, snapshot: snapshot, logGeneration: log.generation, logEpoch: log.epoch, logBytes: log.bytes,
                       scan: log.scan, lastSequence: last, chainHead: log.chainHead, replayed: log.changes.count,
-                      replayedChanges: log.changes)
+                      replayedChanges: log.changes, logIdentity: log.identity)
     }
 
     static func scanOldGeneration(_ bytes: [UInt8], snapshotSequence: UInt64, path: String) throws(StoreError) -> LogFormat.Scan {

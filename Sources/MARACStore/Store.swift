@@ -16,7 +16,11 @@ public final class Store {
     public internal(set) var generation: UInt64
     /// The sequence the snapshot was written at; changes after it are in the log.
     public internal(set) var snapshotSequence: UInt64
-    public let access: Access
+    public internal(set) var access: Access
+    /// A screen opened read-only because another process was writing may become the writer
+    /// once that process has gone (``takeOverWriting()``); a store opened read-only on purpose
+    /// never does.
+    var mayTakeOver = false
     /// The process's clock: when the store was created, a user added, the lock taken.
     public let clock: WallClock
     /// Every change to the store's files goes through it (tests hand in one that fails).

@@ -48,8 +48,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path) is damaged at byte \(offset): \(reason). Nothing was changed. Keep a copy of the folder; "
                 + "marac repair shows whether the damage can be cut away and what that would remove."
         case .locked(let path, let holder):
-            if let h = holder {
+            if let h = holder, h.named {
                 return "The store at \(path) is open for writing by \(h.user) (process \(h.pid) on \(h.host), since \(h.since))."
+            }
+            if let h = holder {
+                return "The store at \(path) is open for writing by process \(h.pid) (Unix account \(h.user) on \(h.host)). "
+                    + "Its LOCK file does not name that process (it was deleted or changed), so which marac user it is is not known."
             }
             return "The store at \(path) is open for writing by another process."
         case .readOnly(let reason):

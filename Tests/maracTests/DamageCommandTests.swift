@@ -139,3 +139,43 @@ import TestSupport
         #expect(desk.run(["verify"]).status == 0)
     }
 }
+
+/// The write lock as the issue found it walked around: the coordinator's screen open, `LOCK`
+/// deleted, and a command run from a shell. It is refused, naming the screen's process, and the
+/// store verifies afterwards.
+@Suite struct LockCommandTests {
+    @Test func deletingLOCKUnderAnOpenScreenLetsNoCommandWrite() throws {
+        let desk = DemoDesk(cases: 10)
+        let tmux = try desk.open(as: "coordinator")
+        let screenPID = try #require(tmux.programPID())
+        #expect(unlink(desk.store + "/LOCK") == 0)
+
+        let set = desk.run(["area", "set", "venue", "Room 7"])
+        #expect(set.status == 1, "\(set.error)")
+        #expect(set.error.contains("open for writing by process \(screenPID)"), "\(set.error)")
+        let compact = desk.run(["compact", "--wait", "0"])
+        #expect(compact.status == 1, "\(compact.error)")
+
+        tmux.send("q")
+        try tmux.wait(for: "[exited 0]")
+        let verified = desk.run(["verify"])
+        #expect(verified.status == 0, "\(verified.error)")
+        #expect(!desk.run(["area", "show"], as: "viewer").output.contains("Room 7"))
+        // Once the screen has gone, the same command writes.
+        #expect(desk.run(["area", "set", "venue", "Room 7"], as: "coordinator").status == 0)
+    }
+
+    @Test func aSecondScreenTakesOverWhenTheFirstQuits() throws {
+        let desk = DemoDesk(cases: 10)
+        let first = try desk.open(as: "coordinator")
+        let second = try desk.open(as: "admin")
+        try second.wait(for: "coordinator is writing")
+        first.send("q")
+        try first.wait(for: "[exited 0]")
+        try second.wait(for: "coordinator has closed the store; this screen can save changes now")
+        #expect(!second.capture().contains("coordinator is writing"))
+        second.send("q")
+        try second.wait(for: "[exited 0]")
+        #expect(desk.run(["verify"]).status == 0)
+    }
+}

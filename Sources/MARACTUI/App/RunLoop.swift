@@ -88,19 +88,26 @@ public final class RunLoop {
                 idleTicks = 0
                 if !handle(event) { break }
             } else {
-                idleTicks += 1
-                tick()
+                idleTick()
             }
             draw()
         }
-        app.session.connection.idle()
+        _ = app.session.connection.idle()
+    }
+
+    /// A poll interval passed without a key.
+    func idleTick() {
+        idleTicks += 1
+        tick()
     }
 
     /// A quiet moment: take in other writers' changes; after a few seconds idle, let the store
     /// compact.
     func tick() {
         checkIdleLock()
-        if app.session.connection.poll() { app.stateChanged() }
-        if idleTicks == 8 { app.session.connection.idle() }
+        let news = app.session.connection.poll()
+        if news.stateChanged { app.stateChanged() }
+        if let message = news.message { app.say(message, alert: news.alert) }
+        if idleTicks == 8, let failure = app.session.connection.idle() { app.say(failure, alert: true) }
     }
 }

@@ -15,10 +15,10 @@ public protocol StoreConnection: AnyObject {
     var writeStatus: WriteStatus { get }
     /// Saves a change durably and folds it into `state`; returns only once it is on disk.
     func save(_ change: Change) throws
-    /// Takes in what another process saved; true when the state changed.
-    func poll() -> Bool
-    /// A quiet moment: the store may compact.
-    func idle()
+    /// Takes in what another process saved, and says what the user should know of it.
+    func poll() -> StoreNews
+    /// A quiet moment: the store may compact. Returns what went wrong, to show, if anything did.
+    func idle() -> String?
     /// Messages from opening the store (a repaired log, say) to show once.
     var notices: [String] { get }
     /// True when the passphrase is the signed-in user's: unlocks a locked screen.
@@ -27,6 +27,20 @@ public protocol StoreConnection: AnyObject {
     /// half-written, and returns where it went. A relative name is taken from the folder marac
     /// was started in. The caller records the export in the audit trail first.
     func writeExport(_ text: String, named name: String) throws -> String
+}
+
+/// What a look at the store found: other writers' changes taken in, and anything the user must
+/// be told (damage met while following, this screen becoming the writer), told once.
+public struct StoreNews: Equatable, Sendable {
+    public var stateChanged: Bool
+    public var message: String?
+    public var alert: Bool
+
+    public init(stateChanged: Bool = false, message: String? = nil, alert: Bool = false) {
+        self.stateChanged = stateChanged
+        self.message = message
+        self.alert = alert
+    }
 }
 
 /// A store in memory, for tests and for the benchmark's screens.
@@ -62,14 +76,26 @@ public final class MemoryConnection: StoreConnection {
 
     private var pendingFromOutside: [Change] = []
 
-    public func poll() -> Bool {
-        guard !pendingFromOutside.isEmpty else { return false }
+    /// What the next ``poll()`` tells besides the changes received (tests set it).
+    public var nextNews: StoreNews?
+
+    public func poll() -> StoreNews {
+        var news = nextNews ?? StoreNews()
+        nextNews = nil
+        guard !pendingFromOutside.isEmpty else { return news }
         for c in pendingFromOutside { state.apply(c) }
         pendingFromOutside = []
-        return true
+        news.stateChanged = true
+        return news
     }
 
-    public func idle() {}
+    /// What the next ``idle()`` reports as gone wrong (tests set it).
+    public var idleFailure: String?
+
+    public func idle() -> String? {
+        defer { idleFailure = nil }
+        return idleFailure
+    }
 
     public func checkPassphrase(_ passphrase: [UInt8]) -> Bool { passphrase == Array(self.passphrase.utf8) }
 

@@ -18,9 +18,19 @@ final class StoreConnectionAdapter: StoreConnection {
 
     var state: MARACState { store.state }
 
+    /// Damage met while following another writer: the screen shows the store as it was before
+    /// it, and says so rather than following on in silence.
+    private var followFailure: String?
+    /// The last compaction failure told, so a failing disk is told once, not every few seconds.
+    private var compactionFailureTold: String?
+    /// The writer this screen last saw, to name when it has gone.
+    private var lastWriter: LockHolder?
+
     var writeStatus: WriteStatus {
         if store.isWritable { return .writable }
+        if followFailure != nil { return .readOnly("the store's files are damaged (see the message; marac verify names the place)") }
         if case .reader = store.access, let holder = store.currentWriter() {
+            if !holder.named { return .readOnly("process \(holder.pid) (Unix account \(holder.user)) is writing") }
             return .readOnly("\(holder.user) is writing (pid \(holder.pid), since \(holder.since))")
         }
         return .readOnly(store.readOnlyReason)
@@ -30,12 +40,44 @@ final class StoreConnectionAdapter: StoreConnection {
         try store.append(change)
     }
 
-    func poll() -> Bool {
-        ((try? store.follow()) ?? 0) > 0
+    /// Follows the writer; when it has gone, this screen takes the lock and can save (saying
+    /// so, with whatever opening for writing set right); damage is told once and stops the
+    /// following.
+    func poll() -> StoreNews {
+        guard followFailure == nil else { return StoreNews() }
+        var news = StoreNews()
+        guard case .reader(let holder) = store.access else { return news }
+        if let writer = store.currentWriter() { lastWriter = writer } else if lastWriter == nil { lastWriter = holder }
+        let writer = lastWriter
+        do throws(StoreError) {
+            news.stateChanged = try store.follow() > 0
+            let seen = store.notices.count
+            if try store.takeOverWriting() {
+                news.stateChanged = true
+                let repaired = store.notices.dropFirst(seen).joined(separator: " ")
+                news.message = (writer.map { $0.named ? "\($0.user) has closed the store" : "The process that was writing has ended" }
+                                ?? "The store is free") + "; this screen can save changes now." + (repaired.isEmpty ? "" : " " + repaired)
+            }
+        } catch {
+            followFailure = error.message
+            news.message = "Stopped following the store: \(error.message) What is on screen is the store as it was before this; "
+                + "quit, and run marac verify."
+            news.alert = true
+        }
+        return news
     }
 
-    func idle() {
-        _ = try? store.compactIfNeeded()
+    func idle() -> String? {
+        var failure = store.compactionFailure
+        do throws(StoreError) {
+            if try store.compactIfNeeded() { failure = nil }
+        } catch {
+            failure = error.message
+        }
+        guard let failure else { compactionFailureTold = nil; return nil }
+        guard compactionFailureTold != failure else { return nil }
+        compactionFailureTold = failure
+        return "Compacting the store failed: \(failure) Every change is still saved in the log; marac tries again later."
     }
 
     func checkPassphrase(_ passphrase: [UInt8]) -> Bool {

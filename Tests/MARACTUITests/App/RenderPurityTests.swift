@@ -40,11 +40,31 @@ import Testing
         // Another writer declines the first referral; the app is told the state changed.
         f.connection.receive(Change(stamp: Stamp(actor: "admin", at: Instant(milliseconds: 0)), command: .declineReferral,
                                     events: [.referralDeclined(first, reason: "out of area")]))
-        #expect(f.connection.poll())
+        #expect(f.connection.poll().stateChanged)
         f.app.stateChanged()
         #expect(Self.frame(f) == before, "drawing by itself recomputed the rows")
         f.loop.draw()
         #expect(Self.frame(f) != before, "the layout took the change in")
         #expect(f.app.referrals.selectedReferral != first)
+    }
+}
+
+/// What a look at the store finds reaches the screen: damage met while following, this screen
+/// becoming the writer, a compaction that failed. Each is told, not dropped.
+@Suite struct StoreNewsTests {
+    @Test func whatPollingFindsIsToldOnTheStatusBar() {
+        let f = ScreenFixture.demo()
+        f.connection.nextNews = StoreNews(message: "Stopped following the store: log.bin is damaged at byte 32.", alert: true)
+        f.loop.tick()
+        f.loop.draw()
+        #expect(f.screen.contains("Stopped following the store"), "\(f.status)")
+    }
+
+    @Test func aCompactionThatFailedIsToldOnceTheScreenIsIdle() {
+        let f = ScreenFixture.demo()
+        f.connection.idleFailure = "Compacting the store failed: no space left on the device."
+        for _ in 0..<8 { f.loop.idleTick() }
+        f.loop.draw()
+        #expect(f.screen.contains("Compacting the store failed"), "\(f.status)")
     }
 }
