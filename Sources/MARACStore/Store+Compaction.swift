@@ -37,18 +37,22 @@ extension Store {
                                                                      chainHead: chainHead, epoch: header.keyEpoch, keyring: keyring), on: disk)
         generation = next
         snapshotSequence = sequence
+        snapshotChainHead = chainHead
         log?.close()
         try FileSystem.replaceAtomically(logPath, with: LogFormat.header(generation: next, epoch: header.keyEpoch), on: disk)
         logEnd = LogFormat.headerSize
         logEpoch = header.keyEpoch
         try openLogForAppend()
+        // The last step: store.json records the compaction as finished, so a log or snapshot
+        // from before it put back later is a rollback, not a compaction to finish.
         if rotating {
             let current = header.keyEpoch
             for i in header.users.indices { header.users[i].dataKeys.removeAll { $0.epoch != current } }
             header.rotationPending = false
-            header.sign(with: keyring)
-            try header.write(in: path, on: disk)
         }
+        header.compaction = compactionRecord
+        header.sign(with: keyring)
+        try header.write(in: path, on: disk)
     }
 
     /// Compacts when the log has grown past ``compactionThreshold``.

@@ -47,8 +47,9 @@ extension Store {
                 }
             }
             let keyring = Keyring(storeID: header.idBytes, privateKey: firstPrivate, dataKeys: [1: dataKey])
-            header.sign(with: keyring)
             let chain = Chain.start(storeID: keyring.storeID)
+            header.compaction = StoreHeader.Compaction(generation: 1, sequence: sequence, chainHead: Chain.hex(chain))
+            header.sign(with: keyring)
             try FileSystem.replaceAtomically(dir + "/" + snapshotName,
                                              with: SnapshotFormat.encode(payload: state.snapshotBytes(), generation: 1, sequence: sequence,
                                                                          chainHead: chain, epoch: 1, keyring: keyring), on: disk)

@@ -64,7 +64,7 @@ extension Store {
             try Store.refreshKeys(from: fresh, keyring: keyring, user: actor.name, path: path)
             header = fresh
         }
-        adopt(try Store.readFiles(path, keyring: keyring))
+        adopt(try Store.readFilesAsReader(path, keyring: keyring, header: &header, user: actor.name))
         return 1
     }
 
@@ -74,6 +74,7 @@ extension Store {
         sequence = loaded.lastSequence
         generation = loaded.snapshot.generation
         snapshotSequence = loaded.snapshot.sequence
+        snapshotChainHead = loaded.snapshot.chainHead
         logEnd = loaded.scan.goodEnd
         logEpoch = loaded.logEpoch
         chainHead = loaded.chainHead
@@ -104,7 +105,7 @@ extension Store {
                 try Store.refreshKeys(from: current, keyring: keyring, user: actor.name, path: path)
                 header = current
             }
-            let loaded = try Store.readFiles(path, keyring: keyring)
+            let loaded = try Store.readFiles(path, keyring: keyring, recorded: header.recordedCompaction)
             adopt(loaded)
             pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch, ending: loaded.scan.ending,
                                           logBytes: loaded.logBytes, changes: loaded.replayedChanges)

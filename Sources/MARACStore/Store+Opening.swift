@@ -97,38 +97,50 @@ extension Store {
         try header.verify(with: keyring, path: path)
     }
 
-    /// Reads snapshot and log. Readers retry briefly when they catch a writer between the two
-    /// renames of a compaction.
+    /// Reads snapshot and log. Readers look again while a writer is changing the files.
     static func load(_ dir: String, access: Access, actor: Actor, header: StoreHeader, keyring: Keyring,
                              clock: WallClock, disk: Disk) throws(StoreError) -> Store {
-        var attempts = 0
         var header = header
+        let loaded: Loaded
+        if access == .writer {
+            loaded = try readFiles(dir, keyring: keyring, recorded: header.recordedCompaction)
+        } else {
+            loaded = try readFilesAsReader(dir, keyring: keyring, header: &header, user: actor.name)
+        }
+        let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock, disk: disk)
+        // Only a writer repairs; a reader does not keep a second copy of the log.
+        if access == .writer {
+            store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
+                                                ending: loaded.scan.ending, logBytes: loaded.logBytes,
+                                                changes: loaded.replayedChanges)
+        } else if case .incomplete(let offset, let count) = loaded.scan.ending {
+            store.notices.append("\(store.logPath) ends with \(count) bytes at byte \(offset) that do not form a whole "
+                + "change: one being saved now, or one cut short. They are not shown.")
+        }
+        store.logIdentity = loaded.logIdentity
+        return store
+    }
+
+    /// For a process without the lock: reads the files, and when they disagree with each other
+    /// or with `store.json`, looks again while a writer is changing them (between the renames
+    /// of a compaction, say), taking in a header the writer rewrote. Damage stays as it is, and
+    /// is told at once rather than after a second of tries.
+    static func readFilesAsReader(_ dir: String, keyring: Keyring, header: inout StoreHeader, user: String) throws(StoreError) -> Loaded {
+        var attempts = 0
         var stamps = fileStamps(dir)
         while true {
             do throws(StoreError) {
-                let loaded = try readFiles(dir, keyring: keyring)
-                let store = Store(path: dir, access: access, actor: actor, header: header, keyring: keyring, loaded: loaded, clock: clock, disk: disk)
-                // Only a writer repairs; a reader does not keep a second copy of the log.
-                if access == .writer {
-                    store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
-                                                        ending: loaded.scan.ending, logBytes: loaded.logBytes,
-                                                        changes: loaded.replayedChanges)
-                } else if case .incomplete(let offset, let count) = loaded.scan.ending {
-                    store.notices.append("\(store.logPath) ends with \(count) bytes at byte \(offset) that do not form a whole "
-                        + "change: one being saved now, or one cut short. They are not shown.")
-                }
-                store.logIdentity = loaded.logIdentity
-                return store
+                return try readFiles(dir, keyring: keyring, recorded: header.recordedCompaction)
             } catch {
                 attempts += 1
-                guard case .reader = access, attempts < 20 else { throw error }
-                // A writer between the renames of a compaction changes a file within moments;
-                // damage stays as it is, and is told at once rather than after a second of tries.
+                guard attempts < 20 else { throw error }
                 usleep(50_000)
-                guard fileStamps(dir) != stamps else { throw error }
-                stamps = fileStamps(dir)
-                if let fresh = try? StoreHeader.read(in: dir), fresh != header {
-                    try refreshKeys(from: fresh, keyring: keyring, user: actor.name, path: dir)
+                let fresh = try StoreHeader.read(in: dir)
+                let now = fileStamps(dir)
+                guard now != stamps || fresh != header else { throw error }
+                stamps = now
+                if fresh != header {
+                    try refreshKeys(from: fresh, keyring: keyring, user: user, path: dir)
                     header = fresh
                 }
             }
@@ -161,7 +173,9 @@ extension Store {
         var logIdentity: (device: UInt64, inode: UInt64)? = nil
     }
 
-    static func readFiles(_ dir: String, keyring: Keyring) throws(StoreError) -> Loaded {
+    /// - Parameter recorded: the compaction `store.json` records as finished; files from before
+    ///   it are refused as a rollback (``checkAgainstRecord(_:snapshot:log:dir:)``).
+    static func readFiles(_ dir: String, keyring: Keyring, recorded: StoreHeader.Compaction?) throws(StoreError) -> Loaded {
         let snapshotPath = dir + "/" + snapshotName
         let logPath = dir + "/" + logName
         guard FileSystem.exists(snapshotPath) else {
@@ -190,6 +204,7 @@ extension Store {
                            reason: "the snapshot's contents cannot be read (\(error))")
         }
         let log = try tail.result()
+        try checkAgainstRecord(recorded, snapshot: snapshotHeader, log: log, dir: dir)
         for (_, change) in log.changes { state.apply(change) }
         let last = log.scan.records.last.map { max($0.sequence, snapshot.sequence) } ?? snapshot.sequence
         return Loaded(state: state, snapshot: snapshot, logGeneration: log.generation, logEpoch: log.epoch, logBytes: log.bytes,

@@ -14,18 +14,20 @@ extension Store {
     }
 
     /// What only a writer may do on opening: set a torn tail aside and cut it off, finish an
-    /// interrupted compaction, remove temporary files left by a crash.
+    /// interrupted compaction, remove temporary files left by a crash, and record the snapshot
+    /// in `store.json` (sealing a header of an older marac anew).
     func repairForWriting() throws(StoreError) {
         for name in FileSystem.list(path) where name.hasSuffix(".tmp") {
             FileSystem.remove(path + "/" + name, on: disk)
         }
-        if header.seal == nil {
-            // Sealed by an older marac over Foundation's JSON: sealed again over the defined bytes.
-            header.sign(with: keyring)
-            try header.write(in: path, on: disk)
+        if let repair = pendingRepair {
+            pendingRepair = nil
+            try repairLog(repair)
         }
-        guard let repair = pendingRepair else { return }
-        pendingRepair = nil
+        try recordCompaction()
+    }
+
+    private func repairLog(_ repair: PendingRepair) throws(StoreError) {
         if case .incomplete(let offset, let count) = repair.ending {
             let stamp = clock.now().iso8601.replacingOccurrences(of: ":", with: "")
             let aside = "\(logPath).torn-\(stamp)-at-\(offset)"
@@ -42,6 +44,20 @@ extension Store {
             try writeFreshLog(with: repair.changes)
             notices.append("A compaction had been interrupted; it was completed.")
         }
+    }
+
+    /// The snapshot in place, as `store.json` records it: written after every compaction (its
+    /// last step), and by the first writer of a store whose header does not yet record it.
+    var compactionRecord: StoreHeader.Compaction {
+        StoreHeader.Compaction(generation: generation, sequence: snapshotSequence, chainHead: Chain.hex(snapshotChainHead))
+    }
+
+    /// Seals the compaction record into `store.json` when it is not already there.
+    func recordCompaction() throws(StoreError) {
+        guard header.recordedCompaction != compactionRecord else { return }
+        header.compaction = compactionRecord
+        header.sign(with: keyring)
+        try header.write(in: path, on: disk)
     }
 
     /// What setting an unfinished tail aside means, claiming no more than is known: the bytes
@@ -78,12 +94,6 @@ extension Store {
         logEnd = bytes.count
         logEpoch = header.keyEpoch
         chainHead = chain
-    }
-
-    /// The chain head the snapshot was written with.
-    var snapshotChainHead: [UInt8] {
-        (try? PosixFile.openForReading(snapshotPath).read(at: 0, count: SnapshotFormat.headerSize))
-            .flatMap { try? SnapshotFormat.header(of: $0, path: snapshotPath).chainHead } ?? chainHead
     }
 
     /// Removes the bytes set aside from torn tails: after a purge they may hold the purged data.

@@ -16,6 +16,8 @@ public final class Store {
     public internal(set) var generation: UInt64
     /// The sequence the snapshot was written at; changes after it are in the log.
     public internal(set) var snapshotSequence: UInt64
+    /// The chain hash the snapshot was written at, which the log's first record seals over.
+    var snapshotChainHead: [UInt8]
     public internal(set) var access: Access
     /// A screen opened read-only because another process was writing may become the writer
     /// once that process has gone (``takeOverWriting()``); a store opened read-only on purpose
@@ -84,6 +86,7 @@ public final class Store {
         self.sequence = loaded.lastSequence
         self.generation = loaded.snapshot.generation
         self.snapshotSequence = loaded.snapshot.sequence
+        self.snapshotChainHead = loaded.snapshot.chainHead
         self.logEnd = loaded.scan.goodEnd
         self.logEpoch = loaded.logEpoch
         self.chainHead = loaded.chainHead

@@ -59,7 +59,7 @@ public final class StoreRepair {
         let logBytes = FileSystem.exists(logPath) ? try PosixFile.openForReading(logPath).readAll() : []
         let finding: Finding
         do throws(StoreError) {
-            _ = try Store.readFiles(dir, keyring: unlocked.keyring)
+            _ = try Store.readFiles(dir, keyring: unlocked.keyring, recorded: unlocked.header.recordedCompaction)
             finding = .nothingToRepair
         } catch .corrupt(let damagedPath, let offset, let reason) where damagedPath == logPath && offset >= LogFormat.headerSize {
             let damage = StoreError.corrupt(path: damagedPath, offset: offset, reason: reason).finding

@@ -43,7 +43,7 @@ extension Store {
     static func verify(_ dir: String, unlocked: Unlocked) throws(StoreError) -> VerificationReport {
         let (header, keyring, _) = unlocked
         try header.verify(with: keyring, path: dir)
-        let loaded = try readFiles(dir, keyring: keyring)
+        let loaded = try readFiles(dir, keyring: keyring, recorded: header.recordedCompaction)
         let events = loaded.replayedChanges.reduce(0) { $0 + $1.1.events.count }
         var tail: (Int, Int)?
         if case .incomplete(let offset, let bytes) = loaded.scan.ending { tail = (offset, bytes) }
@@ -52,7 +52,8 @@ extension Store {
             snapshotBytes: snapshotSize, snapshotSequence: loaded.snapshot.sequence, generation: loaded.snapshot.generation,
             keyEpoch: header.keyEpoch, logBytes: loaded.logBytes.count, records: loaded.scan.records.count, events: events,
             lastSequence: loaded.lastSequence, chainHead: Chain.hex(loaded.chainHead), incompleteTail: tail,
-            interruptedCompaction: loaded.logGeneration != loaded.snapshot.generation || loaded.logEpoch != header.keyEpoch,
+            interruptedCompaction: loaded.logGeneration != loaded.snapshot.generation || loaded.logEpoch != header.keyEpoch
+                || header.recordedCompaction.map { $0.generation != loaded.snapshot.generation } ?? false,
             users: header.users.map { ($0.user, $0.role) }, state: loaded.state)
     }
 }

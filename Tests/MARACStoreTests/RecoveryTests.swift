@@ -24,6 +24,8 @@ import TestSupport
         let writer = try StoreFixtures.open(path)
         #expect(writer.state == state, context)
         #expect(writer.sequence == sequence, context)
+        // A compaction stopped part way is finished and recorded as finished.
+        #expect(try StoreHeader.read(in: path).recordedCompaction == writer.compactionRecord, context)
         try writer.append(StoreFixtures.change(1))
         writer.close()
         let report = try StoreFixtures.verify(path)

@@ -180,7 +180,7 @@ import TestSupport
             try Store.open(at: folder.path, mode: .readOnly, credentials: Credentials(user: "leaver", passphrase: "leaver passphrase"), clock: StoreFixtures.clock)
         }
         // Their old keys open neither the new snapshot nor the new log.
-        #expect(throws: StoreError.self) { try Store.readFiles(folder.path, keyring: leaverKeys.keyring) }
+        #expect(throws: StoreError.self) { try Store.readFiles(folder.path, keyring: leaverKeys.keyring, recorded: nil) }
         let header = try StoreHeader.read(in: folder.path)
         #expect(header.users.allSatisfy { $0.dataKeys.map(\.epoch) == [2] })
         // Everyone else still opens it.
@@ -223,7 +223,7 @@ import TestSupport
     static func plaintext(of folder: TemporaryFolder) throws -> [UInt8] {
         let unlocked = try Store.unlock(folder.path, credentials: StoreFixtures.credentials)
         let (_, payload) = try SnapshotFormat.decode(folder.bytes("snapshot.bin"), path: "snapshot", keyring: unlocked.keyring)
-        let loaded = try Store.readFiles(folder.path, keyring: unlocked.keyring)
+        let loaded = try Store.readFiles(folder.path, keyring: unlocked.keyring, recorded: unlocked.header.recordedCompaction)
         return payload + loaded.replayedChanges.flatMap { $0.1.encoded() }
     }
 

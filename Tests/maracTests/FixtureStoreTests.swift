@@ -62,7 +62,8 @@ import TestSupport
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
         #expect(verified.output.contains("generation 2"))
         let header = try String(contentsOfFile: store + "/store.json", encoding: .utf8)
-        #expect(header.contains("\"seal\" : \"marac-header-seal-v1\""), "the first writer sealed the header anew")
+        #expect(header.contains("\"seal\" : \"marac-header-seal-v2\""), "the first writer sealed the header anew")
+        #expect(header.contains("\"compaction\""), "and recorded the compaction it made")
         for kind in ["referrals", "cases", "meetings", "actions"] {
             let now = Self.run(["list", kind, "--format", "json"], store: store, scratch: scratch)
             let difference = jsonDifference(from: try Self.listed(kind + ".json"), to: now.output)

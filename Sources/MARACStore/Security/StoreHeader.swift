@@ -17,6 +17,10 @@ struct StoreHeader: Codable, Equatable {
     /// A user was removed: the next compaction makes a new data key.
     var rotationPending: Bool
     var users: [KeySlot]
+    /// The snapshot the last finished compaction wrote: with it a log or snapshot put back from
+    /// before that compaction is refused as a rollback rather than taken for an unfinished
+    /// compaction. Counted only under the seal that covers it (``recordedCompaction``).
+    var compaction: Compaction?
     /// Which bytes `mac` covers: ``sealScheme``, or nil in stores sealed before it existed
     /// (over Foundation's JSON of the header), which are read still and sealed anew on the
     /// first opening for writing.
@@ -27,12 +31,26 @@ struct StoreHeader: Codable, Equatable {
     static let currentVersion = 2
     static let fileName = "store.json"
     static let cipherName = "AES-256-GCM"
-    static let sealScheme = "marac-header-seal-v1"
+    /// The seal new headers get: v1's fields and the compaction record.
+    static let sealScheme = "marac-header-seal-v2"
+    /// Headers sealed before the compaction record existed; read, and sealed anew by the first writer.
+    static let sealSchemeV1 = "marac-header-seal-v1"
+
+    /// A finished compaction: the generation, sequence and chain head of the snapshot it wrote.
+    struct Compaction: Codable, Equatable {
+        var generation: UInt64
+        var sequence: UInt64
+        /// 64 hex digits.
+        var chainHead: String
+    }
+
+    /// The compaction record, when the seal covers it.
+    var recordedCompaction: Compaction? { seal == Self.sealScheme ? compaction : nil }
 
     static func new(created: Instant) -> StoreHeader {
         StoreHeader(format: formatName, version: currentVersion, id: randomBytes(16).map { hex2($0) }.joined(),
                     created: created.iso8601, cipher: cipherName, keyEpoch: 1,
-                    rotationPending: false, users: [], seal: sealScheme, mac: "")
+                    rotationPending: false, users: [], compaction: nil, seal: sealScheme, mac: "")
     }
 
     var idBytes: [UInt8] { Array(id.utf8) }
@@ -42,14 +60,14 @@ struct StoreHeader: Codable, Equatable {
     /// The bytes the MAC covers (Docs/storage-format.md): the scheme's name, then every field
     /// in a fixed order as text, each preceded by its UTF-8 length as a little-endian u32.
     /// Another program can build them from the JSON without reproducing any JSON encoder.
-    func sealedBytes() -> [UInt8] {
+    func sealedBytes(scheme: String = sealScheme) -> [UInt8] {
         var out: [UInt8] = []
         func field(_ text: String) {
             let bytes = Array(text.utf8)
             out.appendLE(UInt32(bytes.count))
             out += bytes
         }
-        field(Self.sealScheme)
+        field(scheme)
         for text in [format, String(version), id, created, cipher, String(keyEpoch), rotationPending ? "true" : "false",
                      String(users.count)] { field(text) }
         for slot in users {
@@ -58,6 +76,10 @@ struct StoreHeader: Codable, Equatable {
             for key in slot.dataKeys {
                 for text in [String(key.epoch), key.ephemeralPublicKey, key.sealed] { field(text) }
             }
+        }
+        if scheme == Self.sealScheme {
+            for text in [compaction.map { String($0.generation) } ?? "", compaction.map { String($0.sequence) } ?? "",
+                         compaction?.chainHead ?? ""] { field(text) }
         }
         return out
     }
@@ -83,6 +105,7 @@ struct StoreHeader: Codable, Equatable {
         switch seal {
         case nil: input = legacySealedBytes()
         case Self.sealScheme?: input = sealedBytes()
+        case Self.sealSchemeV1?: input = sealedBytes(scheme: Self.sealSchemeV1)
         case let other?:
             throw .notAStore(path: path, reason: "its header is sealed as \"\(other)\", which this marac does not know; use a newer marac")
         }
