@@ -31,6 +31,10 @@ extension Store {
         if FileSystem.exists(dir + "/" + StoreHeader.fileName) { throw .alreadyExists(path: dir) }
         try FileSystem.makePrivateDirectory(dir, on: disk)
         let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0, clock: clock, disk: disk)
+        // Who was given access from the start is in the audit trail like every later change of
+        // access: folded into the first snapshot, so the log starts empty.
+        var state = state
+        state.apply(initialAccess(users, clock: clock))
         do throws(StoreError) {
             var header = StoreHeader.new(created: clock.now())
             let dataKey = SymmetricKey(size: .bits256)
@@ -70,6 +74,12 @@ extension Store {
             lock.release()
             throw error
         }
+    }
+
+    /// The audit trail's first lines: each first user given access, by the first of them.
+    static func initialAccess(_ users: [NewUser], clock: WallClock) -> Change {
+        Change(stamp: Stamp(actor: users.first?.name ?? "", at: clock.now()), command: .changeAccess,
+               events: users.map { .accessChanged(AccessChange(kind: .added, user: $0.name, role: $0.role)) })
     }
 
     /// A store made from a whole history: the changes are folded and saved as the snapshot.

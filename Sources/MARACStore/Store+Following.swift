@@ -114,6 +114,7 @@ extension Store {
             try repairForWriting()
             try openLogForAppend()
             try finishPendingRotation()
+            try auditAccess()
             return true
         } catch {
             access = before

@@ -29,6 +29,7 @@ extension Store {
         let unlocked = try unlock(dir, credentials: credentials)
         let unlockedAt = DispatchTime.now().uptimeNanoseconds
         let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user, clock: clock, disk: disk)
+        try store.raisePassphraseCost(credentials.passphrase)
         store.openTimings = (Double(unlockedAt - start) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - unlockedAt) / 1e6)
         return store
     }
@@ -65,6 +66,7 @@ extension Store {
                 try store.repairForWriting()
                 try store.openLogForAppend()
                 try store.finishPendingRotation()
+                try store.auditAccess()
             }
             return store
         } catch {

@@ -73,7 +73,10 @@ import TestSupport
 
         let coordinator = Credentials(user: "coordinator", passphrase: "demo")
         let writer = try Store.open(at: folder.path, mode: .write(waitSeconds: 0), credentials: coordinator, clock: StoreFixtures.clock)
-        #expect(writer.state == state)
+        #expect(writer.state.referrals == state.referrals && writer.state.cases == state.cases && writer.state.actions == state.actions)
+        // A store from before access was audited: its first writer records who has access.
+        #expect(state.auditedAccess.isEmpty)
+        #expect(writer.state.auditedAccess == ["coordinator": .coordinator, "admin": .admin, "chair": .chair, "viewer": .viewer])
         writer.close()
         let after = Data(folder.bytes("store.json"))
         #expect(String(decoding: after, as: UTF8.self).contains("\"seal\" : \"marac-header-seal-v2\""))

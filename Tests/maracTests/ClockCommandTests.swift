@@ -16,8 +16,8 @@ import TestSupport
     @Test func theSameSeedAndDayMakeTheSameListingsByteForByte() {
         let one = DemoDesk(cases: 30, seed: 7), two = DemoDesk(cases: 30, seed: 7)
         for kind in ["referrals", "cases", "meetings", "actions"] {
-            let a = one.run(["list", kind, "--format", "json"], as: "viewer")
-            let b = two.run(["list", kind, "--format", "json"], as: "viewer")
+            let a = one.run(["list", kind, "--format", "json"], as: "chair")
+            let b = two.run(["list", kind, "--format", "json"], as: "chair")
             #expect(a.status == 0 && b.status == 0, "\(a.error)\(b.error)")
             #expect(a.output.count > 100, "\(kind) lists something")
             #expect(a.output == b.output, "\(kind) differ between two demo stores of seed 7 made on \(testToday)")
@@ -41,7 +41,7 @@ import TestSupport
         let desk = DemoDesk(cases: 20, seed: 3)
         let open = try desk.list("actions").filter { $0["status"] as? String == "open" }
         let overdueToday = try desk.list("actions", ["--overdue"])
-        let inTenYears = runProcess([maracBinary, "list", "actions", "--overdue", "--format", "json", "--store", desk.store, "--user", "viewer"],
+        let inTenYears = runProcess([maracBinary, "list", "actions", "--overdue", "--format", "json", "--store", desk.store, "--user", "chair"],
                                     environment: desk.environment.merging(["MARAC_TODAY": "2036-01-01"]) { $1 })
         #expect(inTenYears.status == 0, "\(inTenYears.error)")
         let overdueThen = try #require(try JSONSerialization.jsonObject(with: Data(inTenYears.output.utf8)) as? [[String: Any]])

@@ -45,7 +45,7 @@ import TestSupport
             var damaged = original
             damaged[offset] ^= 0x10
             Self.write(logPath, damaged)
-            let listed = desk.run(["list", "referrals"], as: "viewer")
+            let listed = desk.run(["list", "referrals"], as: "chair")
             #expect(listed.status == 2, "byte \(offset): \(listed.error)")
             #expect(listed.error.contains("log.bin is damaged at byte \(last)"), "byte \(offset): \(listed.error)")
             if listed.status == 2 { refusedByReaders += 1 }
@@ -125,7 +125,7 @@ import TestSupport
         let unfinished: [UInt8] = [0x40, 0, 0, 0, 1, 2, 3, 4, 2, 0]
         Self.write(logPath, original + unfinished)
 
-        let listed = desk.run(["list", "referrals"], as: "viewer")
+        let listed = desk.run(["list", "referrals"], as: "chair")
         #expect(listed.status == 0, "\(listed.error)")
         #expect(listed.error.contains("ends with 10 bytes at byte \(original.count)"), "\(listed.error)")
 

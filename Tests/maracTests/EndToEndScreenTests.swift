@@ -13,7 +13,7 @@ struct EndToEndScreenTests {
         // What the first screen counts is what the store holds on the tests' day.
         let pp = passphraseFile(in: scratch, named: "pp", "demo")
         func list(_ kind: String, _ options: [String] = []) throws -> [[String: Any]] {
-            let listed = runProcess([maracBinary, "list", kind, "--format", "json", "--store", store, "--user", "viewer"] + options,
+            let listed = runProcess([maracBinary, "list", kind, "--format", "json", "--store", store, "--user", "chair"] + options,
                                     environment: ["MARAC_PASSPHRASE_FILE": pp])
             #expect(listed.status == 0, "\(listed.error)")
             return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])

@@ -121,7 +121,7 @@ import TestSupport
         let audit = demo.run(["audit", "--case", id])
         #expect(audit.output.contains("chair") && audit.output.contains("viewed"), "\(audit.output)")
 
-        let json = demo.run(["show", "case", id, "--format", "json"], as: "viewer")
+        let json = demo.run(["show", "case", id, "--format", "json"], as: "chair")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect((object["case"] as? [String: Any])?["id"] as? String == id)
         #expect(!((object["actions"] as? [Any]) ?? []).isEmpty)
@@ -131,7 +131,7 @@ import TestSupport
         #expect(missing.error.contains("there is no case C-9999"))
 
         let tmux = try demo.open(as: "coordinator")
-        let whileOpen = demo.run(["show", "case", id], as: "viewer")
+        let whileOpen = demo.run(["show", "case", id], as: "chair")
         #expect(whileOpen.status == 0, "\(whileOpen.error)")
         #expect(whileOpen.output.contains("case \(id)"))
         #expect(whileOpen.error.contains("coordinator holds the store's write lock, so this viewing is not recorded"))

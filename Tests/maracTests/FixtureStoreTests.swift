@@ -19,7 +19,7 @@ import TestSupport
         return (scratch, store)
     }
 
-    static func run(_ arguments: [String], store: String, scratch: TemporaryFolder, user: String = "viewer") -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], store: String, scratch: TemporaryFolder, user: String = "chair") -> (status: Int32, output: String, error: String) {
         let pp = passphraseFile(in: scratch, named: "pp", "demo")
         return runProcess([maracBinary] + arguments + ["--store", store, "--user", user],
                           environment: ["MARAC_PASSPHRASE_FILE": pp, "MARAC_TODAY": "2026-11-28"])

@@ -88,4 +88,110 @@ import TestSupport
         #expect(audit.output.contains("viewed"))
         #expect(audit.output.contains("accept referral"))
     }
+
+    /// Granting and revoking access leaves a line each in `marac audit`: who, whom, when.
+    @Test func everyChangeOfAccessIsInTheAuditTrail() {
+        let desk = DemoDesk(cases: 10)
+        let newFile = passphraseFile(in: desk.scratch, named: "new", "a long new passphrase")
+        let env = ["MARAC_PASSPHRASE_FILE": desk.passphrase, "MARAC_NEW_PASSPHRASE_FILE": newFile]
+        func run(_ arguments: [String], as user: String = "coordinator") -> (status: Int32, output: String, error: String) {
+            runProcess([maracBinary] + arguments + ["--store", desk.store, "--user", user], environment: env)
+        }
+        #expect(run(["user", "add", "eve", "--role", "viewer"]).status == 0)
+        let promoted = run(["user", "role", "eve", "chair"])
+        #expect(promoted.status == 0, "\(promoted.error)")
+        #expect(promoted.output.contains("eve is now chair (was viewer)"))
+        let refused = run(["user", "role", "eve", "admin"], as: "admin")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("needs the coordinator role"))
+        let another = passphraseFile(in: desk.scratch, named: "another", "another long passphrase")
+        let changed = runProcess([maracBinary, "passwd", "--store", desk.store, "--user", "eve"],
+                                 environment: ["MARAC_PASSPHRASE_FILE": newFile, "MARAC_NEW_PASSPHRASE_FILE": another])
+        #expect(changed.status == 0, "\(changed.error)")
+        #expect(run(["user", "remove", "eve"]).status == 0)
+
+        let audit = run(["audit", "--by", "coordinator"], as: "viewer")
+        #expect(audit.status == 0, "\(audit.error)")
+        let lines = audit.output.split(separator: "\n").filter { $0.contains("change access") }
+        #expect(lines.contains { $0.contains("gave eve access as viewer") }, "\(audit.output)")
+        #expect(lines.contains { $0.contains("made eve chair (was viewer)") })
+        #expect(lines.contains { $0.contains("removed eve (chair)") })
+        #expect(lines.allSatisfy { $0.contains(" coordinator ") && $0.hasPrefix(testToday) }, "who and when: \(lines)")
+        let byEve = run(["audit", "--by", "eve"], as: "viewer")
+        #expect(byEve.output.contains("changed eve's passphrase"), "\(byEve.output)")
+    }
+
+    /// Docs/security.md's table of roles, as a viewer and a chair meet it on the command line:
+    /// each refusal names the roles needed, and nothing is written or recorded for it.
+    @Test func aViewerReadsOnScreenButTakesNoPersonalDataOut() throws {
+        let desk = DemoDesk(cases: 20)
+        let meeting = try #require(try desk.list("meetings").first { $0["status"] as? String == "scheduled" }?["id"] as? String)
+        let auditBefore = desk.run(["audit"], as: "coordinator").output
+        for arguments in [["list", "referrals"], ["list", "cases"], ["list", "actions"], ["list", "agenda"],
+                          ["show", "case", "C-0001"], ["export", "caselist", meeting], ["export", "actions"],
+                          ["export", "caselist", meeting, "-o", desk.scratch.root + "/list.md"]] {
+            let refused = desk.run(arguments, as: "viewer")
+            #expect(refused.status == 1, "viewer: marac \(arguments.joined(separator: " ")): \(refused.error)")
+            #expect(refused.error.contains("needs the coordinator, admin or chair role; you are signed in as viewer"), "\(refused.error)")
+            #expect(refused.output.isEmpty, "nothing printed for marac \(arguments.joined(separator: " "))")
+        }
+        #expect(!FileManager.default.fileExists(atPath: desk.scratch.root + "/list.md"))
+        for arguments in [["compact"], ["repair"]] {
+            let refused = desk.run(arguments, as: "chair")
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("needs the coordinator or admin role; you are signed in as chair"), "\(refused.error)")
+        }
+        // What names no one stays open to every role.
+        for arguments in [["list", "meetings"], ["report", "quarterly"], ["export", "calendar"], ["audit"], ["area", "show"]] {
+            let allowed = desk.run(arguments, as: "viewer")
+            #expect(allowed.status == 0, "viewer: marac \(arguments.joined(separator: " ")): \(allowed.error)")
+        }
+        let auditAfter = desk.run(["audit"], as: "coordinator").output
+        #expect(auditAfter.hasPrefix(auditBefore), "only the calendar export was added")
+        #expect(!auditAfter.dropFirst(auditBefore.count).contains("case list"))
+    }
+
+    /// M2 and the recording of failures, from the command line: an existing file is refused
+    /// unless --force, a device or a folder never replaced, and a failed export is recorded as
+    /// failed, not as exported.
+    @Test func anExportNeverReplacesWhatIsThereUnlessToldAndAFailureIsRecordedAsOne() throws {
+        let desk = DemoDesk(cases: 20)
+        let meeting = try #require(try desk.list("meetings").first { $0["status"] as? String == "scheduled" }?["id"] as? String)
+        let path = desk.scratch.root + "/caselist.md"
+        FileManager.default.createFile(atPath: path, contents: Data("my own notes\n".utf8))
+        let refused = desk.run(["export", "caselist", meeting, "-o", path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("already exists; choose another name, or add --force"), "\(refused.error)")
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == "my own notes\n")
+        let forced = desk.run(["export", "caselist", meeting, "-o", path, "--force"])
+        #expect(forced.status == 0, "\(forced.error)")
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self).contains(meeting))
+
+        let folder = desk.run(["export", "caselist", meeting, "-o", desk.scratch.root])
+        #expect(folder.status == 1)
+        #expect(folder.error.contains("is a folder"), "\(folder.error)")
+        let device = desk.run(["export", "caselist", meeting, "-o", "/dev/null", "--force"])
+        #expect(device.status == 1)
+        #expect(device.error.contains("not a regular file"), "\(device.error)")
+
+        let audit = desk.run(["audit"], as: "coordinator").output.split(separator: "\n")
+        #expect(audit.filter { $0.contains("exported case list \(meeting)") }.count == 1, "only the export that was written")
+        #expect(audit.filter { $0.contains("export failed: case list \(meeting)") }.count == 3, "\(audit.suffix(5))")
+    }
+
+    /// NCSC's three random words, not a password from the lists attackers try first: each
+    /// refusal says how to choose one, and nothing is created or changed.
+    @Test(arguments: [("password1", "at least 12 characters"), ("Password1234!", "common passwords"),
+                      ("qwertyuiop123", "common passwords"), ("aaaaaaaaaaaaaa", "repeated"),
+                      ("Correct Horse Battery Staple", "common passwords"), ("cora12345678", "user name")])
+    func aCommonOrShortPassphraseIsRefusedWithAdvice(passphrase: String, reason: String) {
+        let scratch = TemporaryFolder()
+        let weak = passphraseFile(in: scratch, named: "weak", passphrase)
+        let made = runProcess([maracBinary, "init", "--store", scratch.root + "/store", "--user", "cora"],
+                              environment: ["MARAC_NEW_PASSPHRASE_FILE": weak])
+        #expect(made.status == 1)
+        #expect(made.error.contains(reason), "\(passphrase): \(made.error)")
+        #expect(made.error.contains("three or four random words"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.root + "/store/store.json"))
+    }
 }

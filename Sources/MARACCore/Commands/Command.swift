@@ -63,6 +63,9 @@ public enum Command: Hashable, Sendable {
 
     case recordCaseViewed(CaseID)
     case recordExport(what: String, cases: [CaseID])
+    /// An export that was asked for and not written (a folder given for a file, a full disk):
+    /// recorded as a failure, never as an export.
+    case recordExportFailed(what: String, cases: [CaseID], reason: String)
     case purgeCase(CaseID)
     /// An agency that no longer sits at the MARAC: kept in the history, no longer offered.
     case retireAgency(AgencyID)
@@ -99,8 +102,11 @@ public enum Command: Hashable, Sendable {
             [.coordinator, .admin, .chair]
         case .signOffMinutes, .addMinutesAddendum:
             [.coordinator, .chair]
-        case .recordCaseViewed, .recordExport:
+        case .recordCaseViewed, .recordExportFailed:
             Role.allCases
+        case .recordExport(_, let cases):
+            // Viewers read on screen; taking personal data out of the store needs another role.
+            cases.isEmpty ? Role.allCases : [.coordinator, .admin, .chair]
         default:
             [.coordinator, .admin]
         }
@@ -124,11 +130,16 @@ public struct DecisionContext: Sendable {
     public var now: Instant
     /// The local calendar day at `now`, which the executable works out from the machine's zone.
     public var today: Day
+    /// False only for the demo generator, whose invented text is short by construction:
+    /// checking every string of a 30,000-case history (``TextLimits``) would make building a
+    /// large demo store several times slower. Everything a person types or imports is checked.
+    public var checksText: Bool
 
-    public init(actor: Actor, now: Instant, today: Day) {
+    public init(actor: Actor, now: Instant, today: Day, checksText: Bool = true) {
         self.actor = actor
         self.now = now
         self.today = today
+        self.checksText = checksText
     }
 
     public var stamp: Stamp { Stamp(actor: actor.name, at: now) }

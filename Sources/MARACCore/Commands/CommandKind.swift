@@ -57,6 +57,13 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     case rejectActionReport
     case reopenActionReport
     case importResearch
+    /// A user given access, removed, given another role or a new passphrase: made by the
+    /// store (key slots are its business), never by a ``Command``.
+    case changeAccess
+    case recordExportFailed
+
+    /// Kinds the store makes itself, never a ``Command``: key slots are its business.
+    public static let madeByTheStore: Set<CommandKind> = [.changeAccess]
 
     /// The command's name as the palette, refusals and the audit trail show it.
     public var label: String {
@@ -116,6 +123,8 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .rejectActionReport: "reject agency report"
         case .reopenActionReport: "reopen agency report"
         case .importResearch: "import research"
+        case .changeAccess: "change access"
+        case .recordExportFailed: "export failed"
         }
     }
 }
@@ -159,6 +168,7 @@ extension Command {
         case .markRecordedInError: .markRecordedInError
         case .recordCaseViewed: .recordCaseViewed
         case .recordExport: .recordExport
+        case .recordExportFailed: .recordExportFailed
         case .purgeCase: .purgeCase
         case .withdrawAcceptance: .withdrawAcceptance
         case .reopenTriage: .reopenTriage

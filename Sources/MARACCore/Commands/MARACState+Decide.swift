@@ -14,6 +14,7 @@ extension MARACState {
         guard command.allowedRoles.contains(context.actor.role) else {
             throw .notPermitted(command: command.name, role: context.actor.role, needs: command.allowedRoles)
         }
+        if context.checksText { try TextLimits.check(command) }
         switch command {
         case .setAreaProfile(let profile):
             try validate(profile)
@@ -256,6 +257,8 @@ extension MARACState {
             return [.caseViewed(id)]
         case .recordExport(let what, let cases):
             return [.exported(what: what, cases: cases)]
+        case .recordExportFailed(let what, let cases, let reason):
+            return [.exportFailed(what: what, cases: cases, reason: reason)]
         case .purgeCase(let id):
             let c = try requireCase(id)
             if c.purgedOn != nil { throw .nothingToRecord("case \(id) has already been purged") }

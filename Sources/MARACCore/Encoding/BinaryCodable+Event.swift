@@ -55,11 +55,13 @@ extension Event: BinaryCodable {
         case .actionReported(let a, let report): w.writeTag(45); w.write(a); w.write(report)  // level 5
         case .actionReportDecided(let a, let n, let d): w.writeTag(46); w.write(a); w.write(n); w.write(d)  // level 5
         case .researchReturned(let c, let r): w.writeTag(47); w.write(c); w.write(r)  // level 5
+        case .accessChanged(let a): w.writeTag(48); w.write(a)  // level 6
+        case .exportFailed(let what, let cases, let reason): w.writeTag(49); w.write(what); w.write(cases); w.write(reason)  // level 6
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: 48) {
+        switch try r.readTag("event", below: r.version >= 6 ? 50 : 48) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -107,7 +109,9 @@ extension Event: BinaryCodable {
         case 44: self = .referralAddedToCase(try r.read(), try r.read())
         case 45: self = .actionReported(try r.read(), try r.read())
         case 46: self = .actionReportDecided(try r.read(), try r.read(), try r.read())
-        default: self = .researchReturned(try r.read(), try r.read())
+        case 47: self = .researchReturned(try r.read(), try r.read())
+        case 48: self = .accessChanged(try r.read())
+        default: self = .exportFailed(what: try r.read(), cases: try r.read(), reason: try r.read())
         }
     }
 }

@@ -149,14 +149,30 @@ extension AuditEntry.Kind: BinaryCodable {
         case .caseViewed(let c): w.writeTag(0); w.write(c)
         case .exported(let what, let cases): w.writeTag(1); w.write(what); w.write(cases)
         case .purged(let c): w.writeTag(2); w.write(c)
+        case .access(let a): w.writeTag(3); w.write(a)  // level 6
+        case .exportFailed(let what, let cases, let reason): w.writeTag(4); w.write(what); w.write(cases); w.write(reason)  // level 6
         }
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("audit entry", below: 3) {
+        switch try r.readTag("audit entry", below: r.version >= 6 ? 5 : 3) {
         case 0: self = .caseViewed(try r.read())
         case 1: self = .exported(what: try r.read(), cases: try r.read())
-        default: self = .purged(try r.read())
+        case 2: self = .purged(try r.read())
+        case 3: self = .access(try r.read())
+        default: self = .exportFailed(what: try r.read(), cases: try r.read(), reason: try r.read())
         }
+    }
+}
+
+extension AccessChange.Kind: BinaryCodableEnum {
+    public static let codedCases = allCases
+    public static let codedPositions = positions(codedCases)
+}
+
+extension AccessChange: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(kind); w.write(user); w.write(role); w.write(previousRole) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(kind: try r.read(), user: try r.read(), role: try r.read(), previousRole: try r.read())
     }
 }
 

@@ -56,7 +56,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .notPermitted(let command, let role, let needs):
-            let roles = needs.map(\.rawValue).joined(separator: " or ")
+            let names = needs.map(\.rawValue)
+            let roles = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
             return "\(command) needs the \(roles) role; you are signed in as \(role.rawValue)."
         case .missing(let field, let what):
             return "\(field): \(what) is required."

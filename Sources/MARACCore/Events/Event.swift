@@ -71,6 +71,10 @@ public enum Event: Hashable, Sendable, Codable {
     case actionReportDecided(ActionID, Int, ReportDecision)
     /// An agency's research return with what it found, from its returned spreadsheet.
     indirect case researchReturned(CaseID, ResearchReturn)
+    /// Who may open the store changed (codec level 6).
+    indirect case accessChanged(AccessChange)
+    /// An export asked for and not written (codec level 6).
+    case exportFailed(what: String, cases: [CaseID], reason: String)
 }
 
 /// The events of one command, with who made it and when. A change is the unit the store
@@ -84,9 +88,10 @@ public struct Change: Hashable, Sendable, Codable {
     public var command: CommandKind?
     public var events: [Event]
 
+    /// 6 since 2026-12-06 (access changes in the audit trail);
     /// 3 since 2026-12-04 (attendance, observers and action notes can be recorded in error);
     /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
-    public static let currentSchemaVersion = 5
+    public static let currentSchemaVersion = 6
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

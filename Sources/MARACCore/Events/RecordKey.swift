@@ -53,6 +53,8 @@ extension Event {
         case .minutesAddendumAdded(let m, _): .meeting(m)
         case .actionReported(let a, _), .actionReportDecided(let a, _, _): .action(a)
         case .researchReturned(let c, _): .case(c)
+        case .accessChanged: nil
+        case .exportFailed(_, let cases, _): cases.first.map { .case($0) }
         }
     }
 }

@@ -240,6 +240,10 @@ extension MARACState {
         case .casePurged(let id, let day):
             purge(id, on: day)
             audit.append(AuditEntry(kind: .purged(id), stamp: stamp))
+        case .accessChanged(let change):
+            audit.append(AuditEntry(kind: .access(change), stamp: stamp))
+        case .exportFailed(let what, let cases, let reason):
+            audit.append(AuditEntry(kind: .exportFailed(what: what, cases: cases, reason: reason), stamp: stamp))
         }
     }
 

@@ -6,10 +6,13 @@ public enum CSVText {
     }
 
     static func field(_ s: String) -> String {
-        // A leading = + - @ would be taken for a formula by a spreadsheet: neutralise it.
+        // A leading = + - @, tab or carriage return can make a spreadsheet take the cell for a
+        // formula (OWASP's list for CSV injection): neutralise it. Scalars, not characters: a
+        // leading CR LF is one Character.
         var text = s
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil { text = "'" + text }
+        // Scalars again: a CR LF inside a cell is one Character, equal to neither "\r" nor "\n".
+        if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + text.replacingOccurrencesOfQuote() + "\""
         }
         return text

@@ -18,12 +18,19 @@ public struct KDFParameters: Codable, Hashable, Sendable {
         self.p = p
     }
 
-    /// About 80 ms and 32 MiB on this machine in a release build: the cost for real stores.
-    public static let standard = KDFParameters(logN: 15)
+    /// OWASP's minimum for scrypt (N = 2^17, r = 8, p = 1): 128 MiB and about a third of a
+    /// second a guess on this machine in a release build (Docs/security.md), the cost for real
+    /// stores. Slots made at a lower cost (2^13 to 2^16, as marac made them before 2026-12-06)
+    /// are raised to it when their user next opens the store for writing.
+    public static let standard = KDFParameters(logN: 17)
     /// Demo stores: their passphrase is "demo" for everyone, so a high cost would protect nothing.
     public static let demo = KDFParameters(logN: 12)
     /// Unit tests only.
     public static let testing = KDFParameters(logN: 8)
+
+    /// True for a slot made at a cost below the standard one that is not a demo or test store's
+    /// deliberately cheap cost.
+    var isBelowStandard: Bool { algorithm == "scrypt" && logN > Self.demo.logN && logN < Self.standard.logN }
 
     /// Refuses parameters a damaged or hostile header could use to exhaust the machine.
     func validate(path: String) throws(StoreError) {

@@ -138,12 +138,13 @@ extension App {
         .agreeAction: "a on a case (:action)", .updateActionStatus: "d p x o in the tracker (:done)",
         .changeAction: "e in the tracker (:edit action)", .extendActionDue: "e in the tracker (:edit action)",
         .noteAction: "c in the tracker (:note)", .markRecordedInError: ":error", .recordCaseViewed: "Enter on a case",
-        .recordExport: ":export minutes",
+        .recordExport: ":export minutes", .recordExportFailed: ":export minutes (when the file cannot be written)",
         .confirmActionReport: "y in the tracker (:confirm)", .rejectActionReport: "r in the tracker (:reject)",
         .reopenActionReport: "u after y or r",
     ]
 
     /// Made only by the command line or the system: `marac import referrals`, `marac import
-    /// action-updates`, `marac import research`, `marac purge`.
-    static let commandsOffScreen: Set<CommandKind> = [.importReferrals, .recordActionReports, .importResearch, .purgeCase]
+    /// action-updates`, `marac import research`, `marac purge`, and the store's own record of a
+    /// change of access (`marac user`, `marac passwd`).
+    static let commandsOffScreen: Set<CommandKind> = [.importReferrals, .recordActionReports, .importResearch, .purgeCase, .changeAccess]
 }

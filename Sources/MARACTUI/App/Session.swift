@@ -23,10 +23,11 @@ public protocol StoreConnection: AnyObject {
     var notices: [String] { get }
     /// True when the passphrase is the signed-in user's: unlocks a locked screen.
     func checkPassphrase(_ passphrase: [UInt8]) -> Bool
-    /// Writes an export (minutes, a case list) as a file readable by its owner only, never
-    /// half-written, and returns where it went. A relative name is taken from the folder marac
-    /// was started in. The caller records the export in the audit trail first.
-    func writeExport(_ text: String, named name: String) throws -> String
+    /// Writes an export (minutes, a case list) as a new file readable by its owner only, never
+    /// half-written and never over anything already there, then runs `record` (which records
+    /// the export in the audit trail) and returns where it went; if `record` throws, the file is
+    /// removed again. A relative name is taken from the folder marac was started in.
+    func writeExport(_ text: String, named name: String, recording record: () throws -> Void) throws -> String
 }
 
 /// What a look at the store found: other writers' changes taken in, and anything the user must
@@ -103,12 +104,16 @@ public final class MemoryConnection: StoreConnection {
     public private(set) var exports: [String: String] = [:]
     public var failNextExport: Error?
 
-    public func writeExport(_ text: String, named name: String) throws -> String {
+    public func writeExport(_ text: String, named name: String, recording record: () throws -> Void) throws -> String {
         if let e = failNextExport {
             failNextExport = nil
             throw e
         }
         exports[name] = text
+        do { try record() } catch {
+            exports[name] = nil
+            throw error
+        }
         return "/memory/" + name
     }
 }
@@ -161,6 +166,20 @@ public final class Session {
 
     /// Decides and saves a command. Nothing changes unless the change is on disk.
     @discardableResult
+    /// Why `command` would be refused now (read-only, or the core's rules), deciding it
+    /// without saving anything: for a step that must know before it does something outside
+    /// the store, such as writing an export.
+    public func refusal(_ command: Command) -> SessionError? {
+        if case .readOnly(let reason) = connection.writeStatus { return .readOnly(reason) }
+        let context = DecisionContext(actor: actor, now: clock.now(), today: clock.today())
+        do {
+            _ = try state.change(for: command, context: context)
+            return nil
+        } catch {
+            return .refused(error)
+        }
+    }
+
     public func perform(_ command: Command) throws(SessionError) -> [Event] {
         let events = try perform(command, undoable: true)
         redoable = []
@@ -183,7 +202,7 @@ public final class Session {
             throw .notSaved(String(describing: error))
         }
         lastSavedAt = change.stamp.at
-        if remember, command.kind != .recordCaseViewed, command.kind != .recordExport {
+        if remember, command.kind != .recordCaseViewed, command.kind != .recordExport, command.kind != .recordExportFailed {
             let what = change.events.first?.primaryRecord.map { "\(command.name) \($0)" } ?? command.name
             undoable.append((what, compensation, command))
             if undoable.count > 200 { undoable.removeFirst() }

@@ -72,12 +72,20 @@ extension MeetingJob {
         } catch {
             return say(error.description, alert: true)
         }
-        guard perform(.recordExport(what: what, cases: cases)) else { return }
+        // Who may take it out is decided before anything is written.
+        if let refusal = session.refusal(.recordExport(what: what, cases: cases)) { return say(refusal.description, alert: true) }
+        struct NotRecorded: Error {}
         do {
-            let path = try session.connection.writeExport(text, named: name)
+            let path = try session.connection.writeExport(text, named: name) {
+                guard perform(.recordExport(what: what, cases: cases)) else { throw NotRecorded() }
+            }
             say("Wrote the \(what) to \(path), readable by you only. It holds personal data: send it only by secure email.")
+        } catch is NotRecorded {
+            say("The \(what) was not written: its export could not be recorded in the audit trail (\(app.message ?? "")), so the file "
+                + "was removed again.", alert: true)
         } catch {
-            say("The \(what) could not be written: \(error)", alert: true)
+            _ = perform(.recordExportFailed(what: what, cases: cases, reason: "\(error)"))
+            say("The \(what) could not be written: \(error). The attempt is in the audit trail.", alert: true)
         }
     }
 }

@@ -167,6 +167,8 @@ struct CaseViewContent {
             case .caseViewed: what = "opened it"
             case .exported(let name, _): what = "exported it in the \(name)"
             case .purged: what = "purged its personal data"
+            case .access(let change): what = change.description
+            case .exportFailed(let name, _, _): what = "tried to export it in the \(name), which was not written"
             }
             add("\(e.stamp.at.isoMinute) \(e.stamp.actor) \(what)", .dim, indent: 2)
         }

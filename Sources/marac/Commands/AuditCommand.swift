@@ -6,7 +6,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "List who saw or changed what, and when.",
-        discussion: "Every change (with the command that made it and the record it was about), every case opened on screen, every export and every purge.")
+        discussion: "Every change (with the command that made it and the record it was about), every case opened on screen, every export and every purge, and every change to who may open the store (users added, removed, given another role, passphrases changed).")
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -58,7 +58,8 @@ struct AuditListing {
             let e = journal[i]
             if let user, e.stamp.actor != user { continue }
             // Views, exports and purges are listed from the audit entries, with their detail.
-            if e.command == .recordCaseViewed || e.command == .recordExport || e.command == .purgeCase { continue }
+            if e.command == .recordCaseViewed || e.command == .recordExport || e.command == .purgeCase || e.command == .changeAccess
+                || e.command == .recordExportFailed { continue }
             guard concerns(e.record) else { continue }
             rows.append((e.stamp.at, "\(e.stamp.at.isoMinute)  \(e.stamp.actor.padded(12))  \((e.command?.label ?? "change").padded(28))  \(e.record?.description ?? "")"))
         }
@@ -70,6 +71,9 @@ struct AuditListing {
             case .caseViewed(let c): what = "viewed".padded(28) + "  \(c)"
             case .exported(let name, let cases): what = "exported \(name)".padded(28) + "  \(cases.count) case\(cases.count == 1 ? "" : "s")"
             case .purged(let c): what = "purged personal data".padded(28) + "  \(c)"
+            case .access(let change): what = CommandKind.changeAccess.label.padded(28) + "  " + change.description
+            case .exportFailed(let name, let cases, let reason):
+                what = "export failed: \(name)".padded(28) + "  \(cases.count) case\(cases.count == 1 ? "" : "s"), not written: \(reason)"
             }
             rows.append((a.stamp.at, "\(a.stamp.at.isoMinute)  \(a.stamp.actor.padded(12))  \(what)"))
         }

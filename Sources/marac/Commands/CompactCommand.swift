@@ -1,4 +1,5 @@
 import ArgumentParser
+import MARACCore
 import MARACStore
 
 struct CompactCommand: ParsableCommand {
@@ -15,6 +16,7 @@ struct CompactCommand: ParsableCommand {
         try reporting("compact") {
             let store = try storeOptions.openForWriting(wait: wait)
             defer { store.close() }
+            try RolePolicy.require(RolePolicy.keepTheStore, for: "compacting the store", store.actor)
             let before = store.logSize
             try store.compact()
             print("Compacted: snapshot at sequence \(store.sequence); the log went from \(before) to \(store.logSize) bytes.")

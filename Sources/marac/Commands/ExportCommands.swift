@@ -23,13 +23,17 @@ struct ExportCommand: ParsableCommand {
 
 /// The output options every export shares.
 struct ExportOutput: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: "The file to write (default: standard output).")
+    @Option(name: [.customShort("o"), .long], help: "The file to write (default: standard output). It must not exist yet, unless --force.")
     var output: String?
+
+    @Flag(name: .long, help: "Replace the file named by -o if it exists (only ever a regular file, never a link or a device).")
+    var force = false
 
     /// Writes or prints the export and records it.
     func deliver(_ text: String, what: String, cases: [CaseID], personal: Bool = true, store: Store) throws {
         if let output {
-            try ExportFile.write(text, to: StoreOptions().expand(output), what: what, cases: cases, personal: personal, store: store)
+            try ExportFile.write(text, to: StoreOptions().expand(output), what: what, cases: cases, personal: personal, force: force,
+                                 store: store)
         } else {
             try ExportFile.print(text, what: what, cases: cases, personal: personal, store: store)
         }

@@ -42,6 +42,7 @@ struct ListCommand: ParsableCommand {
         try reporting("list") {
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }
+            if kind != .meetings { try RolePolicy.require(RolePolicy.readPersonalData, for: "marac list \(kind.rawValue)", store.actor) }
             let chosen = try meeting.map { try MeetingCommand.meeting($0, in: store.state).id }
             let options = Listing.Options(today: ProgramClock.current.today(), overdue: overdue,
                                           agency: try resolveAgency(agency, in: store.state), meeting: chosen)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MARACCore
 import MARACStore
 
 /// `marac repair`: what opening never does by itself, cutting a damaged log back to its last
@@ -29,9 +30,7 @@ struct RepairCommand: ParsableCommand {
         try reporting("repair") {
             let repair = try StoreRepair.examine(at: storeOptions.storePath, credentials: try storeOptions.credentials(),
                                                  wait: wait, clock: ProgramClock.current)
-            guard repair.role == .coordinator || repair.role == .admin else {
-                throw CommandFailure(message: "repairing a store needs the coordinator or admin role; you are \(repair.role.rawValue)", code: 1)
-            }
+            try RolePolicy.require(RolePolicy.keepTheStore, for: "repairing the store", Actor(name: "", role: repair.role))
             switch repair.finding {
             case .nothingToRepair:
                 print("\(repair.path): \(repair.describe())")

@@ -46,6 +46,7 @@ struct ShowCaseCommand: ParsableCommand {
                 printError("marac show case: the store cannot be written (\(reason)), so this viewing is not recorded in the audit trail.")
             }
             defer { store.close() }
+            try RolePolicy.require(RolePolicy.readPersonalData, for: "marac show case", store.actor)
             let file: CaseFile
             do throws(CaseFile.Failure) {
                 file = try CaseFile(state: store.state, naming: record, today: ProgramClock.current.today())

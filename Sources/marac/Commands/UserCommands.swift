@@ -7,8 +7,8 @@ extension Role: ExpressibleByArgument {}
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "List, add and remove the store's users.",
-        subcommands: [List.self, Add.self, Remove.self],
+        abstract: "List, add and remove the store's users, and change their roles.",
+        subcommands: [List.self, Add.self, Remove.self, RoleChange.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -39,8 +39,10 @@ struct UserCommand: ParsableCommand {
                 guard store.actor.role == .coordinator else {
                     throw CommandFailure(message: "adding a user needs the coordinator role; you are \(store.actor.role.rawValue)", code: 1)
                 }
+                let seen = store.notices.count
                 try store.addUser(NewUser(name: name, role: role, passphrase: try Passphrases.new(for: name)))
-                print("Added \(name) as \(role.rawValue).")
+                print("Added \(name) as \(role.rawValue). marac audit lists it.")
+                tellNotices(of: store, after: seen)
             }
         }
     }
@@ -55,13 +57,42 @@ struct UserCommand: ParsableCommand {
             try reporting("user remove") {
                 let store = try storeOptions.openForWriting()
                 defer { store.close() }
+                let seen = store.notices.count
                 try store.removeUser(name)
                 // Replace the data key now rather than at some later compaction.
                 try store.compact()
                 print("Removed \(name). The data key was replaced (epoch \(store.keyEpoch)); their old key opens nothing in this store.")
+                tellNotices(of: store, after: seen)
             }
         }
     }
+
+    struct RoleChange: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "role",
+            abstract: "Give a user another role (coordinators only; the last coordinator stays one).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The user.") var name: String
+        @Argument(help: "coordinator, admin, chair or viewer.") var role: Role
+
+        func run() throws {
+            try reporting("user role") {
+                let store = try storeOptions.openForWriting()
+                defer { store.close() }
+                let before = store.users.first { $0.name == name }?.role
+                let seen = store.notices.count
+                try store.changeRole(of: name, to: role)
+                print("\(name) is now \(role.rawValue)" + (before.map { " (was \($0.rawValue))" } ?? "") + ". marac audit lists it.")
+                tellNotices(of: store, after: seen)
+            }
+        }
+    }
+}
+
+/// What the store noted while a command ran (an audit line that could not be saved, say), on
+/// standard error.
+func tellNotices(of store: Store, after seen: Int) {
+    for notice in store.notices.dropFirst(seen) { printError("marac: \(notice)") }
 }
 
 struct PasswdCommand: ParsableCommand {
@@ -76,8 +107,10 @@ struct PasswdCommand: ParsableCommand {
         try reporting("passwd") {
             let store = try storeOptions.openForWriting()
             defer { store.close() }
+            let seen = store.notices.count
             try store.changePassphrase(to: try Passphrases.new(for: store.actor.name))
             print("The passphrase of \(store.actor.name) was changed.")
+            tellNotices(of: store, after: seen)
         }
     }
 }

@@ -2,28 +2,44 @@ import Foundation
 import MARACCore
 import MARACStore
 
-/// Writing an export: personal data leaving the encrypted store. The file is created 0600
-/// (readable by its owner only), written whole under a temporary name, flushed, recorded in
-/// the audit trail, and only then given its name: a file exists under the name asked for only
-/// if its export was recorded, and never half-written.
+/// Writing an export: personal data leaving the encrypted store. Who may take it out is
+/// decided first (the core's rule for the export's command); the file is then created new,
+/// readable by its owner only (0600), written whole and named; and only once it is in place is
+/// the export recorded in the audit trail. An export that fails is recorded as a failure; one
+/// whose recording fails is removed again, so no file outlives a missing line.
 enum ExportFile {
-    static func write(_ text: String, to path: String, what: String, cases: [CaseID], personal: Bool, store: Store) throws {
-        try place(text, at: path) {
-            try perform(.recordExport(what: what, cases: cases), in: store)
+    static func write(_ text: String, to path: String, what: String, cases: [CaseID], personal: Bool, force: Bool,
+                      store: Store) throws {
+        let change = try decide(.recordExport(what: what, cases: cases), in: store)
+        try place(text, at: path, what: what, cases: cases, force: force, store: store)
+        do {
+            try store.append(change)
+        } catch {
+            PrivateFile.withdraw(path)
+            throw CommandFailure(message: "the \(what) was written to \(path), but the export could not be recorded in the audit "
+                                     + "trail (\(error)); the file was removed again, and nothing left the store", code: 1)
         }
         printError("marac: wrote \(what) to \(path) (readable by you only). " + (personal ? warning : "It names no one, but keep it within the partnership.") + " The export is recorded in the audit trail.")
     }
 
-    /// Writes the file under a temporary name (0600), flushes it, runs `beforeNaming` (which
-    /// records the export; if it throws, the file is removed), then renames it into place.
-    static func place(_ text: String, at path: String, beforeNaming: () throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(message: "cannot write \(path): the folder \(directory) does not exist", code: 1)
+    /// Puts the file in place, or records in the audit trail that the export failed and why.
+    static func place(_ text: String, at path: String, what: String, cases: [CaseID], force: Bool, store: Store?) throws {
+        do {
+            try PrivateFile.write(text, to: path, replacing: force)
+        } catch {
+            if let store { recordFailure(what: what, cases: cases, reason: error.message, in: store) }
+            throw CommandFailure(message: error.message, code: 1)
         }
-        try PrivateFile.write(text, to: url.path, beforeNaming: beforeNaming)
+    }
+
+    /// An export that was not written is recorded as such; if even that cannot be saved, it
+    /// is said on standard error rather than dropped.
+    static func recordFailure(what: String, cases: [CaseID], reason: String, in store: Store) {
+        do {
+            try perform(.recordExportFailed(what: what, cases: cases, reason: reason), in: store)
+        } catch {
+            printError("marac: the failed export could not be recorded in the audit trail either (\(error)).")
+        }
     }
 
     /// Output to standard output: recorded first, since it cannot be taken back once printed.

@@ -21,18 +21,18 @@ enum Passphrases {
     /// asked twice at the terminal.
     static func new(for user: String) throws -> [UInt8] {
         if let file = ProcessInfo.processInfo.environment[newFileVariable], !file.isEmpty {
-            return try check(try read(file: file, variable: newFileVariable))
+            return try check(try read(file: file, variable: newFileVariable), user: user)
         }
-        let first = try prompt("New passphrase for \(user): ")
+        let first = try prompt("New passphrase for \(user) (three or four random words): ")
+        if let refusal = PassphrasePolicy.refusal(first, user: user) { throw StoreError.noPassphrase(refusal + " Nothing was changed.") }
         let second = try prompt("Type it again: ")
         guard first == second else { throw StoreError.noPassphrase("The two passphrases differ; nothing was changed.") }
-        return try check(first)
+        return first
     }
 
-    static func check(_ passphrase: [UInt8]) throws -> [UInt8] {
-        guard passphrase.count >= 8 else {
-            throw StoreError.noPassphrase("A passphrase needs at least 8 characters; a few words are easier to remember than symbols.")
-        }
+    /// The passphrase, or a refusal saying why it will not do and how to choose one.
+    static func check(_ passphrase: [UInt8], user: String) throws -> [UInt8] {
+        if let refusal = PassphrasePolicy.refusal(passphrase, user: user) { throw StoreError.noPassphrase(refusal + " Nothing was changed.") }
         return passphrase
     }
 

@@ -84,13 +84,17 @@ final class StoreConnectionAdapter: StoreConnection {
         store.checkPassphrase(passphrase)
     }
 
-    func writeExport(_ text: String, named name: String) throws -> String {
+    func writeExport(_ text: String, named name: String, recording record: () throws -> Void) throws -> String {
         let expanded = StoreOptions().expand(name)
         let path = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
         do {
-            try ExportFile.place(text, at: path) {}
-        } catch let failure as CommandFailure {
-            throw ExportError(message: failure.message)
+            try PrivateFile.write(text, to: path)
+        } catch {
+            throw ExportError(message: error.message.replacingOccurrences(of: ", or add --force to replace it", with: ""))
+        }
+        do { try record() } catch {
+            PrivateFile.withdraw(path)
+            throw error
         }
         return path
     }

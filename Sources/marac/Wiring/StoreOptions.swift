@@ -81,7 +81,12 @@ struct ScreenOptions: ParsableArguments {
 
 /// Decides a command as the store's signed-in user and saves it.
 func perform(_ command: Command, in store: Store) throws {
+    try store.append(try decide(command, in: store))
+}
+
+/// Decides a command as the store's signed-in user, saving nothing: the change, or the core's
+/// refusal (the role it needs, say).
+func decide(_ command: Command, in store: Store) throws -> Change {
     let context = DecisionContext(actor: store.actor, now: ProgramClock.current.now(), today: ProgramClock.current.today())
-    let change = try store.state.change(for: command, context: context)
-    try store.append(change)
+    return try store.state.change(for: command, context: context)
 }

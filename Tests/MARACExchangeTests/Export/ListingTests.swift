@@ -124,7 +124,7 @@ import Testing
         for (row, record) in zip(rows, expected) {
             for (i, column) in columns.enumerated() {
                 var want = record[column] ?? ""
-                if let first = want.first, "=+-@".contains(first), Double(want) == nil { want = "'" + want }
+                if let first = want.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(want) == nil { want = "'" + want }
                 #expect(row[i] == want)
             }
         }
@@ -133,6 +133,17 @@ import Testing
     @Test func aCellThatLooksLikeAFormulaIsDefused() {
         let csv = CSVText.render(headers: ["a", "b"], rows: [["=HYPERLINK(\"x\")", "-12"], ["@SUM(A1)", "Zoë, \"Z\"\nNguyễn"]])
         #expect(csv == "a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",-12\r\n'@SUM(A1),\"Zoë, \"\"Z\"\"\nNguyễn\"\r\n")
+    }
+
+    /// OWASP lists a leading tab and carriage return beside = + - @: each is defused, the
+    /// carriage return even when it begins a CR LF (one Character in Swift).
+    @Test func aCellStartingWithATabOrACarriageReturnIsDefused() {
+        let csv = CSVText.render(headers: ["a"], rows: [["\t=1+1"], ["\r=1+1"], ["\r\n=1+1"], ["\tZoë"]])
+        let cells = csv.components(separatedBy: "\r\n").dropFirst().dropLast()
+        #expect(Array(cells.prefix(1)) == ["'\t=1+1"])
+        #expect(csv.contains("\"'\r=1+1\""))
+        #expect(csv.contains("\"'\r\n=1+1\""))
+        #expect(csv.contains("'\tZoë"))
     }
 
     @Test func tablesLineUpWhateverTheScript() {

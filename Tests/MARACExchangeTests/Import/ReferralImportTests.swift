@@ -142,6 +142,23 @@ import Testing
         #expect(plan.problems.first?.message.contains("\"not a date\" is not a date") == true)
     }
 
+    /// A cell no person typed (a NUL byte, a name of 100,000 characters, a 50 MB summary) is
+    /// refused with its row and column, and nothing is imported.
+    @Test func aCellBeyondWhatAFieldMayHoldIsNamedByRowAndColumn() {
+        let desk = Desk.area()
+        var rows = Self.rows(4, seed: 6, on: desk.today)
+        rows[0][3] = "Alex\u{0}Example"
+        rows[1][3] = String(repeating: "N", count: 100_000)
+        rows[2][15] = String(repeating: "s", count: 50 << 20)
+        let plan = Self.plan(Spreadsheet.excel([Self.header] + rows), desk: desk)
+        #expect(!plan.canImport)
+        let places = plan.problems.map { "\($0.row) \($0.column ?? "-")" }
+        #expect(places.contains("2 victim_name") && places.contains("3 victim_name"), "\(places)")
+        #expect(plan.problems.contains { $0.row == 4 && $0.message.contains("summary") && $0.message.contains("20000") },
+                "\(plan.problems.map(\.description))")
+        #expect(plan.problems.first { $0.row == 2 }?.message.contains("U+0000") == true)
+    }
+
     @Test func importingTheSameFileAgainAddsNothing() {
         var desk = Desk.area()
         let file = Spreadsheet.excel([Self.header] + Self.rows(15, seed: 5, on: desk.today))

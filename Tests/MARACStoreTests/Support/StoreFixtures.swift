@@ -18,6 +18,14 @@ enum StoreFixtures {
         try Store.create(at: path, changes: changes, users: [tester] + extra, kdf: .testing, clock: StoreFixtures.clock)
     }
 
+    /// The state a store made by ``create(at:changes:extra:)`` holds: the history folded, and
+    /// its first users' access in the audit trail.
+    static func made(_ history: [Change], extra: [NewUser] = []) -> MARACState {
+        var state = MARACState.folding(history)
+        state.apply(Store.initialAccess([tester] + extra, clock: clock))
+        return state
+    }
+
     static func open(_ path: String, _ mode: Store.OpenMode = .write(waitSeconds: 0), as credentials: Credentials = credentials) throws(StoreError) -> Store {
         try Store.open(at: path, mode: mode, credentials: credentials, clock: StoreFixtures.clock)
     }

@@ -210,7 +210,9 @@ import Testing
     }
 }
 
-/// Exports from the screen: recorded in the audit trail, then written by the connection.
+/// Exports from the screen: who may is decided first, the file is written, and only then is the
+/// export recorded; a failure is recorded as a failure, and a file whose export could not be
+/// recorded is removed again.
 @Suite struct ScreenExportTests {
     @Test func exportingMinutesFromTheScreenRecordsItAndWritesTheFile() throws {
         let f = ScreenFixture.demo()
@@ -239,5 +241,34 @@ import Testing
         f.press(.enter)
         #expect(f.connection.exports.isEmpty)
         #expect(f.status.contains("could not be written") == true)
+        guard case .exportFailed(let what, _, let reason)? = f.app.session.state.audit.last?.kind else {
+            Issue.record("the failed export is not in the audit trail")
+            return
+        }
+        #expect(what == "case list \(next.id)" && reason.contains("Full"))
+        #expect(!f.app.session.state.audit.contains { if case .exported = $0.kind { true } else { false } }, "never recorded as exported")
+    }
+
+    @Test func aFileWhoseExportCannotBeRecordedIsRemovedAgain() throws {
+        let f = ScreenFixture.demo()
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        struct DiskFull: Error {}
+        f.connection.failNextSave = DiskFull()
+        f.press(.character(":"))
+        f.type("export caselist \(next.id)")
+        f.press(.enter)
+        #expect(f.connection.exports.isEmpty)
+        #expect(f.status.contains("was not written") == true, "\(f.status)")
+    }
+
+    @Test func aViewerIsToldTheRoleAnExportOfPersonalDataNeeds() throws {
+        let f = ScreenFixture(state: DemoGenerator(seed: 3, cases: 60, today: ScreenFixture.today).generate { _ in },
+                              actor: Actor(name: "viewer", role: .viewer))
+        let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
+        f.press(.character(":"))
+        f.type("export caselist \(next.id)")
+        f.press(.enter)
+        #expect(f.connection.exports.isEmpty)
+        #expect(f.status.contains("coordinator, admin or chair") == true, "\(f.status)")
     }
 }

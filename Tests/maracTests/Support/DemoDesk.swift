@@ -24,14 +24,15 @@ struct DemoDesk {
         runProcess([maracBinary] + arguments + ["--store", store, "--user", user], environment: environment)
     }
 
-    /// The JSON array a listing command prints (`--format json` is added).
-    func json(_ arguments: [String], as user: String = "viewer") throws -> [[String: Any]] {
+    /// The JSON array a listing command prints (`--format json` is added), as the chair
+    /// (listings of personal data are not for viewers).
+    func json(_ arguments: [String], as user: String = "chair") throws -> [[String: Any]] {
         let listed = run(arguments + ["--format", "json"], as: user)
         #expect(listed.status == 0, "\(listed.error)")
         return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
     }
 
-    /// `marac list KIND --format json`, as the viewer.
+    /// `marac list KIND --format json`, as the chair.
     func list(_ kind: String, _ options: [String] = []) throws -> [[String: Any]] {
         try json(["list", kind] + options)
     }
