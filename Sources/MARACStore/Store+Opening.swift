@@ -115,9 +115,6 @@ extension Store {
             store.pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch,
                                                 ending: loaded.scan.ending, logBytes: loaded.logBytes,
                                                 changes: loaded.replayedChanges)
-        } else if case .incomplete(let offset, let count) = loaded.scan.ending {
-            store.notices.append("\(store.logPath) ends with \(count) bytes at byte \(offset) that do not form a whole "
-                + "change: one being saved now, or one cut short. They are not shown.")
         }
         store.logIdentity = loaded.logIdentity
         return store
@@ -132,7 +129,17 @@ extension Store {
         var stamps = fileStamps(dir)
         while true {
             do throws(StoreError) {
-                return try readFiles(dir, keyring: keyring, recorded: header.recordedCompaction)
+                let loaded = try readFiles(dir, keyring: keyring, recorded: header.recordedCompaction)
+                // Bytes at the end that are not yet a whole change are a save in progress while
+                // a writer holds the lock. With no writer they are a save cut short, or a log cut
+                // short: what they held cannot be shown, so a reader does not answer as if the
+                // store were whole. Opening it for writing sets them aside and says so.
+                if case .incomplete(let offset, let count) = loaded.scan.ending, !StoreLock.isHeld(in: dir) {
+                    throw StoreError.corrupt(path: dir + "/" + logName, offset: offset, reason: "the log ends with \(count) bytes that do not "
+                        + "form a whole change, and no process is writing: a save cut short by a crash, or a log cut short. Opening "
+                        + "the store for writing (the screen, or any command that changes it) sets them aside and says so")
+                }
+                return loaded
             } catch {
                 attempts += 1
                 guard attempts < 20 else { throw error }

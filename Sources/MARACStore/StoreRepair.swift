@@ -59,8 +59,14 @@ public final class StoreRepair {
         let logBytes = FileSystem.exists(logPath) ? try PosixFile.openForReading(logPath).readAll() : []
         let finding: Finding
         do throws(StoreError) {
-            _ = try Store.readFiles(dir, keyring: unlocked.keyring, recorded: unlocked.header.recordedCompaction)
-            finding = .nothingToRepair
+            let loaded = try Store.readFiles(dir, keyring: unlocked.keyring, recorded: unlocked.header.recordedCompaction)
+            if case .incomplete(let offset, let count) = loaded.scan.ending {
+                // What any writer sets aside on opening; repair shows it and does the same.
+                finding = plan(cuttingAt: offset, damage: "\(logPath) ends with \(count) bytes at byte \(offset) that do not form a whole "
+                               + "change (a save cut short by a crash, or a log cut short).", dir: dir, logBytes: logBytes, keyring: unlocked.keyring)
+            } else {
+                finding = .nothingToRepair
+            }
         } catch .corrupt(let damagedPath, let offset, let reason) where damagedPath == logPath && offset >= LogFormat.headerSize {
             let damage = StoreError.corrupt(path: damagedPath, offset: offset, reason: reason).finding
             finding = plan(cuttingAt: offset, damage: damage, dir: dir, logBytes: logBytes, keyring: unlocked.keyring)
