@@ -121,4 +121,25 @@ import TestSupport
             #expect(error.message.contains("marac-header-seal-v9"))
         }
     }
+
+    /// A changed byte in a user's name or key slot is told as damage (exit 2 on the command
+    /// line), not as an unknown user or a wrong passphrase, which is what it would look like.
+    @Test(arguments: ["\"user\" : \"", "\"salt\" : \""])
+    func aChangedByteInAKeySlotIsDamageNotAWrongPassphrase(field: String) throws {
+        let folder = TemporaryFolder()
+        try StoreFixtures.create(at: folder.path).close()
+        var bytes = folder.bytes("store.json")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let at = try #require(text.range(of: field)).upperBound
+        // The first character of the value: `tester` becomes `uester`, a salt's first letter another.
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: at)
+        bytes[offset] ^= 0x01
+        folder.write("store.json", bytes)
+        #expect {
+            try StoreFixtures.open(folder.path)
+        } throws: { error in
+            guard case .headerTampered(_, let reason) = error as? StoreError else { return false }
+            return reason.contains("checksum does not match")
+        }
+    }
 }

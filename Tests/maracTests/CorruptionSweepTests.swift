@@ -54,6 +54,8 @@ import TestSupport
                 if seen.status != 0 {
                     tally.refused += 1
                     #expect(!seen.error.isEmpty, "\(name) \(what): refused without a word")
+                    // Docs/cli.md: damage and tampering exit 2, whatever the command.
+                    #expect(seen.status == 2, "\(name) \(what): exit \(seen.status): \(seen.error)")
                 } else if seen.output == original.output {
                     tally.unchanged += 1
                 } else if boundary {

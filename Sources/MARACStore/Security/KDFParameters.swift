@@ -35,7 +35,7 @@ public struct KDFParameters: Codable, Hashable, Sendable {
     /// Refuses parameters a damaged or hostile header could use to exhaust the machine.
     func validate(path: String) throws(StoreError) {
         guard algorithm == "scrypt", (8...20).contains(logN), (1...32).contains(r), (1...4).contains(p) else {
-            throw .notAStore(path: path, reason: "a key slot asks for key derivation \(algorithm) N=2^\(logN) r=\(r) p=\(p), which marac does not use")
+            throw .headerTampered(path: path, reason: "a key slot asks for key derivation \(algorithm) N=2^\(logN) r=\(r) p=\(p), which marac never writes")
         }
     }
 

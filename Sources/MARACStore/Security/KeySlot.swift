@@ -67,7 +67,7 @@ struct KeySlot: Codable, Equatable {
     func unlock(passphrase: [UInt8], storeID: String, path: String) throws(StoreError) -> Curve25519.KeyAgreement.PrivateKey {
         try kdf.validate(path: path)
         guard let salt = Data(base64Encoded: salt), let sealed = Data(base64Encoded: privateKey) else {
-            throw .notAStore(path: path, reason: "the key slot of \(user) is not readable")
+            throw .headerTampered(path: path, reason: "the key slot of \(user) is not readable")
         }
         do {
             let key = try kdf.deriveKey(passphrase: passphrase, salt: Array(salt))

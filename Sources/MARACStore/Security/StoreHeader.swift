@@ -26,6 +26,11 @@ struct StoreHeader: Codable, Equatable {
     /// first opening for writing.
     var seal: String?
     var mac: String
+    /// CRC32C of the sealed bytes and the `mac`, unkeyed: damage to any byte is told as damage
+    /// before anyone's passphrase is tried, rather than as a wrong passphrase or an unknown user
+    /// (which a changed salt or user name would otherwise look like). Not a defence against
+    /// someone who recomputes it: the seal is. Nil in headers written before 2026-12-06.
+    var check: String?
 
     static let formatName = "marac-store"
     static let currentVersion = 2
@@ -50,7 +55,7 @@ struct StoreHeader: Codable, Equatable {
     static func new(created: Instant) -> StoreHeader {
         StoreHeader(format: formatName, version: currentVersion, id: randomBytes(16).map { hex2($0) }.joined(),
                     created: created.iso8601, cipher: cipherName, keyEpoch: 1,
-                    rotationPending: false, users: [], compaction: nil, seal: sealScheme, mac: "")
+                    rotationPending: false, users: [], compaction: nil, seal: sealScheme, mac: "", check: nil)
     }
 
     var idBytes: [UInt8] { Array(id.utf8) }
@@ -98,6 +103,14 @@ struct StoreHeader: Codable, Equatable {
     mutating func sign(with keyring: Keyring) {
         seal = Self.sealScheme
         mac = Data(HMAC<SHA256>.authenticationCode(for: sealedBytes(), using: keyring.macKey(epoch: keyEpoch))).base64EncodedString()
+        check = computedCheck
+    }
+
+    /// What ``check`` should say of the header as it is.
+    var computedCheck: String {
+        var crc = CRC32C.checksum(sealedBytes(scheme: seal ?? Self.sealScheme))
+        crc = Array(mac.utf8).withUnsafeBytes { CRC32C.checksum($0, extending: crc) }
+        return String(crc, radix: 16).leftPadded8
     }
 
     func verify(with keyring: Keyring, path: String) throws(StoreError) {
@@ -144,7 +157,18 @@ struct StoreHeader: Codable, Equatable {
         do {
             // A version this marac does not write is judged once the seal is checked: under a
             // good seal it is a newer store; under a broken one, a changed field.
-            return try JSONDecoder().decode(StoreHeader.self, from: Data(bytes))
+            let header = try JSONDecoder().decode(StoreHeader.self, from: Data(bytes))
+            if let check = header.check, check != header.computedCheck {
+                if let seal = header.seal, seal != sealScheme, seal != sealSchemeV1 {
+                    throw StoreError.headerTampered(path: directory, reason: "its checksum does not match, and it is sealed as \"\(seal)\", "
+                        + "which this marac does not know: it is damaged, or it was written by a newer marac")
+                }
+                throw StoreError.headerTampered(path: directory, reason: "it is damaged: its checksum does not match its contents "
+                    + "(a changed byte in a user's name, role, key slot or seal)")
+            }
+            return header
+        } catch let error as StoreError {
+            throw error
         } catch {
             if let version = probe.version, version != currentVersion {
                 throw .notAStore(path: directory, reason: "it is in store format \(version), and this marac reads format \(currentVersion)")
@@ -156,6 +180,11 @@ struct StoreHeader: Codable, Equatable {
     func write(in directory: String, on disk: Disk) throws(StoreError) {
         try FileSystem.replaceAtomically(directory + "/" + Self.fileName, with: encoded(), on: disk)
     }
+}
+
+extension String {
+    /// Eight hex digits, zeros in front.
+    fileprivate var leftPadded8: String { count >= 8 ? self : String(repeating: "0", count: 8 - count) + self }
 }
 
 func hex2(_ b: UInt8) -> String {

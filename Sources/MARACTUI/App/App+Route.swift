@@ -139,8 +139,13 @@ extension App {
         case .referral(let r):
             if case .accepted(let c)? = session.state.referral(r)?.status { caseID = c }
         }
-        if let caseID, session.isWritable, (try? session.perform(.recordCaseViewed(caseID), undoable: false)) != nil {
+        guard let caseID, session.isWritable else { return }
+        do {
+            try session.perform(.recordCaseViewed(caseID), undoable: false)
             revision += 1
+        } catch {
+            // The case is shown; that its viewing went unrecorded is said, not hidden.
+            say("\(caseID) is open, but the viewing could not be recorded in the audit trail: \(error)", alert: true)
         }
     }
 
