@@ -34,6 +34,15 @@ extension Store {
         return store
     }
 
+    /// Whether `path` holds a store, read without a passphrase: asked before anyone is asked for
+    /// theirs, so a first run is told to create a store, not asked for a passphrase first.
+    ///
+    /// - Throws: ``StoreError/notAStore(path:reason:)`` saying how to create one;
+    ///   ``StoreError/headerTampered(path:reason:)`` for a damaged `store.json`.
+    public static func checkIsStore(at path: String) throws(StoreError) {
+        _ = try StoreHeader.read(in: normalise(path))
+    }
+
     /// A key slot already opened: what unlocking gives.
     typealias Unlocked = (header: StoreHeader, keyring: Keyring, actor: Actor)
 

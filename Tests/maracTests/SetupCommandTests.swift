@@ -10,6 +10,19 @@ import TestSupport
         return Dictionary(uniqueKeysWithValues: list.map { ($0["setting"] as! String, $0["value"] as! String) })
     }
 
+    /// Issue 20, 1: a first run with no store is told how to make one, before any passphrase
+    /// is asked for, by the screen and by every subcommand alike.
+    @Test(arguments: [[], ["list", "referrals"], ["verify"], ["repair"], ["user", "list"], ["area", "show"]])
+    func aFolderWithNoStoreIsToldHowToMakeOneBeforeAnyPassphrase(arguments: [String]) {
+        let scratch = TemporaryFolder()
+        for store in [scratch.root + "/missing", scratch.root] {
+            let run = runProcess([maracBinary] + arguments + ["--store", store], environment: ["MARAC_PASSPHRASE_FILE": ""])
+            #expect(run.status == 1)
+            #expect(run.error.contains("marac init --store \(store)") && run.error.contains("marac demo"), "\(run.error)")
+            #expect(!run.error.lowercased().contains("passphrase"), "\(run.error)")
+        }
+    }
+
     @Test func aKnowsleyLikeAreaIsSetByNameAndEveryChangeIsAudited() throws {
         let s = NewStore(name: "Knowsley MARAC")
         s.ok(["area", "set", "risk-tool", "merit"])

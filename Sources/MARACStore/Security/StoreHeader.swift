@@ -139,11 +139,13 @@ struct StoreHeader: Codable, Equatable {
 
     static func read(in directory: String) throws(StoreError) -> StoreHeader {
         let path = directory + "/" + fileName
+        let create = "create one there with marac init --store \(directory) (for a real MARAC), or try marac on invented data "
+            + "with marac demo"
         guard FileSystem.isDirectory(directory) else {
-            throw .notAStore(path: directory, reason: FileSystem.exists(directory) ? "it is not a folder" : "the folder does not exist")
+            throw .notAStore(path: directory, reason: FileSystem.exists(directory) ? "it is not a folder" : "the folder does not exist; " + create)
         }
         guard FileSystem.exists(path) else {
-            throw .notAStore(path: directory, reason: "it has no \(fileName); create a store with marac init or marac demo")
+            throw .notAStore(path: directory, reason: "it has no \(fileName); " + create)
         }
         let bytes = try PosixFile.openForReading(path).readAll()
         struct Probe: Decodable { var format: String?; var version: Int? }

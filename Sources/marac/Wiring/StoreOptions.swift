@@ -39,9 +39,11 @@ struct StoreOptions: ParsableArguments {
         return path
     }
 
-    /// The user and their passphrase (from MARAC_PASSPHRASE_FILE or the terminal).
+    /// The user and their passphrase (from MARAC_PASSPHRASE_FILE or the terminal), asked only
+    /// once the folder is known to hold a store.
     func credentials() throws -> Credentials {
-        Credentials(user: userName, passphrase: try Passphrases.current(for: userName))
+        try Store.checkIsStore(at: storePath)
+        return Credentials(user: userName, passphrase: try Passphrases.current(for: userName))
     }
 
     /// Opens the store as the user, asking for their passphrase.
