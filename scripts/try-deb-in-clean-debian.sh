@@ -35,6 +35,6 @@ chroot "$root" sh -c 'ls /usr/share/man/man1/marac*.1.gz | wc -l | sed "s/^/man 
 echo "== marac demo --no-tui"
 chroot "$root" sh -c 'rm -rf /root/demo && MARAC_TODAY=2026-11-28 marac demo --store /root/demo --no-tui'
 echo "== marac list cases --format json (count)"
-chroot "$root" sh -c 'printf "demo\n" > /root/pp; chmod 600 /root/pp; MARAC_PASSPHRASE_FILE=/root/pp MARAC_TODAY=2026-11-28 marac list cases --store /root/demo --user viewer --format json' \
+chroot "$root" sh -c 'printf "demo\n" > /root/pp; chmod 600 /root/pp; MARAC_PASSPHRASE_FILE=/root/pp MARAC_TODAY=2026-11-28 marac list cases --store /root/demo --user chair --format json' \
     | grep -c '"reference"' | sed 's/^/cases listed: /'
 echo "== done: $root"
