@@ -48,7 +48,8 @@ echo "test-deb: Depends: $depends"
 
 if ! command -v lintian >/dev/null; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get install -y -qq lintian >/dev/null
+    # The package lists may never have been fetched on this machine: fetch them once if needed.
+    $sudo apt-get install -y -qq lintian >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq lintian >/dev/null; }
 fi
 lintian --fail-on error --tag-display-limit 0 "$deb" | tee "$work/lintian.txt"
 echo "test-deb: lintian: $(grep -c '^E:' "$work/lintian.txt" || true) errors, $(grep -c '^W:' "$work/lintian.txt" || true) warnings"
