@@ -10,6 +10,18 @@ import TestSupport
         return Dictionary(uniqueKeysWithValues: list.map { ($0["setting"] as! String, $0["value"] as! String) })
     }
 
+    /// Issue 20, 8: the store's default place follows XDG_DATA_HOME only when it is an absolute
+    /// path (the XDG Base Directory spec), and --help says so.
+    @Test func aRelativeXDGDataHomeIsIgnored() {
+        let scratch = TemporaryFolder()
+        let home = scratch.root + "/home"
+        let relative = runProcess([maracBinary, "user", "list"], environment: ["HOME": home, "XDG_DATA_HOME": "data", "MARAC_STORE": ""])
+        #expect(relative.error.contains("\(home)/.local/share/marac"), "\(relative.error)")
+        let absolute = runProcess([maracBinary, "user", "list"], environment: ["HOME": home, "XDG_DATA_HOME": scratch.root + "/data", "MARAC_STORE": ""])
+        #expect(absolute.error.contains("\(scratch.root)/data/marac"), "\(absolute.error)")
+        #expect(runProcess([maracBinary, "user", "list", "--help"]).output.contains("XDG_DATA_HOME"))
+    }
+
     /// Issue 20, 1: a first run with no store is told how to make one, before any passphrase
     /// is asked for, by the screen and by every subcommand alike.
     @Test(arguments: [[], ["list", "referrals"], ["verify"], ["repair"], ["user", "list"], ["area", "show"]])

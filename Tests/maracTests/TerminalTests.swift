@@ -87,6 +87,16 @@ struct TerminalTests {
         try tmux.wait(for: "[exited 0]")
     }
 
+    /// Issue 20, 8: a terminal that cannot move its cursor is refused with what to use
+    /// instead, not given a blank screen.
+    @Test func aDumbTerminalIsRefusedWithWhatToUseInstead() throws {
+        let desk = DemoDesk(cases: 10)
+        let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"], term: "dumb",
+                                   environment: desk.environment)
+        let screen = try tmux.wait(for: "[exited 1]")
+        #expect(screen.contains("TERM=dumb cannot draw marac's screen"), "\(screen)")
+    }
+
     @Test func aStormOfResizesEndsWithACorrectScreen() throws {
         let desk = DemoDesk(cases: 30, seed: 4)
         let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"],

@@ -7,6 +7,8 @@ import Glibc
 public enum TerminalError: Error, CustomStringConvertible {
     case unknownTerminal(String)
     case notATerminal
+    /// A terminal that cannot move its cursor (TERM=dumb, an editor's shell buffer).
+    case cannotDrawScreens(String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,9 @@ public enum TerminalError: Error, CustomStringConvertible {
             "This system does not know the terminal type TERM=\(term); try TERM=xterm-256color."
         case .notATerminal:
             "marac's screen needs a terminal; for scripts, use its subcommands (marac --help)."
+        case .cannotDrawScreens(let term):
+            "TERM=\(term) cannot draw marac's screen (it cannot move the cursor): run marac in a terminal such as xterm, "
+                + "GNOME Terminal, PuTTY or tmux, or use its subcommands (marac --help)."
         }
     }
 }
@@ -51,6 +56,7 @@ public final class CursesTerminal: Terminal {
         var utf8 = CursesTerminal.localeIsUTF8()
         if !utf8, setlocale(LC_ALL, "C.UTF-8") != nil { utf8 = CursesTerminal.localeIsUTF8() }
         let term = getenv("TERM").map { String(cString: $0) } ?? "unknown"
+        guard !["dumb", "", "emacs"].contains(term) else { throw TerminalError.cannotDrawScreens(term) }
         guard let out = fdopen(1, "w"), let input = fdopen(0, "r"),
               let scr = newterm(nil, out, input) else {
             throw TerminalError.unknownTerminal(term)

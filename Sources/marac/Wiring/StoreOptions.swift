@@ -6,7 +6,7 @@ import MARACTUI
 
 /// The options every command that opens a store shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store folder (default: $MARAC_STORE, else ~/.local/share/marac).")
+    @Option(name: .long, help: "The store folder (default: $MARAC_STORE, else $XDG_DATA_HOME/marac, else ~/.local/share/marac).")
     var store: String?
 
     @Option(name: .long, help: "Who you are (default: $MARAC_USER, else your login name).")
@@ -20,7 +20,8 @@ struct StoreOptions: ParsableArguments {
 
     var defaultStorePath: String {
         let env = ProcessInfo.processInfo.environment
-        if let data = env["XDG_DATA_HOME"], !data.isEmpty { return data + "/marac" }
+        // The XDG Base Directory spec: a relative XDG_DATA_HOME is invalid and is ignored.
+        if let data = env["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/marac" }
         return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/marac"
     }
 
