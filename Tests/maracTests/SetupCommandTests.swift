@@ -10,6 +10,18 @@ import TestSupport
         return Dictionary(uniqueKeysWithValues: list.map { ($0["setting"] as! String, $0["value"] as! String) })
     }
 
+    /// Issue 20, 6: a mistyped command is named with the nearest one, not answered with the
+    /// screen's usage; usage errors exit 64, as Docs/cli.md says.
+    @Test func aMistypedCommandIsNamedWithTheNearestOne() {
+        let typo = runProcess([maracBinary, "lsit", "referrals"])
+        #expect(typo.status == 64)
+        #expect(typo.error.contains("there is no command \"lsit\"; did you mean marac list?"), "\(typo.error)")
+        #expect(!typo.error.contains("USAGE: marac open"))
+        let nothingNear = runProcess([maracBinary, "frobnicate"])
+        #expect(nothingNear.status == 64 && !nothingNear.error.contains("did you mean"))
+        #expect(runProcess([maracBinary, "list", "--frob"]).status == 64)
+    }
+
     /// Issue 20, 8: the store's default place follows XDG_DATA_HOME only when it is an absolute
     /// path (the XDG Base Directory spec), and --help says so.
     @Test func aRelativeXDGDataHomeIsIgnored() {
