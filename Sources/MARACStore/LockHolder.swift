@@ -27,6 +27,19 @@ public struct LockHolder: Hashable, Sendable, Codable {
         self.named = named
     }
 
+    /// When the lock was taken, in the machine's local time ("Sun 6 Dec 2026 10:42"): `since`
+    /// is kept in UTC, which would read an hour wrong all summer.
+    public var sinceLocally: String { since(in: .current) }
+
+    func since(in zone: TimeZone) -> String {
+        guard let date = ISO8601DateFormatter().date(from: since) else { return since.isEmpty ? "a time not known" : since }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEE d MMM yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
     static func current(user: String, at now: Instant) -> LockHolder {
         LockHolder(user: user, pid: ProcessInfo.processInfo.processIdentifier,
                    host: ProcessInfo.processInfo.hostName, since: now.iso8601)

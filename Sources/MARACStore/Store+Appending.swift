@@ -95,7 +95,7 @@ extension Store {
     public var readOnlyReason: String {
         switch access {
         case .writer: return failure ?? "it is writable"
-        case .reader(let holder?): return "\(holder.user) (process \(holder.pid)) has it open for writing since \(holder.since)"
+        case .reader(let holder?): return "\(holder.user) (process \(holder.pid)) has it open for writing since \(holder.sinceLocally)"
         case .reader(nil): return "it was opened for reading only"
         }
     }

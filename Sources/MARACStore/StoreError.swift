@@ -49,7 +49,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "marac repair shows whether the damage can be cut away and what that would remove."
         case .locked(let path, let holder):
             if let h = holder, h.named {
-                return "The store at \(path) is open for writing by \(h.user) (process \(h.pid) on \(h.host), since \(h.since))."
+                return "The store at \(path) is open for writing by \(h.user) (process \(h.pid) on \(h.host), since \(h.sinceLocally))."
             }
             if let h = holder {
                 return "The store at \(path) is open for writing by process \(h.pid) (Unix account \(h.user) on \(h.host)). "

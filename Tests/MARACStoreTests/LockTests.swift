@@ -106,6 +106,13 @@ import TestSupport
         #expect(try StoreFixtures.verify(folder.path).lastSequence == 1)
     }
 
+    /// Issue 20, 8: the time the lock was taken is told in local time, not UTC.
+    @Test func theHolderIsToldWithTheLocalTime() {
+        let holder = LockHolder(user: "cora", pid: 42, host: "h", since: "2026-07-01T09:42:00Z")
+        #expect(holder.since(in: TimeZone(identifier: "Europe/London")!) == "Wed 1 Jul 2026 10:42")
+        #expect(holder.since(in: TimeZone(identifier: "UTC")!) == "Wed 1 Jul 2026 09:42")
+    }
+
     @Test func theLockIsReleasedWhenTheWriterCloses() throws {
         let folder = TemporaryFolder()
         let writer = try StoreFixtures.create(at: folder.path)

@@ -31,7 +31,7 @@ final class StoreConnectionAdapter: StoreConnection {
         if followFailure != nil { return .readOnly("the store's files are damaged (see the message; marac verify names the place)") }
         if case .reader = store.access, let holder = store.currentWriter() {
             if !holder.named { return .readOnly("process \(holder.pid) (Unix account \(holder.user)) is writing") }
-            return .readOnly("\(holder.user) is writing (pid \(holder.pid), since \(holder.since))")
+            return .readOnly("\(holder.user) is writing (pid \(holder.pid), since \(holder.sinceLocally))")
         }
         return .readOnly(store.readOnlyReason)
     }
