@@ -194,4 +194,26 @@ import TestSupport
         #expect(made.error.contains("three or four random words"))
         #expect(!FileManager.default.fileExists(atPath: scratch.root + "/store/store.json"))
     }
+
+    /// Issue 20, 3: -o with an extension marac does not write is refused (exit 64) before
+    /// anything is written or recorded, naming the formats it writes; it used to write Markdown
+    /// under a .pdf name.
+    @Test func anExtensionMaracDoesNotWriteIsRefusedNamingTheFormats() throws {
+        let desk = DemoDesk(cases: 20)
+        let held = try #require(try desk.list("meetings").first { $0["status"] as? String == "ended" }?["id"] as? String)
+        let auditBefore = desk.run(["audit"], as: "coordinator").output
+        for (arguments, formats) in [(["export", "minutes", held, "-o"], ".md, .txt or .html"),
+                                     (["export", "caselist", held, "-o"], ".md, .txt, .html or .csv"),
+                                     (["export", "actions", "-o"], ".csv, .txt or .json")] {
+            for name in ["out.pdf", "out.docx", "out.xlsx"] {
+                let refused = desk.run(arguments + [desk.scratch.root + "/" + name])
+                #expect(refused.status == 64, "\(arguments) \(name): \(refused.error)")
+                #expect(refused.error.contains(formats), "\(refused.error)")
+                #expect(!FileManager.default.fileExists(atPath: desk.scratch.root + "/" + name))
+            }
+        }
+        let mismatch = desk.run(["export", "minutes", held, "--format", "html", "-o", desk.scratch.root + "/min.md"])
+        #expect(mismatch.status == 64 && mismatch.error.contains("--format asks for .html"), "\(mismatch.error)")
+        #expect(desk.run(["audit"], as: "coordinator").output == auditBefore, "nothing recorded for a refused name")
+    }
 }

@@ -29,6 +29,37 @@ struct ExportOutput: ParsableArguments {
     @Flag(name: .long, help: "Replace the file named by -o if it exists (only ever a regular file, never a link or a device).")
     var force = false
 
+    /// Refuses a file name whose extension is not that of the format written (`-o min.pdf` would
+    /// hold Markdown under a .pdf name), naming the formats this export writes. Nothing is
+    /// opened or written first.
+    ///
+    /// - Parameters:
+    ///   - produced: the extension of the format that will be written (`md`, `html`, `csv`…).
+    ///   - accepted: every format this export can write, as extensions.
+    ///   - kind: what is exported, for the message ("minutes").
+    func check(writing produced: String, accepted: [String], kind: String) throws {
+        guard let output else { return }
+        let name = URL(fileURLWithPath: output).lastPathComponent
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
+        let aliases = ["markdown": "md", "text": "txt", "htm": "html"]
+        let ext = String(name[name.index(after: dot)...]).lowercased()
+        let asked = aliases[ext] ?? ext
+        guard asked != produced else { return }
+        let list = accepted.map { "." + $0 }
+        let formats = list.count > 1 ? list.dropLast().joined(separator: ", ") + " or " + list.last! : list.joined()
+        if accepted.contains(asked) {
+            throw CommandFailure(message: "\(output) is a .\(ext) file, but --format asks for .\(produced); give -o a .\(produced) name, or leave --format out", code: 64)
+        }
+        var hint = ""
+        switch asked {
+        case "pdf": hint = accepted.contains("html") ? " For a PDF, write .html and print it to PDF from a browser." : ""
+        case "docx", "doc", "odt": hint = accepted.contains("html") ? " For Word or LibreOffice Writer, write .html and open it there." : ""
+        case "xlsx", "xls", "ods": hint = accepted.contains("csv") ? " For Excel or LibreOffice Calc, write .csv and open it there." : ""
+        default: break
+        }
+        throw CommandFailure(message: "marac writes \(kind) as \(formats); it cannot write a .\(ext) file, and would not put another format under that name.\(hint)", code: 64)
+    }
+
     /// Writes or prints the export and records it.
     func deliver(_ text: String, what: String, cases: [CaseID], personal: Bool = true, store: Store) throws {
         if let output {
@@ -60,6 +91,8 @@ struct ExportMinutesCommand: ParsableCommand {
 
     func run() throws {
         try reporting("export minutes") {
+            let format = self.format ?? output.output.flatMap { DocumentFormat(fileName: $0) } ?? .markdown
+            try output.check(writing: format.rawValue, accepted: DocumentFormat.allCases.map(\.rawValue), kind: "minutes")
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let id = try meetingID(meeting, in: store.state)
@@ -67,7 +100,6 @@ struct ExportMinutesCommand: ParsableCommand {
             do throws(Minutes.Failure) { minutes = try Minutes(state: store.state, meeting: id, today: ProgramClock.current.today()) } catch {
                 throw CommandFailure(message: error.description, code: 1)
             }
-            let format = self.format ?? output.output.flatMap { DocumentFormat(fileName: $0) } ?? .markdown
             try output.deliver(minutes.document().rendered(as: format), what: "minutes \(id)", cases: minutes.cases, store: store)
         }
     }
@@ -85,12 +117,13 @@ struct ExportCaseListCommand: ParsableCommand {
 
     func run() throws {
         try reporting("export caselist") {
+            let wanted = format ?? output.output.map { $0.lowercased().hasSuffix(".csv") ? "csv" : (DocumentFormat(fileName: $0)?.rawValue ?? "md") } ?? "md"
+            try output.check(writing: wanted, accepted: DocumentFormat.allCases.map(\.rawValue) + ["csv"], kind: "case lists")
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let id = try meetingID(meeting, in: store.state)
             let list: CaseList
             do throws(Minutes.Failure) { list = try CaseList(state: store.state, meeting: id) } catch { throw CommandFailure(message: error.description, code: 1) }
-            let wanted = format ?? output.output.map { $0.lowercased().hasSuffix(".csv") ? "csv" : (DocumentFormat(fileName: $0)?.rawValue ?? "md") } ?? "md"
             let text: String
             if wanted == "csv" {
                 text = list.csv()
@@ -116,6 +149,7 @@ struct ExportResearchCommand: ParsableCommand {
 
     func run() throws {
         try reporting("export research") {
+            try output.check(writing: "csv", accepted: ["csv"], kind: "research sheets")
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let id = try meetingID(meeting, in: store.state)
@@ -142,6 +176,8 @@ struct ExportActionsCommand: ParsableCommand {
 
     func run() throws {
         try reporting("export actions") {
+            let produced = format == .table ? "txt" : format.rawValue
+            try output.check(writing: produced, accepted: ["csv", "txt", "json"], kind: "action lists")
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let agencyID = try resolveAgency(agency, in: store.state)
@@ -163,6 +199,7 @@ struct ExportCalendarCommand: ParsableCommand {
 
     func run() throws {
         try reporting("export calendar") {
+            try output.check(writing: "ics", accepted: ["ics"], kind: "calendars")
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let text = CalendarExport(state: store.state, now: ProgramClock.current.now()).render()
