@@ -75,7 +75,14 @@ public struct ReferralImporter {
             let trimmed = name.trimmingSpaces()
             guard !trimmed.isEmpty else { continue }
             guard let column = ImportColumn.match(trimmed) else {
-                plan.unknownColumns.append(trimmed)
+                // A column must never vanish in silence: one that looks like a known column is
+                // refused with the name marac reads; only an unrelated one is ignored.
+                if let meant = ImportColumn.resembling(trimmed), !header.contains(where: { ImportColumn.match($0.trimmingSpaces()) == meant }) {
+                    plan.problems.append(ImportProblem(row: hintLine ? 2 : 1, column: trimmed, message: "marac does not know this heading; "
+                        + "did you mean \(meant.name)? Rename it (Docs/import.md lists the names marac reads), or remove the column"))
+                } else {
+                    plan.unknownColumns.append(trimmed)
+                }
                 continue
             }
             if let earlier = columns[column] {

@@ -97,6 +97,27 @@ import Testing
         #expect(plan.referrals.count == 1)
     }
 
+    /// Issue 20, 2: a tracker's own headings are read under the names coordinators use, and a
+    /// heading that looks like a known column is refused with "did you mean", never dropped.
+    @Test func headingsTrackersUseAreReadAndOnesThatLookLikeAColumnAreRefused() throws {
+        let desk = Desk.area()
+        let header = ["Ref", "Date of referral", "Referrer", "Victim name", "DOB", "No. of Children", "DASH RIC score"]
+        let plan = Self.plan(Spreadsheet.excel([header, ["T-1", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01", "3", "15"]]), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.unknownColumns.isEmpty)
+        #expect(try #require(plan.referrals.first).childrenCount == 3, "the children column is read, not lost")
+
+        for heading in ["Childs", "Perpetrator Nmae", "Total children (under 18)"] {
+            let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "dash_score", heading]
+            let refused = Self.plan(Spreadsheet.excel([header, ["T-2", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01", "15", "2"]]), desk: desk)
+            #expect(!refused.canImport, "\(heading)")
+            #expect(refused.problems.contains { $0.column == heading && $0.message.contains("did you mean") }, "\(heading): \(refused.problems)")
+        }
+        let childs = Self.plan(Spreadsheet.excel([["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "Childs"],
+                                                  ["T-3", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01", "2"]]), desk: desk)
+        #expect(childs.problems.first?.message.contains("did you mean children_count?") == true, "\(childs.problems)")
+    }
+
     @Test func missingRequiredColumnsAreNamedAndNoRowIsRead() {
         let desk = Desk.area()
         let plan = Self.plan(Spreadsheet.excel([["reference", "victim_name", "dash_score"], ["M-1", "Ilse Kessler", "20"]]), desk: desk)
