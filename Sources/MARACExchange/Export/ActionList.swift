@@ -40,7 +40,8 @@ public struct ActionList {
         let actions = self.actions
         switch format {
         case .csv:
-            return CSVText.render(headers: Self.headers, rows: actions.map(row))
+            // Sent to agencies, opened in Excel, filled in and sent back: marked as UTF-8.
+            return CSVText.render(headers: Self.headers, rows: actions.map(row), byteOrderMark: true)
         case .json:
             return JSONOutput.render(actions.map { ActionRecord($0, state, today: today) })
         case .table:

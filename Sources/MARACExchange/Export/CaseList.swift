@@ -21,17 +21,21 @@ public struct CaseList {
     static let headers = ["Case", "Victim", "Also known as", "Victim born", "Address", "Perpetrator", "Perpetrator born", "Relationship",
                           "Children", "Referred by", "Repeat of"]
 
-    public var rows: [[String]] {
+    public var rows: [[String]] { rows(dating: \.british) }
+
+    /// The rows, each date written by `date`: as people read them in a document, as ISO dates in
+    /// a spreadsheet (which a spreadsheet in a US locale would otherwise read month first).
+    func rows(dating date: (Day) -> String) -> [[String]] {
         cases.compactMap(state.case).compactMap { c in
             guard let d = state.referral(of: c)?.details else { return nil }
             let perpetrators = d.perpetrators
             // Children by name and date of birth where the referral gives them, else the number.
             let children = d.children.isEmpty ? "\(d.childrenInHousehold)"
-                : d.children.map { "\($0.name)\($0.dateOfBirth.map { ", born " + $0.british } ?? "")" }.joined(separator: "\n")
-            return [c.id.description, d.victim.name, d.victim.aliases.joined(separator: "\n"), d.victim.dateOfBirth?.british ?? "",
+                : d.children.map { "\($0.name)\($0.dateOfBirth.map { ", born " + date($0) } ?? "")" }.joined(separator: "\n")
+            return [c.id.description, d.victim.name, d.victim.aliases.joined(separator: "\n"), d.victim.dateOfBirth.map(date) ?? "",
                     d.victim.address?.oneLine ?? "",
                     perpetrators.map(\.person.name).joined(separator: "\n"),
-                    perpetrators.map { $0.person.dateOfBirth?.british ?? "not known" }.joined(separator: "\n"),
+                    perpetrators.map { $0.person.dateOfBirth.map(date) ?? "not known" }.joined(separator: "\n"),
                     perpetrators.map { $0.relationshipDetail.isEmpty ? $0.relationship.label : $0.relationshipDetail }.joined(separator: "\n"),
                     children, state.agency(d.agency)?.name ?? "", c.repeatOf?.description ?? ""]
         }
@@ -51,5 +55,6 @@ public struct CaseList {
         return doc
     }
 
-    public func csv() -> String { CSVText.render(headers: Self.headers, rows: rows) }
+    /// ISO dates, as every other export's CSV: `1990-05-17` is read the same in every locale.
+    public func csv() -> String { CSVText.render(headers: Self.headers, rows: rows(dating: \.iso)) }
 }

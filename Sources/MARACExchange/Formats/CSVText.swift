@@ -1,8 +1,11 @@
 /// CSV as RFC 4180 writes it: comma separated, CRLF line ends, fields quoted when they hold a
 /// comma, a quote or a line break, quotes doubled. Opens cleanly in Excel and LibreOffice.
 public enum CSVText {
-    public static func render(headers: [String], rows: [[String]]) -> String {
-        ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// With `byteOrderMark`, the file starts with U+FEFF: Excel on Windows then reads it as
+    /// UTF-8 (Zoë, Łódź, Nguyễn) rather than in the machine's code page. LibreOffice, Python's
+    /// csv and marac's own import all skip it.
+    public static func render(headers: [String], rows: [[String]], byteOrderMark: Bool = false) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "") + ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func field(_ s: String) -> String {

@@ -169,8 +169,7 @@ public struct ReferralImporter {
                     agencyID = a.id
                 }
             } else {
-                let known = state.agencies.map(\.name).sorted().joined(separator: ", ")
-                problem(.referringAgency, "no agency called \"\(agencyName)\" (known: \(known)); add it first, or import with --create-agencies")
+                problem(.referringAgency, Self.unknownAgency(agencyName, among: state.activeAgencies.map(\.name)))
             }
             var victim = Person(name: cell(.victimName), dateOfBirth: victimBirth)
             if victim.name.isEmpty { problem(.victimName, "is empty") }
@@ -252,6 +251,31 @@ public struct ReferralImporter {
         if column != nil, let field = error.field, text.hasPrefix(field + ": ") { text.removeFirst(field.count + 2) }
         if text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+
+    /// Why an agency name names none: the nearest names the store has ("did you mean"), or on a
+    /// store with no agencies yet, how to add them; never a list of fifteen names, nor "(known: )".
+    public static func unknownAgency(_ name: String, among names: [String]) -> String {
+        let add = "add it with marac agency add, or import with --create-agencies"
+        guard !names.isEmpty else { return "no agency called \"\(name)\": this store has no agencies yet; " + add }
+        guard let options = nearestNames(to: name, among: names) else {
+            return "no agency called \"\(name)\" (marac agency list names the \(names.count) there are); " + add
+        }
+        return "no agency called \"\(name)\"; did you mean \(options)? Otherwise " + add
+    }
+
+    /// Up to three names near `name` ("\"A\", \"B\" or \"C\""): a slip of a letter or two, or a
+    /// name that holds it ("Police" in "Northbridge Police"); nil when none is near.
+    public static func nearestNames(to name: String, among names: [String]) -> String? {
+        let folded = NameFolding.fold(name)
+        let scored = names.map { candidate -> (String, Int) in
+            let other = NameFolding.fold(candidate)
+            let within = folded.count >= 4 && (other.contains(folded) || folded.contains(other))
+            return (candidate, within ? 0 : ImportColumn.editDistance(folded, other))
+        }
+        let near = scored.filter { $0.1 <= max(2, folded.count / 4) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map { "\"\($0.0)\"" }
+        guard !near.isEmpty else { return nil }
+        return near.count > 1 ? near.dropLast().joined(separator: ", ") + " or " + near.last! : near[0]
     }
 
     /// The kind of an agency the store does not know, from its name.

@@ -48,13 +48,21 @@ struct SpreadsheetFile {
         return (best.value > 0 ? best.key : ",", false)
     }
 
+    /// How to save a spreadsheet as marac reads it, in the programs coordinators use.
+    static let saveAsCSV = "in Excel, File > Save As > \"CSV UTF-8 (Comma delimited)\"; in LibreOffice Calc, File > Save As > "
+        + "\"Text CSV\" with the character set \"Unicode (UTF-8)\"; in Google Sheets, File > Download > \"Comma-separated values\""
+
     /// The file as text, or a problem naming the line where it stops being UTF-8.
     static func decodeUTF8(_ data: Data, fileName: String) -> Result<String, ImportProblem> {
         var bytes = Array(data)
+        // A workbook, not CSV: a ZIP container (.xlsx, .ods) or an OLE one (.xls).
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return .failure(ImportProblem(row: 0, column: nil, message: "this is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV: "
+                + saveAsCSV + ", and import the .csv file"))
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .failure(ImportProblem(row: 0, column: nil,
-                                          message: "\(fileName) is UTF-16; save it as \"CSV UTF-8\" and import that"))
+            return .failure(ImportProblem(row: 0, column: nil, message: "it is in UTF-16, not UTF-8: " + saveAsCSV))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             var line = 1
@@ -72,8 +80,8 @@ struct SpreadsheetFile {
                 case .error: break loop
                 }
             }
-            return .failure(ImportProblem(row: 0, column: nil,
-                                          message: "\(fileName) is not UTF-8 (line \(line), byte \(valid)); in Excel save it as \"CSV UTF-8 (Comma delimited)\""))
+            return .failure(ImportProblem(row: 0, column: nil, message: "it is not UTF-8 from line \(line) (byte \(valid)), most likely "
+                + "Windows-1252 from an older Excel or another program: " + saveAsCSV))
         }
         return .success(text)
     }

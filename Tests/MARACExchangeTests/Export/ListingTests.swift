@@ -135,6 +135,20 @@ import Testing
         #expect(csv == "a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",-12\r\n'@SUM(A1),\"Zoë, \"\"Z\"\"\nNguyễn\"\r\n")
     }
 
+    /// Issue 20, 7: the case list's CSV writes ISO dates, as every other export's CSV does,
+    /// so a spreadsheet in a US locale does not read 03/04/1990 as 4 March; its document keeps
+    /// the British dates people read.
+    @Test func theCaseListsCSVWritesISODates() throws {
+        let state = DemoGenerator(seed: 3, cases: 30, today: Day(year: 2026, month: 11, day: 28)!).generate { _ in }
+        let meeting = try #require(state.meetings.first { !$0.listedCases.isEmpty })
+        let list = try CaseList(state: state, meeting: meeting.id)
+        let births: [Day] = list.cases.compactMap { id in state.case(id).flatMap { state.referral(of: $0)?.details.victim.dateOfBirth } }
+        let born = try #require(births.first)
+        #expect(list.csv().contains(born.iso))
+        #expect(!list.csv().contains(born.british))
+        #expect(list.document().rendered(as: .markdown).contains(born.british))
+    }
+
     /// OWASP lists a leading tab and carriage return beside = + - @: each is defused, the
     /// carriage return even when it begins a CR LF (one Character in Swift).
     @Test func aCellStartingWithATabOrACarriageReturnIsDefused() {

@@ -118,6 +118,18 @@ import Testing
         #expect(childs.problems.first?.message.contains("did you mean children_count?") == true, "\(childs.problems)")
     }
 
+    /// Issue 20, 7: an agency the store does not have is answered with the nearest names, not
+    /// a list of every agency; on a new store with none, with how to add them.
+    @Test func anUnknownAgencyIsAnsweredWithTheNearestNames() {
+        let names = ["Northbridge Police", "Northbridge Homes", "Haven Women's Aid", "Children's Social Care", "Probation Service"]
+        #expect(ReferralImporter.unknownAgency("Northbrige Police", among: names).contains("did you mean \"Northbridge Police\"?"))
+        #expect(ReferralImporter.unknownAgency("Police", among: names).contains("did you mean \"Northbridge Police\"?"))
+        let far = ReferralImporter.unknownAgency("Fire Service", among: names)
+        #expect(!far.contains("did you mean") && far.contains("marac agency list names the 5 there are"), "\(far)")
+        let none = ReferralImporter.unknownAgency("Police", among: [])
+        #expect(none.contains("this store has no agencies yet") && !none.contains("(known: )"))
+    }
+
     @Test func missingRequiredColumnsAreNamedAndNoRowIsRead() {
         let desk = Desk.area()
         let plan = Self.plan(Spreadsheet.excel([["reference", "victim_name", "dash_score"], ["M-1", "Ilse Kessler", "20"]]), desk: desk)
@@ -208,9 +220,22 @@ import Testing
         data.append(Data(" Varga,01/01/1990\r\n".utf8))
         let plan = Self.plan(data, desk: desk)
         #expect(plan.problems.count == 1)
-        #expect(plan.problems[0].message.contains("not UTF-8 (line 2"))
+        #expect(plan.problems[0].message.contains("not UTF-8 from line 2"))
+        // Issue 20, 7: the likely encoding is named, and how to save it in more than Excel.
+        #expect(plan.problems[0].message.contains("Windows-1252") && plan.problems[0].message.contains("LibreOffice Calc"))
+        #expect(!plan.problems[0].message.contains("referrals.csv"), "the file is named once, by the line's prefix")
         let utf16 = Self.plan(Data([0xFF, 0xFE]) + "reference".data(using: .utf16LittleEndian)!, desk: desk)
         #expect(utf16.problems.first?.message.contains("UTF-16") == true)
+    }
+
+    /// Issue 20, 7: a workbook imported as it is (.xlsx, .ods, .xls) is named as one, with how
+    /// to save it as CSV, not taken for text that is not UTF-8.
+    @Test(arguments: [[0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]] as [[UInt8]])
+    func aWorkbookIsNamedAsOneWithHowToSaveItAsCSV(magic: [UInt8]) {
+        let plan = Self.plan(Data(magic + Array(repeating: 0x9C, count: 40)), desk: Desk.area())
+        #expect(plan.problems.count == 1)
+        #expect(plan.problems.first?.message.contains("spreadsheet workbook (.xlsx, .xls or .ods), not CSV") == true, "\(plan.problems)")
+        #expect(plan.problems.first?.message.contains("CSV UTF-8") == true)
     }
 
     @Test func anUnknownAgencyIsRefusedUnlessAgenciesMayBeCreated() {
