@@ -87,6 +87,42 @@ struct TerminalTests {
         try tmux.wait(for: "[exited 0]")
     }
 
+    /// Issue 20, 9: a sequence the terminal sends for a key marac has no use for (Ctrl-Left,
+    /// Insert, Shift-Up, F11, one no terminal sends) is dropped whole: it neither closes the
+    /// command line as an Esc nor types `[1;5D` into it, and on a pane its digits switch no pane.
+    @Test(arguments: ["xterm-256color", "linux", "vt100"])
+    func sequencesMaracHasNoKeyForAreDroppedWhole(term: String) throws {
+        let desk = DemoDesk(cases: 30, seed: 4)
+        let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "coordinator"], term: term,
+                                   environment: desk.environment)
+        try tmux.wait(for: "awaiting triage")
+        let sequences = ["[1;5D", "[2~", "[1;2A", "[23~", "[3;5~", "[99~", "Ox", "[?1;2c"]
+        func sendAll() {
+            for sequence in sequences { tmux.send(bytes: [0x1b] + Array(sequence.utf8)) }
+        }
+        tmux.send(":")
+        tmux.type("hello")
+        sendAll()
+        tmux.type("Y")
+        try tmux.wait(for: "the command line with only what was typed on \(term)") { $0.split(separator: "\n").contains { $0.hasPrefix(":helloY") } }
+        tmux.send("Escape")
+        try tmux.wait(for: "the command line closed") { !$0.contains(":helloY") }
+        tmux.send("4")
+        try tmux.wait(for: "open actions, by due date")
+        sendAll()
+        // The help opens and closes after every sequence has been read; then the pane is the same.
+        tmux.send("?")
+        try tmux.wait(for: "the help") { $0.contains("Keys (press ? or Esc to close") }
+        tmux.send("Escape")
+        let after = try tmux.waitForFrame("the action tracker again") { lines in
+            !lines.joined().contains("Keys (press ?") && lines.contains { $0.hasPrefix(" marac ") }
+        }
+        let bar = try #require(after.last { $0.hasPrefix(" marac ") })
+        #expect(bar.contains("Action tracker"), "no sequence's digits switched the pane: \(bar)")
+        tmux.send("q")
+        try tmux.wait(for: "[exited 0]")
+    }
+
     /// Issue 20, 8: a terminal that cannot move its cursor is refused with what to use
     /// instead, not given a blank screen.
     @Test func aDumbTerminalIsRefusedWithWhatToUseInstead() throws {

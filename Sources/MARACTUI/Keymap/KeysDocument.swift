@@ -25,6 +25,12 @@ extension Keymap {
             A mouse click selects a row where the terminal reports clicks; a second click opens it.
             The wheel scrolls.
 
+            Home, End, Delete, PgUp, PgDn and F1–F5 are read from the sequences terminals commonly
+            send (`ESC [1~`, `ESC [H`, `ESC OH`, `ESC [7~` for Home, and so on) whatever the terminfo
+            entry says, so they work in tmux, PuTTY and over ssh. A sequence for a key marac has no
+            use for (Ctrl-Left, Insert, a function key the terminal adds) is dropped whole: it is
+            never read as Esc followed by typed characters.
+
             """
         return out
     }

@@ -192,7 +192,29 @@ public final class CursesTerminal: Terminal {
         }
         quickErrors = 0
         if result == marac_key_code_yes() { return keyCode(Int32(value)) }
+        if value == 27 { return escape() }
         return character(UInt32(value))
+    }
+
+    /// An Esc curses did not match: a sequence it does not know is read whole and dropped
+    /// (EscapeSequence), a lone Esc is the key. Reads what is already waiting, without waiting.
+    private func escape() -> TerminalEvent? {
+        wtimeout(window, 0)
+        let reading = EscapeSequence.read {
+            var value: wint_t = 0
+            let result = wget_wch(window, &value)
+            // A key curses did match after the Esc (an arrow) is not part of a sequence.
+            if result == ERR { return nil }
+            if result == marac_key_code_yes() { _ = ungetch(Int32(value)); return nil }
+            return UInt32(value)
+        }
+        switch reading {
+        case .dropped:
+            return nil
+        case .escape(let pushBack):
+            if let pushBack { _ = unget_wch(wchar_t(bitPattern: pushBack)) }
+            return .key(.escape)
+        }
     }
 
     private func keyCode(_ code: Int32) -> TerminalEvent? {
