@@ -28,6 +28,25 @@ import TestSupport
         #expect(demo.files() == before)
     }
 
+    /// Issue 20, 8: an installed program has no Docs/ folder, so `marac import referrals --help`
+    /// names every column it reads with its other names, and Docs/import.md names the same.
+    @Test func theImportHelpAndDocsImportListEveryColumnAndItsOtherNames() throws {
+        let help = runProcess([maracBinary, "import", "referrals", "--help"]).output
+        let doc = try String(contentsOfFile: repositoryRoot + "/Docs/import.md", encoding: .utf8)
+        let flatHelp = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for column in ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "children_count", "dash_score", "victim_aware"] {
+            #expect(help.contains("  \(column)"), "--help names \(column)")
+            #expect(doc.contains("| `\(column)` |"), "Docs/import.md names \(column)")
+        }
+        for other in ["no. of children", "date of referral", "referrer", "dob", "relationship to victim", "reason for referral"] {
+            #expect(flatHelp.contains("\"\(other)\""), "--help names \(other)")
+            #expect(doc.contains("`\(other)`"), "Docs/import.md names \(other)")
+        }
+        #expect(help.contains("victim_dob (required)"))
+        let columns = try #require(help.components(separatedBy: "COLUMNS:\n").last?.components(separatedBy: "\n\n").first)
+        #expect(columns.split(separator: "\n").allSatisfy { $0.count <= 80 && $0.hasPrefix("  ") }, "nothing is wrapped by the help's own wrapping")
+    }
+
     @Test func aGoodFileImportsOnceAndAgainAddsNothing() throws {
         let demo = DemoDesk(cases: 40, seed: 1)
         let before = try demo.list("referrals").count

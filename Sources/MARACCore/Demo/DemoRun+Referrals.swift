@@ -171,7 +171,8 @@ extension DemoRun {
             referrerName: FakePeople.pools[0].0.name(gender: rng.chance(0.6) ? .female : .male, rng: &rng),
             referrerContact: "referrals@\(agency.name.lowercased().filter(\.isLetter)).example",
             victim: victim, victimPregnant: victim.gender == .female && rng.chance(0.06) ? .yes : .no,
-            perpetrators: [perpetrator], children: children,
+            // The generator knows when there are none: 0, not the importer's "not known".
+            perpetrators: [perpetrator], children: children, childrenCount: children.isEmpty ? 0 : nil,
             assessment: .answered(.dashRIC, on: day.adding(days: -rng.int(0...3)), answers: answers),
             professionalJudgement: route == 1 ? rng.pick(DemoTexts.judgementReasons) : "",
             incidents: route == 2 ? IncidentHistory(incidentDates: incidentDates) : nil,

@@ -101,8 +101,19 @@ public struct ReferralDetails: Hashable, Sendable, Codable {
         self.transferredInFrom = transferredInFrom
     }
 
-    /// Children counted in the household: the rows given, or the number where that is larger.
+    /// Children counted in the household: the rows given, or the number where that is larger;
+    /// 0 when nothing was recorded. For ordering and counting; say `childrenKnown` to a person.
     public var childrenInHousehold: Int { max(children.count, childrenCount ?? 0) }
+
+    /// The children in the household as far as the referral says: nil when it gave neither a
+    /// child nor a number, which is "not known", not none.
+    public var childrenKnown: Int? { children.isEmpty && childrenCount == nil ? nil : childrenInHousehold }
+
+    /// The children in words for a screen or document: "2", "none", or "not known".
+    public var childrenInWords: String {
+        guard let n = childrenKnown else { return "not known" }
+        return n == 0 ? "none" : "\(n)"
+    }
 }
 
 /// Where a referral stands after triage.

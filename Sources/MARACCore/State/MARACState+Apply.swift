@@ -377,7 +377,7 @@ extension ReferralDetails {
         d.perpetrators = d.perpetrators.map {
             Perpetrator(person: Person(name: "", gender: $0.person.gender), relationship: $0.relationship)
         }
-        d.childrenCount = d.childrenInHousehold
+        d.childrenCount = d.childrenKnown
         d.children = []
         d.referrerName = ""
         d.referrerContact = ""

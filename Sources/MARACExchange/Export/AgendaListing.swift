@@ -46,7 +46,7 @@ extension AgendaSectionRecord {
             let criteria = r.map { state.criteria(of: $0).short } ?? ""
             return AgendaItemRecord(id: c.description, text: "\(number). \(c) \(victim(c) ?? "") \(criteria)",
                                     caseID: c.description, victim: victim(c), due: nil, windowEnded: nil,
-                                    repeatOf: k?.repeatOf?.description, children: state.childrenInHousehold(of: c))
+                                    repeatOf: k?.repeatOf?.description, children: r?.details.childrenKnown)
         }
         let numbered = Array(agenda.cases.enumerated())
         let withChildren = numbered.filter { agenda.casesWithChildren.contains($0.element) }.map { caseItem($0.element, number: $0.offset + 1) }

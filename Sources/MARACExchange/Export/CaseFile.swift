@@ -62,7 +62,9 @@ public struct CaseFile {
 
         doc.add(.heading(level: 1, "People"))
         doc.add(.table(headers: ["Role", "Name", "Born", "Details"], rows: peopleRows()))
-        if d.children.isEmpty && d.childrenInHousehold > 0 {
+        if d.childrenKnown == nil {
+            doc.add(.paragraph("Children in the household: not known."))
+        } else if d.children.isEmpty && d.childrenInHousehold > 0 {
             doc.add(.paragraph("\(d.childrenInHousehold) children in the household (no details recorded)."))
         }
 

@@ -30,7 +30,7 @@ public struct CaseList {
             guard let d = state.referral(of: c)?.details else { return nil }
             let perpetrators = d.perpetrators
             // Children by name and date of birth where the referral gives them, else the number.
-            let children = d.children.isEmpty ? "\(d.childrenInHousehold)"
+            let children = d.children.isEmpty ? d.childrenInWords
                 : d.children.map { "\($0.name)\($0.dateOfBirth.map { ", born " + date($0) } ?? "")" }.joined(separator: "\n")
             return [c.id.description, d.victim.name, d.victim.aliases.joined(separator: "\n"), d.victim.dateOfBirth.map(date) ?? "",
                     d.victim.address?.oneLine ?? "",

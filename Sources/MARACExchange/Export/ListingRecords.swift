@@ -31,8 +31,9 @@ public struct ReferralRecord: Encodable, Sendable {
     @OrNull public var caseID: String?
     public var victim: VictimRecord
     @OrNull public var risk: RiskRecord?
-    /// Children in the household: the rows given, or the form's number where that is larger.
-    public var children: Int
+    /// Children in the household: the rows given, or the form's number where that is larger;
+    /// null when the referral gave neither (not known, which is not none).
+    @OrNull public var children: Int?
     public var childrenDetail: [ChildRecord]
     public var perpetrators: [PerpetratorRecord]
     /// `yes`, `no`, `not-known`.
@@ -53,7 +54,7 @@ public struct ReferralRecord: Encodable, Sendable {
         ["id": id, "reference": reference, "date": date, "agency": agency, "criteria": criteria.joined(separator: " "),
          "repeat": `repeat` ? "true" : "false", "repeat_of": repeatOf ?? "", "status": status, "victim_name": victim.name,
          "victim_dob": victim.dob ?? "", "risk_tool": risk?.tool ?? "", "risk_score": risk.map { "\($0.score)" } ?? "",
-         "children": "\(children)", "victim_gender": victim.gender, "victim_ethnicity": victim.ethnicity,
+         "children": children.map(String.init) ?? "", "victim_gender": victim.gender, "victim_ethnicity": victim.ethnicity,
          "victim_disability": victim.disability, "victim_lgbt": victim.lgbt, "perpetrators": perpetrators.map(\.name).joined(separator: "; "),
          "repeat_candidates": repeatCandidates.map(\.caseID).joined(separator: " ")]
     }
@@ -69,7 +70,8 @@ public struct CaseRecord: Encodable, Sendable {
     public var status: String
     public var meeting: String
     public var accepted: String
-    public var children: Int
+    /// As a referral's: null when not known.
+    @OrNull public var children: Int?
     @OrNull public var transferredInFrom: String?
     @OrNull public var transferredOutTo: String?
     public var repeatWindowEnds: String
@@ -93,7 +95,7 @@ public struct CaseRecord: Encodable, Sendable {
     public var flat: [String: String] {
         ["id": id, "referral": referral, "reference": reference, "victim_name": victim.name, "victim_dob": victim.dob ?? "",
          "risk_tool": risk?.tool ?? "", "risk_score": risk.map { "\($0.score)" } ?? "", "risk_band": risk?.band?.name ?? "",
-         "repeat_of": repeatOf ?? "", "status": status, "meeting": meeting, "accepted": accepted, "children": "\(children)",
+         "repeat_of": repeatOf ?? "", "status": status, "meeting": meeting, "accepted": accepted, "children": children.map(String.init) ?? "",
          "transferred_in_from": transferredInFrom ?? "", "transferred_out_to": transferredOutTo ?? "",
          "agency": agency, "referred": referred, "victim_gender": victim.gender, "victim_ethnicity": victim.ethnicity,
          "victim_disability": victim.disability, "victim_lgbt": victim.lgbt, "perpetrators": perpetrators.map(\.name).joined(separator: "; ")]
@@ -199,7 +201,7 @@ extension ReferralRecord {
                   agency: state.agency(d.agency)?.name ?? d.agency.description, criteria: state.criteria(of: r).keys,
                   repeat: r.repeatOf != nil, repeatOf: r.repeatOf?.description, status: r.status.key, caseID: caseID,
                   victim: VictimRecord(d.victim, referredOn: d.receivedOn),
-                  risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: nil) }, children: d.childrenInHousehold,
+                  risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: nil) }, children: d.childrenKnown,
                   childrenDetail: d.children.map(ChildRecord.init),
                   perpetrators: d.perpetrators.map { PerpetratorRecord($0, referredOn: d.receivedOn) },
                   pregnant: d.victimPregnant.rawValue, victimAware: d.victimAware.rawValue, consent: d.consent.rawValue,
@@ -217,7 +219,7 @@ extension CaseRecord {
                   victim: VictimRecord(d?.victim ?? Person(name: ""), referredOn: d?.receivedOn),
                   risk: risk.map { RiskRecord(tool: $0.tool.key, score: $0.score, band: .init(name: $0.tool.band(for: $0.score)?.name)) },
                   repeatOf: c.repeatOf?.description, status: c.status.rawValue, meeting: c.meeting.description,
-                  accepted: c.acceptedOn.iso, children: d?.childrenInHousehold ?? 0, transferredInFrom: d?.transferredInFrom?.marac,
+                  accepted: c.acceptedOn.iso, children: d?.childrenKnown, transferredInFrom: d?.transferredInFrom?.marac,
                   transferredOutTo: c.transferredOut?.marac, repeatWindowEnds: state.repeatWindowEnd(of: c).iso, purged: c.purgedOn != nil,
                   agency: d.map { state.agency($0.agency)?.name ?? $0.agency.description } ?? "", referred: d?.receivedOn.iso ?? "",
                   childrenDetail: d?.children.map(ChildRecord.init) ?? [],

@@ -178,7 +178,7 @@ public struct Minutes {
             let relation = p.relationshipDetail.isEmpty ? p.relationship.label : p.relationshipDetail
             fields.append(Document.Field("Perpetrator", p.person.name + (p.person.dateOfBirth.map { ", born \($0.british)" } ?? "") + " (\(relation))"))
         }
-        fields.append(Document.Field("Children in the household", "\(d.childrenInHousehold)"))
+        fields.append(Document.Field("Children in the household", d.childrenInWords))
         fields.append(Document.Field("Referred by", "\(agencyName(d.agency)) on \(d.receivedOn.british) (reference \(d.reference))"))
         let criteria = state.criteria(of: r)
         fields.append(Document.Field("Criteria", criteria.labels.joined(separator: "; ")))

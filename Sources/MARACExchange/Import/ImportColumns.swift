@@ -1,3 +1,5 @@
+import MARACCore
+
 /// The columns a referrals spreadsheet may have (Docs/import.md). Header names are matched
 /// ignoring case, spaces, underscores and hyphens: "Victim DOB", "victim_dob" and "VICTIM-DOB"
 /// are the same column.
@@ -32,29 +34,75 @@ public enum ImportColumn: String, CaseIterable, Sendable {
         String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
     }
 
+    /// Other headings trackers use for each column, as a person writes them (matched the same
+    /// way as the names themselves). `marac import referrals --help` and Docs/import.md list them.
+    public static let otherNames: [ImportColumn: [String]] = [
+        .reference: ["ref", "referral reference", "referral ref", "marac reference"],
+        .referralDate: ["date received", "date", "date of referral", "date referred", "referral received"],
+        .referringAgency: ["agency", "referrer", "referrer agency", "referred by", "referring agency name"],
+        .victimName: ["victim", "name", "client name"],
+        .victimDOB: ["dob", "date of birth", "victim date of birth", "victim d.o.b."],
+        .victimGender: ["gender", "sex"],
+        .victimAddress: ["address", "victim postcode and address"],
+        .victimEthnicity: ["ethnicity"],
+        .victimDisability: ["disability"],
+        .victimLGBT: ["lgbt", "lgbtq"],
+        .perpetratorName: ["perpetrator", "alleged perpetrator"],
+        .perpetratorDOB: ["perpetrator date of birth", "perpetrator d.o.b."],
+        .perpetratorRelationship: ["relationship", "relationship to victim"],
+        .childrenCount: ["children", "number of children", "no. of children", "children in household"],
+        .dashScore: ["dash", "dash ric score", "dash risk score"],
+        .meritScore: ["merit"],
+        .professionalJudgement: ["pj"],
+        .escalationIncidents: ["incidents"],
+        .summary: ["incident summary", "reason for referral"],
+    ]
+
+    /// What the column holds, in a few words for `--help`.
+    public var holds: String {
+        switch self {
+        case .reference: "the referral's reference; unique (a reference already stored is skipped)"
+        case .referralDate: "the day it was received: 2026-03-01 or 01/03/2026"
+        case .referringAgency: "an agency's name as the store has it (--create-agencies adds new ones)"
+        case .victimName: "full name"
+        case .victimDOB: "date of birth"
+        case .victimGender: "female, male, non-binary, other, not known"
+        case .victimAddress: "one line; a postcode at the end after a comma is kept apart"
+        case .victimEthnicity: "the census group or its wording (\"White British\", \"Mixed\")"
+        case .victimDisability, .victimLGBT: "yes, no or not known"
+        case .perpetratorName: "full name of the first perpetrator"
+        case .perpetratorDOB: "date of birth"
+        case .perpetratorRelationship: "partner, ex-partner, family member, other (\"ex-wife\", \"son\" are read)"
+        case .childrenCount: "children in the household: a number, 0 for none; empty or not known if not known"
+        case .dashScore: "DASH RIC score, 0-24"
+        case .meritScore: "MeRIT score, used when there is no DASH score"
+        case .professionalJudgement: "reasons for professional judgement; any text meets the criterion"
+        case .escalationIncidents: "incidents in the escalation period, a number"
+        case .victimAware: "whether the victim knows of the referral: yes, no or not known"
+        case .summary: "the incident summary; line breaks are kept"
+        }
+    }
+
+    /// Every column with whether it is required, what it holds and its other names: the text
+    /// `marac import referrals --help` ends with, for a machine that has no Docs/ folder.
+    /// Wrapped to 78 columns with each column's lines under its name, so that the help's own
+    /// wrapping at 80 leaves it as it is.
+    public static var helpText: String {
+        allCases.flatMap { c in
+            var lines = wrap("\(c.name)\(c.isRequired ? " (required)" : ""): \(c.holds)", width: 74).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
+            if let others = otherNames[c], !others.isEmpty {
+                lines += wrap("also read as " + others.map { "\"\($0)\"" }.joined(separator: ", "), width: 72).map { "      " + $0 }
+            }
+            return lines
+        }.joined(separator: "\n")
+    }
+
     static let byNormalisedName: [String: ImportColumn] = {
         var map: [String: ImportColumn] = [:]
         for c in allCases { map[normalise(c.rawValue)] = c }
-        // Names spreadsheets commonly use for the same thing.
-        let aliases: [String: ImportColumn] = [
-            "referralreference": .reference, "ref": .reference, "marac reference": .reference, "referral ref": .reference,
-            "datereceived": .referralDate, "referraldate": .referralDate, "date": .referralDate, "date of referral": .referralDate,
-            "date referred": .referralDate, "referral received": .referralDate,
-            "agency": .referringAgency, "referrer": .referringAgency, "referring agency name": .referringAgency,
-            "referrer agency": .referringAgency, "referred by": .referringAgency,
-            "victim": .victimName, "victim name": .victimName, "name": .victimName, "client name": .victimName,
-            "victimdateofbirth": .victimDOB, "dob": .victimDOB, "date of birth": .victimDOB, "victim d.o.b.": .victimDOB,
-            "gender": .victimGender, "sex": .victimGender, "address": .victimAddress, "victim postcode and address": .victimAddress,
-            "ethnicity": .victimEthnicity, "disability": .victimDisability, "lgbt": .victimLGBT, "lgbtq": .victimLGBT,
-            "perpetrator": .perpetratorName, "alleged perpetrator": .perpetratorName,
-            "perpetratordateofbirth": .perpetratorDOB, "perpetrator d.o.b.": .perpetratorDOB, "relationship": .perpetratorRelationship,
-            "relationship to victim": .perpetratorRelationship,
-            "children": .childrenCount, "numberofchildren": .childrenCount, "no of children": .childrenCount,
-            "no. of children": .childrenCount, "number of children": .childrenCount, "children in household": .childrenCount,
-            "dash": .dashScore, "dash ric score": .dashScore, "dash risk score": .dashScore, "merit": .meritScore,
-            "pj": .professionalJudgement, "incidents": .escalationIncidents, "incidentsummary": .summary, "reason for referral": .summary,
-        ]
-        for (k, v) in aliases { map[normalise(k)] = v }
+        for (column, names) in otherNames {
+            for name in names { map[normalise(name)] = column }
+        }
         return map
     }()
 

@@ -35,10 +35,31 @@ enum ImportValues {
         }
     }
 
+    /// The ways trackers and monitoring forms say that something was not recorded, or that the
+    /// person chose not to say: all of them are marac's "not known", never a refusal.
+    static func saysNotKnown(_ text: String) -> Bool {
+        let t = NameFolding.fold(text)
+        if text.trimmingSpaces() == "?" { return true }
+        return ["notknown", "unknown", "dontknow", "dk", "nk", "na", "notstated", "notrecorded", "notgiven", "declined",
+                "prefernottosay", "prefernotto", "prefernot", "notsaid", "notdisclosed", "notasked"].contains(t)
+    }
+
     static func yesNoUnknown(_ text: String) -> Parsed<YesNoUnknown> {
-        let t = text.trimmingSpaces().lowercased()
-        if ["not known", "unknown", "don't know", "dont know", "dk", "not-known", "?"].contains(t) { return .success(.notKnown) }
-        return yesNo(text).map { $0 ? .yes : .no }
+        if saysNotKnown(text) { return .success(.notKnown) }
+        switch yesNo(text) {
+        case .success(let b): return .success(b ? .yes : .no)
+        case .failure:
+            return .failure("\"\(text.trimmingSpaces())\" is not yes, no or not known (yes, no, y, n, not known, unknown, prefer not to say; or leave it empty)")
+        }
+    }
+
+    /// A number that may be not known (`children_count`): nil for "not known" and its kin.
+    static func countOrNotKnown(_ text: String, maximum: Int) -> Parsed<Int?> {
+        if saysNotKnown(text) { return .success(nil) }
+        switch count(text, maximum: maximum) {
+        case .success(let n): return .success(n)
+        case .failure(let p): return .failure("\(p.reason) (write a number, or not known, or leave it empty)")
+        }
     }
 
     static func count(_ text: String, maximum: Int) -> Parsed<Int> {
@@ -54,15 +75,17 @@ enum ImportValues {
         case "m", "male", "man": .success(.male)
         case "nonbinary", "nb": .success(.nonBinary)
         case "other": .success(.other)
-        case "notknown", "unknown", "": .success(.notKnown)
-        default: .failure("\"\(text.trimmingSpaces())\" is not a gender marac records (female, male, non-binary, other, not known)")
+        case "": .success(.notKnown)
+        case _ where saysNotKnown(text): .success(.notKnown)
+        default: .failure("\"\(text.trimmingSpaces())\" is not a gender marac records (female, male, non-binary, other, not known; prefer not to say is recorded as not known)")
         }
     }
 
     /// Ethnic group from the census names and the usual shorthand; the words are kept as detail.
     static func ethnicity(_ text: String) -> Parsed<EthnicGroup> {
         let t = NameFolding.fold(text)
-        if t.isEmpty || t.contains("notknown") || t.contains("unknown") || t.contains("notstated") || t.contains("declined") { return .success(.notKnown) }
+        if t.isEmpty || saysNotKnown(text) || t.contains("notknown") || t.contains("unknown") || t.contains("notstated") || t.contains("declined")
+            || t.contains("prefernot") { return .success(.notKnown) }
         if t.contains("mixed") || t.contains("dual") { return .success(.mixed) }
         if t.contains("gypsy") || t.contains("traveller") { return .success(.gypsyOrIrishTraveller) }
         if t.contains("easterneuropean") || t.contains("polish") || t.contains("romanian") || t.contains("lithuanian") { return .success(.otherWhite) }
@@ -74,7 +97,7 @@ enum ImportValues {
             return .success(.asian)
         }
         if t.contains("arab") || t.contains("other") { return .success(.other) }
-        return .failure("\"\(text.trimmingSpaces())\" is not an ethnic group marac knows (white, mixed, Asian, Black, other, Gypsy or Irish Traveller, Roma, other White, not known)")
+        return .failure("\"\(text.trimmingSpaces())\" is not an ethnic group marac knows (white, mixed, Asian, Black, other, Gypsy or Irish Traveller, Roma, other White, not known; prefer not to say is recorded as not known)")
     }
 
     static func relationship(_ text: String) -> Parsed<Relationship> {

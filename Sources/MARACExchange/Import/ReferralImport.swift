@@ -93,6 +93,21 @@ public struct ReferralImporter {
         }
         let missing = ImportColumn.required.filter { columns[$0] == nil }
         if !missing.isEmpty {
+            // A title ("Northbridge MARAC referrals, November") or blank rows above the headings
+            // is the usual cause: say where the headings are rather than that they are missing.
+            if let headings = file.rows.prefix(6).first(where: { row in
+                let found = Set(row.cells.compactMap { ImportColumn.match($0.trimmingSpaces()) })
+                return ImportColumn.required.allSatisfy(found.contains)
+            }) {
+                let above = headings.number - file.headerRow
+                // What was said of the title's cells as headings is beside the point.
+                plan.problems.removeAll { $0.row == file.headerRow }
+                plan.unknownColumns = []
+                plan.problems.append(ImportProblem(row: file.headerRow, column: nil, message: "row \(file.headerRow) should be the headings, "
+                    + "but they are on row \(headings.number): delete the \(above == 1 ? "row" : "\(above) rows") above them (a title or blank "
+                    + "row\(above == 1 ? "" : "s")) and save the file again"))
+                return plan
+            }
             plan.problems.append(ImportProblem(row: hintLine ? 2 : 1, column: nil,
                                                message: "required column\(missing.count == 1 ? "" : "s") missing: \(missing.map(\.name).joined(separator: ", "))"))
             return plan
@@ -192,7 +207,7 @@ public struct ReferralImporter {
             } else if perpetratorBirth != nil {
                 problem(.perpetratorName, "is empty but the perpetrator's date of birth is given")
             }
-            let children = value(.childrenCount) { ImportValues.count($0, maximum: 30) }
+            let children = value(.childrenCount) { ImportValues.countOrNotKnown($0, maximum: 30) } ?? nil
             let dash = value(.dashScore) { ImportValues.count($0, maximum: RiskTool.dashRIC.maximumScore) }
             let merit = value(.meritScore) { ImportValues.count($0, maximum: RiskTool.merit.maximumScore) }
             let incidents = value(.escalationIncidents) { ImportValues.count($0, maximum: 1000) }

@@ -35,7 +35,7 @@ struct MeetingCaseStep {
         func header(_ text: String, part: Part? = nil) { out.append(Line(text: text, role: .header, indent: 0, part: part)) }
 
         var marks = [Describe.risk(d, in: state), state.criteria(of: r).labels.joined(separator: ", "),
-                     "\(d.childrenInHousehold) child\(d.childrenInHousehold == 1 ? "" : "ren")",
+                     d.childrenKnown.map { "\($0) child\($0 == 1 ? "" : "ren")" } ?? "children not known",
                      "referred by \(Describe.agencyName(d.agency, in: state))"]
         if let earlier = c.repeatOf { marks.append("REPEAT of \(earlier)") }
         if let from = d.transferredInFrom { marks.append("transferred in from \(from.marac)") }

@@ -157,8 +157,7 @@ public final class AgendaPane: Pane {
             if c.repeatOf != nil { marks.append("repeat") }
             if r.details.transferredInFrom != nil { marks.append("transferred in") }
             if c.status == .heard { marks.append("heard") }
-            let children = r.details.childrenInHousehold
-            let childText = "\(children) child\(children == 1 ? "" : "ren")".padded(toWidth: 10)
+            let childText = (r.details.childrenKnown.map { "\($0) child\($0 == 1 ? "" : "ren")" } ?? "? children").padded(toWidth: 10)
             let rest = "  \(Describe.risk(r.details, in: state).padded(toWidth: 8))  \(state.criteria(of: r).short.padded(toWidth: 11))  \(childText)\(marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]")  "
             let head = "\(String(number).padded(toWidth: 3, alignRight: true)). \(id)  "
             // The same width on every row (room for the columns and a mark), so names line up.

@@ -71,7 +71,7 @@ struct CaseViewContent {
         var risk = "Risk: " + Describe.risk(d, in: state)
         if let (score, tool) = state.riskScore(of: d), let band = tool.band(for: score) { risk += " (\(band.name))" }
         risk += " \(glyphs.bullet) Criteria: " + (criteria.isEmpty ? "none met" : criteria.labels.joined(separator: ", "))
-        risk += " \(glyphs.bullet) Children: \(d.childrenInHousehold)"
+        risk += " \(glyphs.bullet) Children: \(d.childrenInWords)"
         add(risk)
         add("Referred by \(Describe.agencyName(d.agency, in: state))\(d.referrerName.isEmpty ? "" : " (\(d.referrerName))") on \(d.receivedOn.british), reference \(d.reference)")
         if let c {

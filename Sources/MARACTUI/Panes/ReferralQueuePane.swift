@@ -50,7 +50,8 @@ public final class ReferralQueuePane: TablePane<ReferralID>, SearchablePane {
         case 3: return (r.details.victim.name, .normal)
         case 4: return (row.criteria.short, row.criteria.isEmpty ? .warning : .normal)
         case 5: return (Describe.risk(r.details, in: state), row.flags.contains(.highestRisk) ? .danger : .normal)
-        case 6: return ("\(r.details.childrenInHousehold)", .normal)
+        // "?" where the referral gave neither a child nor a number: not known is not none.
+        case 6: return (r.details.childrenKnown.map(String.init) ?? "?", .normal)
         default: return (Self.flagText(row.flags), row.flags.isEmpty ? .normal : .warning)
         }
     }

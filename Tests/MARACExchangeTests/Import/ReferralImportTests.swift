@@ -118,6 +118,56 @@ import Testing
         #expect(childs.problems.first?.message.contains("did you mean children_count?") == true, "\(childs.problems)")
     }
 
+    /// Issue 20, 2: children left empty or written "not known" are stored as not known, not 0,
+    /// and a number is kept as it is.
+    @Test func childrenNotKnownAreStoredAsNotKnownNotNone() throws {
+        let desk = Desk.area()
+        let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "dash_score", "children_count"]
+        let cells = ["", "not known", "Unknown", "N/K", "0", "2"]
+        let rows = cells.enumerated().map { i, c in ["K-\(i)", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-0\(i + 1)", "15", c] }
+        let plan = Self.plan(Spreadsheet.excel([header] + rows), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.referrals.map(\.childrenKnown) == [nil, nil, nil, nil, 0, 2])
+        #expect(plan.referrals.map(\.childrenInWords) == ["not known", "not known", "not known", "not known", "none", "2"])
+        let bad = Self.plan(Spreadsheet.excel([header, ["K-9", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01", "15", "two"]]), desk: desk)
+        #expect(bad.problems.first?.message.contains("not known") == true, "the refusal says not known is accepted: \(bad.problems)")
+    }
+
+    /// Issue 20, 7: "Prefer not to say" on a monitoring form is recorded as not known, and a
+    /// refusal of a yes/no/not-known answer names "not known" among what it takes.
+    @Test func preferNotToSayIsNotKnownAndRefusalsNameNotKnown() throws {
+        let desk = Desk.area()
+        let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob", "dash_score", "victim_gender",
+                      "victim_ethnicity", "victim_disability", "victim_lgbt", "victim_aware"]
+        let said = ["15", "Prefer not to say", "Prefer not to say", "Prefer not to say", "prefer not to say", "Not stated"]
+        let plan = Self.plan(Spreadsheet.excel([header, ["P-1", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01"] + said]), desk: desk)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        let victim = try #require(plan.referrals.first).victim
+        #expect(victim.gender == .notKnown && victim.diversity.ethnicity == .notKnown)
+        #expect(victim.diversity.disability == .notKnown && victim.diversity.lgbt == .notKnown)
+        #expect(plan.referrals.first?.victimAware == .notKnown)
+        let refused = Self.plan(Spreadsheet.excel([header, ["P-2", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01",
+                                                            "15", "F", "White", "sometimes", "", ""]]), desk: desk)
+        let message = try #require(refused.problems.first { $0.column == "victim_disability" }).message
+        #expect(message.contains("not known") && message.contains("prefer not to say"), "\(message)")
+    }
+
+    /// Issue 20, 7: a title (or blank rows) above the headings is named as that, with the row
+    /// the headings are on, not as every required column missing.
+    @Test(arguments: [[["Northbridge MARAC referrals - November 2026", "", "", "", ""]],
+                      [["Northbridge MARAC referrals"]],
+                      [["Referrals", "", "", "", ""], ["", "", "", "", ""]]])
+    func aTitleRowAboveTheHeadingsIsNamed(above: [[String]]) throws {
+        let desk = Desk.area()
+        let header = ["reference", "referral_date", "referring_agency", "victim_name", "victim_dob"]
+        let plan = Self.plan(Spreadsheet.excel(above + [header, ["T-1", desk.today.iso, "Testshire Police", "Ilse Kessler", "1980-01-01"]]), desk: desk)
+        #expect(!plan.canImport)
+        let problem = try #require(plan.problems.first)
+        #expect(problem.row == 1)
+        #expect(problem.message.contains("row 1 should be the headings, but they are on row \(above.count + 1)"), "\(problem.message)")
+        #expect(!problem.message.contains("required column"))
+    }
+
     /// Issue 20, 7: an agency the store does not have is answered with the nearest names, not
     /// a list of every agency; on a new store with none, with how to add them.
     @Test func anUnknownAgencyIsAnsweredWithTheNearestNames() {
