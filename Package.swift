@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MARACStoreTests", dependencies: ["MARACStore", "MARACCore", "store-exerciser", "TestSupport"]),
         .testTarget(name: "MARACTUITests", dependencies: ["MARACTUI", "MARACCore", "CNCursesW"]),
-        .testTarget(name: "MARACExchangeTests", dependencies: ["MARACExchange", "MARACCore"]),
+        .testTarget(name: "MARACExchangeTests", dependencies: ["MARACExchange", "MARACCore", "TestSupport"]),
         .testTarget(name: "maracTests", dependencies: ["marac", "TestSupport"]),
     ]
 )

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what marac needs to build and test on Debian or Ubuntu, when it is missing:
-# libncurses-dev (the curses library and headers), tmux (for the end-to-end tests) and python3
-# (the import tests write their spreadsheets with it).
+# libncurses-dev (the curses library and headers), tmux (for the end-to-end tests), python3
+# (the import tests write their spreadsheets with it) and its icalendar and vobject packages (the
+# calendar tests validate marac's .ics with them), WeasyPrint (minutes as PDF) and poppler-utils
+# (the PDF tests read the pages back).
 set -euo pipefail
 
 missing=()
@@ -10,6 +12,13 @@ if ! command -v tmux >/dev/null 2>&1; then missing+=(tmux); fi
 if ! command -v make >/dev/null 2>&1; then missing+=(make); fi
 # The import tests write spreadsheets with Python's csv module, in Excel's dialects.
 if ! command -v python3 >/dev/null 2>&1; then missing+=(python3); fi
+# The calendar tests read marac's .ics with two parsers it did not write (scripts/validate-calendar.py).
+if ! { python3 -c 'import icalendar, vobject' || /usr/bin/python3 -c 'import icalendar, vobject'; } >/dev/null 2>&1; then
+    missing+=(python3-icalendar python3-vobject)
+fi
+# Minutes as PDF are printed by WeasyPrint; the tests read the pages back with poppler's pdftotext.
+if ! command -v weasyprint >/dev/null 2>&1; then missing+=(weasyprint); fi
+if ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
 # The end-to-end tests run the screen as screen-256color and tmux-256color too.
 if command -v infocmp >/dev/null 2>&1 && ! infocmp screen-256color >/dev/null 2>&1; then missing+=(ncurses-term); fi
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -106,6 +106,7 @@ Architecture: $arch
 Maintainer: $maintainer
 Installed-Size: $size
 Depends: $depends
+Suggests: weasyprint
 Section: utils
 Priority: optional
 Description: terminal application for MARAC coordinators

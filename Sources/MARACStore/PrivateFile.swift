@@ -20,6 +20,11 @@ public enum PrivateFile {
     ///   (or, with `replacing`, a regular file); a ``StoreError/io(operation:path:errno:)``
     ///   naming the file when the disk refuses. Nothing is left behind either way.
     public static func write(_ text: String, to path: String, replacing: Bool = false) throws(StoreError) {
+        try write(bytes: Array(text.utf8), to: path, replacing: replacing)
+    }
+
+    /// The same for bytes that are not text (a PDF).
+    public static func write(bytes: [UInt8], to path: String, replacing: Bool = false) throws(StoreError) {
         try checkTarget(path, replacing: replacing)
         let folder = FileSystem.directory(of: path)
         let name = String(path.dropFirst(folder.count)).drop { $0 == "/" }
@@ -31,7 +36,6 @@ public enum PrivateFile {
         _ = fchmod(fd, 0o600)
         var isOpen = true
         do throws(StoreError) {
-            let bytes = Array(text.utf8)
             var offset = 0
             while offset < bytes.count {
                 let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -110,3 +110,47 @@ extension ChangeJournal: BinaryCodable {
         recordNumbers = try column { Int32(exactly: $0) }
     }
 }
+
+extension ChangeJournal {
+    /// How often a record was changed and when last: what a calendar needs for SEQUENCE and
+    /// LAST-MODIFIED, so that a client importing a newer export updates the event it has.
+    public struct Revision: Hashable, Sendable {
+        /// Changes about the record, its creation included.
+        public var changes: Int
+        public var lastChanged: Instant
+    }
+
+    /// Each meeting's revision, by meeting number, in one pass over the journal: the changes
+    /// that move it, rename its place or chair, or cancel it (not what is recorded in it).
+    public func meetingRevisions() -> [Int32: Revision] {
+        revisions(kind: 4, by: [.scheduleMeeting, .changeMeeting, .cancelMeeting])
+    }
+
+    /// Each action's revision, by action number: agreed, its due day or owner changed, closed,
+    /// reopened or recorded in error (not its notes and reports).
+    public func actionRevisions() -> [Int32: Revision] {
+        revisions(kind: 5, by: [.agreeAction, .changeAction, .extendActionDue, .updateActionStatus, .markRecordedInError,
+                                .confirmActionReport, .reopenActionReport])
+    }
+
+    /// When the area's settings (the case list cut-off among them) last changed, and how often.
+    public func areaRevision() -> Revision? {
+        guard let kind = CommandKind.codedCases.firstIndex(of: .setAreaProfile) else { return nil }
+        var found: Revision?
+        for i in 0..<count where commands[i] == Int32(kind) {
+            found = Revision(changes: (found?.changes ?? 0) + 1, lastChanged: Instant(milliseconds: instants[i]))
+        }
+        return found
+    }
+
+    private func revisions(kind: Int32, by kinds: Set<CommandKind>) -> [Int32: Revision] {
+        let all = CommandKind.codedCases
+        let wanted = Set(all.indices.filter { kinds.contains(all[$0]) }.map(Int32.init))
+        var out: [Int32: Revision] = [:]
+        for i in 0..<count where recordKinds[i] == kind && wanted.contains(commands[i]) {
+            let changes = (out[recordNumbers[i]]?.changes ?? 0) + 1
+            out[recordNumbers[i]] = Revision(changes: changes, lastChanged: Instant(milliseconds: instants[i]))
+        }
+        return out
+    }
+}

@@ -3,16 +3,32 @@ import MARACCore
 /// Meetings and action due dates as iCalendar (RFC 5545), for a coordinator's own calendar.
 ///
 /// Calendars are synchronised to phones and mail servers, so the events carry identifiers,
-/// agencies and venues only: no names and no action descriptions. Identifiers are stable, so
-/// importing a newer export updates the events instead of doubling them; a cancelled meeting
-/// is sent as cancelled.
+/// agencies, venues and chairs only: no victim, perpetrator or child, and no action's words.
+///
+/// A client keeps what it imported and updates it from a newer export by UID, so each event
+/// says what changed and never just disappears:
+/// - meeting times are local to the MARAC (`TZID=Europe/London`, with its VTIMEZONE), so a
+///   10:00 meeting stays at 10:00 in summer;
+/// - SEQUENCE counts the record's changes in the journal and LAST-MODIFIED says when the last
+///   was, so a moved meeting or a new due date replaces the old one;
+/// - a cancelled meeting, its cut-off, and an action closed or recorded in error are sent as
+///   STATUS:CANCELLED for as long as their day is within the export's range (from `since`),
+///   so a client removes them; before that day they are left out.
 public struct CalendarExport {
     public var state: MARACState
     public var now: Instant
+    /// The first day the export covers: events before it are left out (open actions, which
+    /// are still owed, always go in).
+    public var since: Day
 
-    public init(state: MARACState, now: Instant) {
+    /// How far back an export reaches unless told: a quarter, long enough for a client that
+    /// imports now and then to hear of every cancellation.
+    public static let defaultDaysBack = 92
+
+    public init(state: MARACState, now: Instant, since: Day? = nil) {
         self.state = state
         self.now = now
+        self.since = since ?? now.utcDay.adding(days: -Self.defaultDaysBack)
     }
 
     var domain: String {
@@ -20,30 +36,61 @@ public struct CalendarExport {
         return (slug.isEmpty ? "marac" : slug) + ".marac.invalid"
     }
 
+    /// The time zone every MARAC marac serves meets in (England, Wales, Scotland and Northern
+    /// Ireland), with the rules since 1996: BST from the last Sunday of March at 01:00 UTC to
+    /// the last Sunday of October.
+    static let timeZone = ["BEGIN:VTIMEZONE", "TZID:Europe/London",
+                           "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST",
+                           "DTSTART:19810329T010000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+                           "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT",
+                           "DTSTART:19961027T020000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+                           "END:VTIMEZONE"]
+
     public func render() -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//marac//MARAC coordinator//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + escape(state.profile.maracName)]
+                     "X-WR-CALNAME:" + escape(state.profile.maracName), "X-WR-TIMEZONE:Europe/London"]
+        lines += Self.timeZone
         let stamp = Self.utc(now)
+        let meetingRevisions = state.journal.meetingRevisions()
+        let actionRevisions = state.journal.actionRevisions()
+        let area = state.journal.areaRevision()
+        func revision(_ r: ChangeJournal.Revision?, plus extra: ChangeJournal.Revision? = nil) -> [String] {
+            let sequence = max(0, (r?.changes ?? 1) - 1) + (extra.map { max(0, $0.changes - 1) } ?? 0)
+            let last = [r?.lastChanged, extra?.lastChanged].compactMap { $0 }.max { $0.milliseconds < $1.milliseconds }
+            return ["SEQUENCE:\(sequence)"] + (last.map { ["LAST-MODIFIED:" + Self.utc($0)] } ?? [])
+        }
         for m in state.meetings.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
-            let (hour, minute) = Self.time(m.startTime)
-            let start = Self.compact(m.date) + "T" + Day.pad(hour, 2) + Day.pad(minute, 2) + "00"
-            lines += ["BEGIN:VEVENT", "UID:\(m.id.description.lowercased())@\(domain)", "DTSTAMP:\(stamp)",
-                      "DTSTART:\(start)", "DURATION:PT3H",
-                      "SUMMARY:" + escape("\(state.profile.maracName) meeting (\(m.listedCases.count) case\(m.listedCases.count == 1 ? "" : "s"))"),
-                      "LOCATION:" + escape(m.venue), "DESCRIPTION:" + escape("Meeting \(m.id), chaired by \(m.chair)."),
-                      "STATUS:" + (m.status == .cancelled ? "CANCELLED" : "CONFIRMED"), "END:VEVENT"]
             let cutoff = state.caseListCutoff(of: m)
-            if m.status == .scheduled {
-                lines += ["BEGIN:VEVENT", "UID:\(m.id.description.lowercased())-cutoff@\(domain)", "DTSTAMP:\(stamp)",
-                          "DTSTART;VALUE=DATE:\(Self.compact(cutoff))", "DTEND;VALUE=DATE:\(Self.compact(cutoff.adding(days: 1)))",
-                          "SUMMARY:" + escape("Case list cut-off for the meeting on \(m.date.british)"), "TRANSP:TRANSPARENT", "END:VEVENT"]
+            guard m.date >= since || cutoff >= since else { continue }
+            let cancelled = m.status == .cancelled
+            let r = meetingRevisions[m.id.number]
+            if m.date >= since {
+                let (hour, minute) = Self.time(m.startTime)
+                let start = Self.compact(m.date) + "T" + Day.pad(hour, 2) + Day.pad(minute, 2) + "00"
+                let cases = m.listedCases.count
+                lines += ["BEGIN:VEVENT", "UID:\(m.id.description.lowercased())@\(domain)", "DTSTAMP:\(stamp)"] + revision(r)
+                    + ["DTSTART;TZID=Europe/London:\(start)", "DURATION:PT3H",
+                       "SUMMARY:" + escape("\(state.profile.maracName) meeting"),
+                       "LOCATION:" + escape(m.venue),
+                       "DESCRIPTION:" + escape("Meeting \(m.id), chaired by \(m.chair); \(cases) case\(cases == 1 ? "" : "s") listed when this calendar was written."
+                                               + (cancelled ? " Cancelled: \(m.cancelledReason ?? "no reason given")." : "")),
+                       "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"), "END:VEVENT"]
+            }
+            if cutoff >= since {
+                lines += ["BEGIN:VEVENT", "UID:\(m.id.description.lowercased())-cutoff@\(domain)", "DTSTAMP:\(stamp)"] + revision(r, plus: area)
+                    + ["DTSTART;VALUE=DATE:\(Self.compact(cutoff))", "DTEND;VALUE=DATE:\(Self.compact(cutoff.adding(days: 1)))",
+                       "SUMMARY:" + escape("Case list cut-off for the meeting on \(m.date.british)"), "TRANSP:TRANSPARENT",
+                       "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"), "END:VEVENT"]
             }
         }
-        for a in state.openActions().sorted(by: { ($0.due, $0.id) < ($1.due, $1.id) }) {
+        for a in state.actions.sorted(by: { ($0.due, $0.id) < ($1.due, $1.id) }) {
+            let open = a.status == .open && a.inError == nil
+            guard open || a.due >= since else { continue }
             let agency = state.agency(a.agency)?.name ?? a.agency.description
-            lines += ["BEGIN:VEVENT", "UID:\(a.id.description.lowercased())@\(domain)", "DTSTAMP:\(stamp)",
-                      "DTSTART;VALUE=DATE:\(Self.compact(a.due))", "DTEND;VALUE=DATE:\(Self.compact(a.due.adding(days: 1)))",
-                      "SUMMARY:" + escape("Action \(a.id) due: \(agency) (case \(a.caseID))"), "TRANSP:TRANSPARENT", "END:VEVENT"]
+            lines += ["BEGIN:VEVENT", "UID:\(a.id.description.lowercased())@\(domain)", "DTSTAMP:\(stamp)"] + revision(actionRevisions[a.id.number])
+                + ["DTSTART;VALUE=DATE:\(Self.compact(a.due))", "DTEND;VALUE=DATE:\(Self.compact(a.due.adding(days: 1)))",
+                   "SUMMARY:" + escape("Action \(a.id) due: \(agency) (case \(a.caseID))"), "TRANSP:TRANSPARENT",
+                   "STATUS:" + (open ? "CONFIRMED" : "CANCELLED"), "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

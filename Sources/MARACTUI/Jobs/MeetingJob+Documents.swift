@@ -40,6 +40,24 @@ extension MeetingJob {
 
     enum ExportKind { case minutes, caseList }
 
+    /// Why a file name asks for a format the screen does not write (`minutes.pdf` would hold
+    /// Markdown under a .pdf name), or nil. A name without an extension gets Markdown.
+    static func unwritableExtension(_ file: String, kind: ExportKind, meeting: MeetingID) -> String? {
+        let name = file.split(separator: "/").last.map(String.init) ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        let written = kind == .minutes ? ["md", "markdown", "txt", "text", "html", "htm"] : ["md", "markdown", "txt", "text", "html", "htm", "csv"]
+        guard !written.contains(ext) else { return nil }
+        let what = kind == .minutes ? "minutes" : "the case list"
+        let formats = kind == .minutes ? ".md, .txt or .html" : ".md, .txt, .html or .csv"
+        var hint = ""
+        if ext == "pdf" && kind == .minutes { hint = " For a PDF, from the shell: marac export minutes \(meeting) -o minutes.pdf (it needs WeasyPrint)." }
+        else if ext == "pdf" { hint = " For a PDF, write .html and print it from a browser." }
+        else if ["docx", "doc", "odt"].contains(ext) { hint = " For Word or LibreOffice Writer, write .html and open it there." }
+        else if ["xlsx", "xls", "ods"].contains(ext) { hint = kind == .caseList ? " For a spreadsheet, write .csv and open it there." : "" }
+        return "The screen writes \(what) as \(formats); it would not put another format under a .\(ext) name.\(hint)"
+    }
+
     /// `:export minutes [M-0003] [FILE]`: recorded in the audit trail, then written 0600 by the
     /// store connection (the screen itself touches no file).
     func export(_ kind: ExportKind, argument: String) {
@@ -52,6 +70,7 @@ extension MeetingJob {
         }
         guard let id = meeting, let m = state.meeting(id) else { return say("Which meeting? :export minutes M-0003", alert: true) }
         let file = words.joined(separator: " ")
+        if let refusal = Self.unwritableExtension(file, kind: kind, meeting: id) { return say(refusal, alert: true) }
         let text: String, what: String, cases: [CaseID], name: String
         do {
             switch kind {

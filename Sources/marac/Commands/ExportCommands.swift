@@ -60,13 +60,23 @@ struct ExportOutput: ParsableArguments {
         throw CommandFailure(message: "marac writes \(kind) as \(formats); it cannot write a .\(ext) file, and would not put another format under that name.\(hint)", code: 64)
     }
 
-    /// Writes or prints the export and records it.
-    func deliver(_ text: String, what: String, cases: [CaseID], personal: Bool = true, store: Store) throws {
+    /// The same for bytes that are not text (a PDF).
+    func deliver(bytes: [UInt8], what: String, cases: [CaseID], notice: String? = nil, store: Store) throws {
         if let output {
-            try ExportFile.write(text, to: StoreOptions().expand(output), what: what, cases: cases, personal: personal, force: force,
+            try ExportFile.write(bytes: bytes, to: StoreOptions().expand(output), what: what, cases: cases, notice: notice, force: force,
                                  store: store)
         } else {
-            try ExportFile.print(text, what: what, cases: cases, personal: personal, store: store)
+            try ExportFile.print(bytes: bytes, what: what, cases: cases, notice: notice, store: store)
+        }
+    }
+
+    /// Writes or prints the export and records it.
+    func deliver(_ text: String, what: String, cases: [CaseID], notice: String? = nil, store: Store) throws {
+        if let output {
+            try ExportFile.write(text, to: StoreOptions().expand(output), what: what, cases: cases, notice: notice, force: force,
+                                 store: store)
+        } else {
+            try ExportFile.print(text, what: what, cases: cases, notice: notice, store: store)
         }
     }
 }
@@ -78,21 +88,47 @@ func meetingID(_ text: String, in state: MARACState) throws -> MeetingID {
     throw CommandFailure(message: "there is no meeting \(text); give its number (M-0003) or date (marac list meetings shows them)", code: 1)
 }
 
+/// What minutes can be written as: the documents' formats, and PDF printed from the HTML.
+enum MinutesFormat: String, CaseIterable, ExpressibleByArgument {
+    case md, txt, html, pdf
+
+    init?(fileName: String) {
+        if fileName.lowercased().hasSuffix(".pdf") { self = .pdf; return }
+        guard let format = DocumentFormat(fileName: fileName) else { return nil }
+        self.init(rawValue: format.rawValue)
+    }
+
+    /// The document format written, or nil for PDF (printed from HTML).
+    var document: DocumentFormat? { DocumentFormat(rawValue: rawValue) }
+}
+
 struct ExportMinutesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes",
         abstract: "The minutes of a meeting, marked restricted.",
-        discussion: "HTML is one self-contained file that prints to A4 from any browser. The format follows -o's extension (.md, .txt, .html) unless --format says otherwise.")
+        discussion: """
+            HTML is one self-contained file that prints to A4 from any browser with the marking \
+            and "page N of M" on every page. PDF is printed from that HTML by WeasyPrint (apt-get \
+            install weasyprint), through a pipe, so nothing but the PDF is written. The format \
+            follows -o's extension (.md, .txt, .html, .pdf) unless --format says otherwise.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The meeting: its number (M-0003) or its date.") var meeting: String
-    @Option(name: .long, help: "md (default), txt or html.") var format: DocumentFormat?
+    @Option(name: .long, help: "md (default), txt, html or pdf.") var format: MinutesFormat?
     @OptionGroup var output: ExportOutput
 
     func run() throws {
         try reporting("export minutes") {
-            let format = self.format ?? output.output.flatMap { DocumentFormat(fileName: $0) } ?? .markdown
-            try output.check(writing: format.rawValue, accepted: DocumentFormat.allCases.map(\.rawValue), kind: "minutes")
+            let format = self.format ?? output.output.flatMap { MinutesFormat(fileName: $0) } ?? .md
+            try output.check(writing: format.rawValue, accepted: MinutesFormat.allCases.map(\.rawValue), kind: "minutes")
+            if format == .pdf {
+                // Checked before the store is opened: nothing is recorded for a PDF that cannot be made.
+                guard PDFPrinter.converter() != nil else { throw CommandFailure(message: PDFPrinter.Failure.notInstalled.description, code: 1) }
+                guard output.output != nil || isatty(STDOUT_FILENO) == 0 else {
+                    throw CommandFailure(message: "a PDF is not for the terminal: write it to a file with -o minutes.pdf", code: 64)
+                }
+            }
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let id = try meetingID(meeting, in: store.state)
@@ -100,7 +136,16 @@ struct ExportMinutesCommand: ParsableCommand {
             do throws(Minutes.Failure) { minutes = try Minutes(state: store.state, meeting: id, today: ProgramClock.current.today()) } catch {
                 throw CommandFailure(message: error.description, code: 1)
             }
-            try output.deliver(minutes.document().rendered(as: format), what: "minutes \(id)", cases: minutes.cases, store: store)
+            let document = minutes.document()
+            guard format == .pdf else {
+                return try output.deliver(document.rendered(as: format.document!), what: "minutes \(id)", cases: minutes.cases, store: store)
+            }
+            let pdf: [UInt8]
+            do throws(PDFPrinter.Failure) { pdf = try PDFPrinter.pdf(fromHTML: document.rendered(as: .html)) } catch {
+                ExportFile.recordFailure(what: "minutes \(id) as PDF", cases: minutes.cases, reason: error.description, in: store)
+                throw CommandFailure(message: error.description, code: 1)
+            }
+            try output.deliver(bytes: pdf, what: "minutes \(id)", cases: minutes.cases, store: store)
         }
     }
 }
@@ -192,18 +237,41 @@ struct ExportCalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Meetings, case list cut-offs and open actions' due dates as an iCalendar file.",
-        discussion: "Events carry identifiers, agencies and venues only: no names and no action descriptions, since calendars are synchronised to phones and servers.")
+        discussion: """
+            Events carry identifiers, agencies, venues and each meeting's chair only: no victim, \
+            perpetrator or child and no action's words, since calendars are synchronised to phones \
+            and servers. Meeting times are UK time (TZID=Europe/London). Importing a newer export \
+            updates the events a calendar has (a moved meeting moves; SEQUENCE counts changes), and \
+            a cancelled meeting or an action closed since is sent as cancelled, so it is removed.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: ExportOutput
+
+    @Option(name: .long, help: ArgumentHelp("The first day the calendar covers (default: \(CalendarExport.defaultDaysBack) days ago). "
+                                            + "Open actions go in whatever their day; cancelled and closed items from this day on.",
+                                            valueName: "DATE"))
+    var since: String?
+
+    /// What the file holds, said truthfully: it names professionals, not the people at risk.
+    static let notice = "It names no victim, perpetrator or child and describes no action; each meeting names its chair and venue. "
+        + "Keep it within the partnership."
 
     func run() throws {
         try reporting("export calendar") {
             try output.check(writing: "ics", accepted: ["ics"], kind: "calendars")
             let store = try storeOptions.openForWriting()
             defer { store.close() }
-            let text = CalendarExport(state: store.state, now: ProgramClock.current.now()).render()
-            try output.deliver(text, what: "calendar", cases: [], personal: false, store: store)
+            let clock = ProgramClock.current
+            var first: Day?
+            if let since {
+                guard let day = DayParsing.parse(since, today: clock.today(), kind: .event) else {
+                    throw CommandFailure(message: "--since \"\(since)\" is not a date (write 2026-09-01 or 01/09/2026)", code: 64)
+                }
+                first = day
+            }
+            let text = CalendarExport(state: store.state, now: clock.now(), since: first ?? clock.today().adding(days: -CalendarExport.defaultDaysBack)).render()
+            try output.deliver(text, what: "calendar", cases: [], notice: Self.notice, store: store)
         }
     }
 }

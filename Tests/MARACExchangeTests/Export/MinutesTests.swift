@@ -126,8 +126,14 @@ import Testing
         #expect(doc.marking?.hasPrefix("RESTRICTED") == true)
         for format in DocumentFormat.allCases {
             let rendered = doc.rendered(as: format)
-            #expect(rendered.components(separatedBy: "RESTRICTED").count - 1 == 2, "marked at top and bottom in \(format)")
+            // HTML's body; its stylesheet puts the marking on every printed page besides.
+            let body = format == .html ? String(rendered.split(separator: "<body>").last ?? "") : rendered
+            #expect(body.components(separatedBy: "RESTRICTED").count - 1 == 2, "marked at top and bottom in \(format)")
         }
+        let html = doc.rendered(as: .html)
+        #expect(html.contains("@top-center { content: \"RESTRICTED\""), "the marking at the top of every printed page")
+        #expect(html.contains("@bottom-center { content: \"RESTRICTED\""), "and at the bottom")
+        #expect(html.contains("counter(page) \" of \" counter(pages)"), "with the page's number")
     }
 
     @Test func attendanceListsEachAgencyWithItsRepresentativeApologiesAndAbsence() throws {

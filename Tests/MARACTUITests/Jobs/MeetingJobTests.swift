@@ -231,6 +231,26 @@ import Testing
         #expect(Set(cases) == Set(ended.discussions.map(\.caseID)))
     }
 
+    /// Issue 20, 3: a name whose extension the screen does not write is refused before
+    /// anything is written or recorded; a PDF is pointed to the shell's export.
+    @Test func aFileNameTheScreenDoesNotWriteIsRefusedAndNothingIsRecorded() throws {
+        let f = ScreenFixture.demo()
+        let ended = try #require(f.app.session.state.meetings.last { $0.status == .ended })
+        let audited = f.app.session.state.audit.count
+        for name in ["minutes.pdf", "minutes.docx", "list.xlsx"] {
+            f.press(.character(":"))
+            f.type("export \(name == "list.xlsx" ? "caselist" : "minutes") \(ended.id) \(name)")
+            f.press(.enter)
+            #expect(f.connection.exports[name] == nil, "\(name) was not written")
+            #expect(f.status.contains("would not put another format under a .\(name.split(separator: ".").last!) name") == true, "\(f.status)")
+        }
+        f.press(.character(":"))
+        f.type("export minutes \(ended.id) minutes.pdf")
+        f.press(.enter)
+        #expect(f.status.contains("marac export minutes \(ended.id) -o minutes.pdf") == true)
+        #expect(f.app.session.state.audit.count == audited, "nothing was recorded")
+    }
+
     @Test func aFailedWriteSaysSoAndTheAuditStillShowsTheAttempt() throws {
         let f = ScreenFixture.demo()
         let next = try #require(f.app.session.state.nextMeeting(onOrAfter: ScreenFixture.today))
