@@ -100,11 +100,12 @@ final class StoreLock {
     private func writeHolder(_ holder: LockHolder) {
         let temporary = "\(directory)/.\(Self.fileName).\(getpid())"
         unlink(temporary)
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let fileMode = StoreSharing.fileMode(inFolder: directory)
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
         guard fd >= 0 else { return }
         let bytes = holder.encoded()
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        _ = fchmod(fd, 0o600)
+        _ = fchmod(fd, fileMode)
         Glibc.close(fd)
         if written != bytes.count || rename(temporary, "\(directory)/\(Self.fileName)") != 0 { unlink(temporary) }
     }

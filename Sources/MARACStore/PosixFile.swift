@@ -42,12 +42,14 @@ final class PosixFile {
         case .create: flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC
         case .append: flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC
         }
-        let fd = disk.open(path, flags: flags, mode: 0o600)
+        // 0600, or 0660 in a store shared with a group (StoreSharing).
+        let fileMode = mode == .readWrite ? 0o600 : StoreSharing.fileMode(inFolder: FileSystem.directory(of: path))
+        let fd = disk.open(path, flags: flags, mode: fileMode)
         guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
         let file = PosixFile(path: path, fd: fd, disk: disk)
         if mode == .create || mode == .append {
-            // The process umask could loosen the mode asked for; personal data stays 0600.
-            _ = fchmod(fd, 0o600)
+            // The process umask could change the mode asked for, either way: set it outright.
+            _ = fchmod(fd, fileMode)
         }
         return file
     }

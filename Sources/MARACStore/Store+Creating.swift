@@ -20,16 +20,18 @@ extension Store {
     /// - Throws: ``StoreError/alreadyExists(path:)`` when the folder holds a store; a refusal
     ///   naming a user whose name is not one; a disk error naming the file.
     public static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0,
-                              users: [NewUser], kdf: KDFParameters = .standard, clock: WallClock) throws(StoreError) -> Store {
-        try create(at: path, state: state, sequence: sequence, users: users, kdf: kdf, clock: clock, disk: SystemDisk.shared)
+                              users: [NewUser], kdf: KDFParameters = .standard, clock: WallClock, group: gid_t? = nil) throws(StoreError) -> Store {
+        try create(at: path, state: state, sequence: sequence, users: users, kdf: kdf, clock: clock, group: group, disk: SystemDisk.shared)
     }
 
+    /// `group`: share the store with that Unix group from its first file (StoreSharing).
     static func create(at path: String, state: MARACState = MARACState(), sequence: UInt64 = 0, users: [NewUser],
-                       kdf: KDFParameters = .standard, clock: WallClock, disk: Disk) throws(StoreError) -> Store {
+                       kdf: KDFParameters = .standard, clock: WallClock, group: gid_t? = nil, disk: Disk) throws(StoreError) -> Store {
         let dir = normalise(path)
         guard let first = users.first else { throw .refused("A store needs at least one user.") }
         if FileSystem.exists(dir + "/" + StoreHeader.fileName) { throw .alreadyExists(path: dir) }
         try FileSystem.makePrivateDirectory(dir, on: disk)
+        if let group { try StoreSharing.share(dir, group: group) }
         let lock = try StoreLock.acquire(in: dir, user: first.name, wait: 0, clock: clock, disk: disk)
         // Who was given access from the start is in the audit trail like every later change of
         // access: folded into the first snapshot, so the log starts empty.

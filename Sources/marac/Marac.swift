@@ -17,7 +17,7 @@ struct Marac: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, AreaCommand.self, AgencyCommand.self, MeetingCommand.self,
                       UserCommand.self, PasswdCommand.self,
-                      VerifyCommand.self, RepairCommand.self, CompactCommand.self, AuditCommand.self, RetentionCommand.self, PurgeCommand.self,
+                      VerifyCommand.self, RepairCommand.self, CompactCommand.self, StoreCommand.self, AuditCommand.self, RetentionCommand.self, PurgeCommand.self,
                       KeysCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ReportCommand.self],
         defaultSubcommand: OpenCommand.self
     )

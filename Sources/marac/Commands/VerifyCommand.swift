@@ -34,6 +34,10 @@ struct VerifyCommand: ParsableCommand {
             printError("marac verify: a compaction was interrupted; opening the store for writing will finish it.")
             throw ExitCode(1)
         }
+        // Intact, but reachable by the wrong accounts (or not by the right ones): said, exit 1.
+        let problems = StoreSharing.problems(in: storeOptions.storePath)
+        for line in problems { printError("marac verify: \(line)") }
+        if !problems.isEmpty { throw ExitCode(1) }
         print("intact")
     }
 }
