@@ -76,21 +76,25 @@ final class StoreLock {
 
     /// Takes the lock, waiting up to `wait` seconds for another writer to finish. A process
     /// that does not get it changes nothing in the folder.
-    static func acquire(in directory: String, user: String, wait: Double, clock: WallClock, disk: Disk) throws(StoreError) -> StoreLock {
+    /// - Parameter announce: write `LOCK` naming this process; a lock taken for one change, held
+    ///   for milliseconds, does not (whoever asks is told the process from `/proc/locks`).
+    static func acquire(in directory: String, user: String, wait: Double, clock: WallClock, disk: Disk,
+                        announce: Bool = true) throws(StoreError) -> StoreLock {
         let folder = try PosixFile.openDirectory(directory, on: disk)
         // A wait is a span of time, not a date: measured on the monotonic clock.
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, wait) * 1e9)
         while true {
             if try folder.tryLockExclusive() {
                 let lock = StoreLock(directory: directory, folder: folder, identity: try folder.identity)
-                lock.writeHolder(LockHolder.current(user: user, at: clock.now()))
+                if announce { lock.writeHolder(LockHolder.current(user: user, at: clock.now())) }
                 return lock
             }
             if DispatchTime.now().uptimeNanoseconds >= deadline {
                 folder.close()
                 throw .locked(path: directory, holder: holder(in: directory))
             }
-            usleep(100_000)
+            // Writers that lock per change hold it for milliseconds: look again soon.
+            usleep(announce ? 100_000 : 1_000)
         }
     }
 

@@ -43,6 +43,8 @@ extension Store {
         guard !changes.isEmpty else { return }
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
         if let failure { throw .failed(reason: failure) }
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
         guard let log else { throw .failed(reason: "the log is not open") }
         try checkFilesAreStillOurs()
         var bytes: [UInt8] = []

@@ -16,6 +16,8 @@ extension Store {
     public func compact() throws(StoreError) {
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
         if let failure { throw .failed(reason: failure) }
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
         try checkFilesAreStillOurs()
         let rotating = header.rotationPending
         if rotating {

@@ -13,7 +13,11 @@ extension Store {
     ///   follow on, with the file and byte offset.
     @discardableResult
     public func follow() throws(StoreError) -> Int {
-        guard case .reader = access else { return 0 }
+        if case .writer = access {
+            // A writer that locks per change takes in others' changes between its own; one
+            // that holds the lock for its life has nothing to take in.
+            return lockPerChange && lock == nil ? try followAsSharedWriter() : 0
+        }
         let probe = try PosixFile.openForReading(logPath)
         defer { probe.close() }
         let identity = try probe.identity
@@ -21,6 +25,13 @@ extension Store {
         let size = try probe.size
         if size < logEnd { return try reload() }
         guard size > logEnd else { return 0 }
+        return try foldNewRecords(from: probe, size: size).applied
+    }
+
+    /// The records past `logEnd` in `probe` (the log this store has read), checked, opened and
+    /// folded in. Bytes at the end that are not yet a whole record are left for the next call
+    /// (`incomplete`); a whole record that is wrong is damage.
+    func foldNewRecords(from probe: PosixFile, size: Int) throws(StoreError) -> (applied: Int, incomplete: Bool) {
         let bytes = try probe.read(at: logEnd, count: size - logEnd)
         let key = keyring.recordKey(epoch: logEpoch)
         var applied = 0
@@ -33,7 +44,7 @@ extension Store {
                 let damage = offset < bytes.count
                     ? bytes.withUnsafeBytes { LogFormat.damageInTail($0, at: offset, expected: sequence + 1) } : nil
                 if let damage { throw .corrupt(path: logPath, offset: logEnd, reason: damage) }
-                break
+                return (applied, offset < bytes.count)
             }
             guard seq == sequence + 1 else {
                 throw .corrupt(path: logPath, offset: logEnd, reason: "record sequence \(seq) where \(sequence + 1) was expected")
@@ -55,7 +66,6 @@ extension Store {
             offset = start + length
             applied += 1
         }
-        return applied
     }
 
     func reload() throws(StoreError) -> Int {
@@ -115,6 +125,11 @@ extension Store {
             try openLogForAppend()
             try finishPendingRotation()
             try auditAccess()
+            if sharedMode {
+                lockPerChange = true
+                lock = nil
+                taken.release()
+            }
             return true
         } catch {
             access = before

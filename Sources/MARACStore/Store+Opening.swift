@@ -60,6 +60,12 @@ extension Store {
             } catch .locked(_, let holder) {
                 access = .reader(holder: holder)
             }
+        case .shared(let wait):
+            do {
+                lock = try StoreLock.acquire(in: dir, user: user, wait: wait, clock: clock, disk: disk)
+            } catch .locked(_, let holder) {
+                access = .reader(holder: holder)
+            }
         case .readOnly:
             access = .reader(holder: StoreLock.isHeld(in: dir) ? StoreLock.holder(in: dir) : nil)
         }
@@ -71,11 +77,19 @@ extension Store {
             let store = try load(dir, access: access, actor: actor, header: current, keyring: keyring, clock: clock, disk: disk)
             store.lock = lock
             if case .writeOrFollow = mode { store.mayTakeOver = true }
+            if case .shared = mode { store.mayTakeOver = true; store.sharedMode = true }
             if access == .writer {
                 try store.repairForWriting()
                 try store.openLogForAppend()
                 try store.finishPendingRotation()
                 try store.auditAccess()
+            }
+            if case .shared(let wait) = mode, access == .writer {
+                // Repaired under the lock; from here each change takes it for itself.
+                store.lockPerChange = true
+                store.lockWait = max(wait, 10)
+                store.lock = nil
+                lock?.release()
             }
             return store
         } catch {

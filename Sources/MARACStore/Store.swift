@@ -23,6 +23,15 @@ public final class Store {
     /// once that process has gone (``takeOverWriting()``); a store opened read-only on purpose
     /// never does.
     var mayTakeOver = false
+    /// A writer that takes the lock for each change rather than for its life (a screen): every
+    /// screen and command can then write, each change decided against the latest state.
+    public internal(set) var lockPerChange = false
+    /// Opened in ``OpenMode/shared(waitSeconds:)``: a screen that took over from a writer that
+    /// held the lock then locks per change too.
+    var sharedMode = false
+    /// Seconds a change waits for another writer's lock (held for milliseconds, or for a
+    /// compaction).
+    public var lockWait: Double = 10
     /// The process's clock: when the store was created, a user added, the lock taken.
     public let clock: WallClock
     /// Every change to the store's files goes through it (tests hand in one that fails).
@@ -44,7 +53,13 @@ public final class Store {
 
     public enum OpenMode: Sendable {
         /// Write, waiting up to the given seconds for another writer; fail if it stays locked.
+        /// The lock is held until the store is closed: for a command, one short transaction.
         case write(waitSeconds: Double)
+        /// Write, taking the lock for each change only (a screen, open for hours): others write
+        /// between this one's changes. Opening waits up to the given seconds for the lock, to
+        /// repair what a crash left; if another process holds it for longer (an older marac that
+        /// locks for its life), the store opens read-only and follows, as `writeOrFollow` does.
+        case shared(waitSeconds: Double)
         /// Write if the store is free, else open read-only and follow the writer.
         case writeOrFollow
         case readOnly

@@ -30,6 +30,8 @@ extension Store {
     /// - Throws: a refusal when the signed-in user is not a coordinator or the name is taken.
     public func addUser(_ user: NewUser, kdf: KDFParameters = .standard) throws(StoreError) {
         try requireCoordinatorWriter("Adding a user")
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
         try Self.validateName(user.name, existing: header.users)
         var keys: [Int: SymmetricKey] = [:]
         for epoch in Set(header.users.flatMap { $0.dataKeys.map(\.epoch) }) where keyring.hasKey(epoch: epoch) {
@@ -54,6 +56,8 @@ extension Store {
     ///   the store without a coordinator; ``StoreError/unknownUser(user:path:)``.
     public func changeRole(of name: String, to role: Role) throws(StoreError) {
         try requireCoordinatorWriter("Changing a user's role")
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
         guard let i = header.users.firstIndex(where: { $0.user == name }) else { throw .unknownUser(user: name, path: path) }
         let before = header.users[i].role
         guard before != role else { throw .refused("\(name) is already \(role.rawValue); nothing was changed.") }
@@ -74,6 +78,8 @@ extension Store {
     /// - Throws: a refusal saying which of those it is; ``StoreError/unknownUser(user:path:)``.
     public func removeUser(_ name: String) throws(StoreError) {
         try requireCoordinatorWriter("Removing a user")
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
         guard let slot = header.slot(for: name) else { throw .unknownUser(user: name, path: path) }
         if slot.role == .coordinator && header.users.filter({ $0.role == .coordinator }).count == 1 {
             throw .refused("\(name) is the only coordinator; add another coordinator before removing them.")
@@ -89,6 +95,8 @@ extension Store {
     /// Seals the signed-in user's key under a new passphrase. Only their slot changes.
     public func changePassphrase(to passphrase: [UInt8], kdf: KDFParameters = .standard) throws(StoreError) {
         guard case .writer = access else { throw .readOnly(reason: readOnlyReason) }
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
         guard let i = header.users.firstIndex(where: { $0.user == actor.name }), let privateKey = keyring.privateKey else {
             throw .unknownUser(user: actor.name, path: path)
         }
@@ -140,7 +148,11 @@ extension Store {
     /// lower one: the passphrase is at hand only now, as they open the store. Only a writer
     /// does it; the user is told in ``notices``.
     func raisePassphraseCost(_ passphrase: [UInt8]) throws(StoreError) {
-        guard isWritable, let i = header.users.firstIndex(where: { $0.user == actor.name }), header.users[i].kdf.isBelowStandard,
+        guard isWritable, let slot = header.slot(for: actor.name), slot.kdf.isBelowStandard else { return }
+        let taken = try takeLockForChange()
+        defer { releaseLockForChange(taken) }
+        // Looked up again under the lock: another writer may have changed store.json.
+        guard let i = header.users.firstIndex(where: { $0.user == actor.name }), header.users[i].kdf.isBelowStandard,
               let privateKey = keyring.privateKey else { return }
         let before = header.users[i].kdf.logN
         do {

@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marac-bench",
         abstract: "Measure marac at several store sizes.",
-        subcommands: [Run.self, OpenOnce.self],
+        subcommands: [Run.self, OpenOnce.self, WriteShared.self],
         defaultSubcommand: Run.self)
 
     static func main() {

@@ -13,6 +13,10 @@ struct ScaleResult {
     var unlockMilliseconds: Double
     var appendP50: Double
     var appendP99: Double
+    /// Saves by a screen that locks per change (issue 23): alone, and with two other
+    /// processes saving at the same pace at once. p50 and p99 each.
+    var sharedOne: (Double, Double) = (0, 0)
+    var sharedThree: (Double, Double) = (0, 0)
     var fdatasyncP50: Double
     var keystrokeP99: [String: Double]
     var peakResidentMB: Double
@@ -25,6 +29,8 @@ struct ScaleResult {
             "cases": cases, "events": events, "log_tail_events": tailEvents,
             "open_ms": round3(openMilliseconds), "unlock_ms": round3(unlockMilliseconds), "append_p50_ms": round3(appendP50), "append_p99_ms": round3(appendP99),
             "fdatasync_p50_ms": round3(fdatasyncP50),
+            "shared_append_one_writer_ms": ["p50": round3(sharedOne.0), "p99": round3(sharedOne.1)],
+            "shared_append_three_writers_ms": ["p50": round3(sharedThree.0), "p99": round3(sharedThree.1)],
             "keystroke_p99_ms": keystrokeP99.mapValues(round3),
             "peak_rss_mb": round3(peakResidentMB), "store_bytes": storeBytes, "build_s": round3(buildSeconds),
         ]
@@ -59,10 +65,34 @@ struct Measure {
         let (appendP50, appendP99) = try appendLatency(store)
         let floor = try fdatasyncFloor()
         let keystrokes = keystrokePaths(store)
+        store.close()
+        let sharedOne = try sharedAppendLatency(otherWriters: 0)
+        let sharedThree = try sharedAppendLatency(otherWriters: 2)
         return ScaleResult(cases: built.cases, events: built.events, tailEvents: built.tailEvents, buildSeconds: built.seconds,
-                           openMilliseconds: openMs, unlockMilliseconds: unlockMs, appendP50: appendP50, appendP99: appendP99, fdatasyncP50: floor,
+                           openMilliseconds: openMs, unlockMilliseconds: unlockMs, appendP50: appendP50, appendP99: appendP99,
+                           sharedOne: sharedOne, sharedThree: sharedThree, fdatasyncP50: floor,
                            keystrokeP99: keystrokes, peakResidentMB: Double(peakKB) / 1024,
                            storeBytes: BenchStore.size(of: directory))
+    }
+
+    /// Saves through ``Store/save(deciding:)`` as a screen makes them (lock, catch up, decide,
+    /// append, flush, unlock), 2 ms apart, while `otherWriters` processes do the same.
+    func sharedAppendLatency(otherWriters: Int) throws -> (Double, Double) {
+        let count = 300
+        let others = try (0..<otherWriters).map { _ in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
+                ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+            process.arguments = ["write-shared", directory, "\(count)"]
+            try process.run()
+            return process
+        }
+        let samples = try SharedWriter.save(in: directory, count: count)
+        for process in others {
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw ValidationErrorText("a concurrent writer failed") }
+        }
+        return (percentile(samples, 0.5), percentile(samples, 0.99))
     }
 
     /// Opens the store in fresh processes: snapshot load, decryption, decoding, and replay of

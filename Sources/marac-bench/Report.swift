@@ -16,7 +16,6 @@ func printRow(_ r: ScaleResult) {
 
 /// How each figure grew from one scale to the next.
 func printGrowth(_ results: [ScaleResult]) {
-    guard results.count > 1 else { return }
     for (a, b) in zip(results, results.dropFirst()) {
         let factor = Double(b.cases) / Double(a.cases)
         func g(_ x: Double, _ y: Double) -> String { x > 0 ? String(format: "%.1fx", y / x) : "-" }
@@ -24,6 +23,11 @@ func printGrowth(_ results: [ScaleResult]) {
                      "memory \(g(a.peakResidentMB, b.peakResidentMB))", "size \(g(Double(a.storeBytes), Double(b.storeBytes)))"]
         for p in ScaleResult.paths { parts.append("\(p) \(g(a.keystrokeP99[p] ?? 0, b.keystrokeP99[p] ?? 0))") }
         print("from \(a.cases) to \(b.cases) cases (\(String(format: "%.0f", factor))x): " + parts.joined(separator: ", "))
+    }
+    for r in results {
+        print("shared writers at \(r.cases) cases: save p50/p99 \(String(format: "%.2f/%.2f", r.sharedOne.0, r.sharedOne.1)) ms alone, "
+              + "\(String(format: "%.2f/%.2f", r.sharedThree.0, r.sharedThree.1)) ms with two others saving (p50 "
+              + "\(String(format: "%.2f", r.sharedThree.0 / max(0.0001, r.sharedOne.0)))x; target <= 2x)")
     }
     if let r = results.first(where: { $0.cases == 30_000 }) {
         let worst = r.keystrokeP99.values.max() ?? 0

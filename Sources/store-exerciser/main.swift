@@ -4,6 +4,11 @@
 //   store-exerciser append DIR COUNT TAG [WAIT-SECONDS]
 //       Opens DIR for writing (waiting up to WAIT-SECONDS for the lock) and appends COUNT
 //       changes, printing "ack SEQUENCE INDEX" after each one is acknowledged (flushed).
+//   store-exerciser shared DIR COUNT TAG [COMPACT-EVERY] [PAUSE-MS]
+//       Opens DIR as a screen does (the lock taken for each change only, so other writers
+//       write between) and saves COUNT changes, each decided against the latest state, printing
+//       "ack SEQUENCE INDEX" after each; compacts after every COMPACT-EVERY changes if given,
+//       and pauses PAUSE-MS between changes (a person's pace, compressed) if given.
 //   store-exerciser fill DIR LIMIT-BYTES
 //       Appends until the file size limit LIMIT-BYTES makes a write fail, then checks that the
 //       store's state is as it was before the failed append; prints "refused: MESSAGE" and
@@ -54,6 +59,29 @@ case "append":
         say("done")
     } catch {
         say("error \(error.message)")
+        exit(1)
+    }
+
+case "shared":
+    let count = Int(args[3]) ?? 0
+    let tag = args.count > 4 ? args[4] : "w"
+    let compactEvery = args.count > 5 ? Int(args[5]) ?? 0 : 0
+    let pause = args.count > 6 ? Double(args[6]) ?? 0 : 0
+    do {
+        let store = try Store.open(at: args[2], mode: .shared(waitSeconds: 30), credentials: credentials, clock: clock)
+        store.lockWait = 30
+        say("open \(store.sequence)")
+        for i in 0..<count {
+            let saved = try store.save { _ in change(tag: tag, index: i) }
+            _ = saved
+            say("ack \(store.sequence) \(i)")
+            if compactEvery > 0, (i + 1) % compactEvery == 0 { try store.compact() }
+            if pause > 0 { usleep(UInt32(pause * 1000)) }
+        }
+        store.close()
+        say("done")
+    } catch {
+        say("error \(error)")
         exit(1)
     }
 

@@ -27,6 +27,8 @@ extension App {
         } catch {
             if case .refused(let e) = error {
                 form.show(error: e.message, field: e.field)
+            } else if case .refusedMeanwhile(let e, let told) = error {
+                form.show(error: "\(e.message) \(told)", field: e.field)
             } else {
                 form.show(error: error.description, field: nil)
             }

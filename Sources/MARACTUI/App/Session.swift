@@ -15,6 +15,11 @@ public protocol StoreConnection: AnyObject {
     var writeStatus: WriteStatus { get }
     /// Saves a change durably and folds it into `state`; returns only once it is on disk.
     func save(_ change: Change) throws
+    /// Decides a change against the latest state (others' changes taken in first, under the
+    /// store's lock when others may be writing) and saves it. Returns the change and what
+    /// others saved since this screen last looked; a refusal from `decide` is thrown wrapped in
+    /// ``RefusedMeanwhile`` when others had saved something.
+    func save(deciding decide: (MARACState) throws -> Change) throws -> Change
     /// Takes in what another process saved, and says what the user should know of it.
     func poll() -> StoreNews
     /// A quiet moment: the store may compact. Returns what went wrong, to show, if anything did.
@@ -28,6 +33,37 @@ public protocol StoreConnection: AnyObject {
     /// the export in the audit trail) and returns where it went; if `record` throws, the file is
     /// removed again. A relative name is taken from the folder marac was started in.
     func writeExport(_ text: String, named name: String, recording record: () throws -> Void) throws -> String
+}
+
+/// A command the latest state refused after others had saved changes this screen had not yet
+/// seen: the core's reason, and who saved what meanwhile, in words.
+public struct RefusedMeanwhile: Error {
+    public var refusal: Error
+    public var meanwhile: [ChangeJournal.Entry]
+
+    public init(refusal: Error, meanwhile: [ChangeJournal.Entry]) {
+        self.refusal = refusal
+        self.meanwhile = meanwhile
+    }
+
+    /// "Meanwhile admin accepted referral (R-0042) at 10:42." — the last few, newest last.
+    public var told: String {
+        guard !meanwhile.isEmpty else { return "" }
+        let shown = meanwhile.suffix(3).map { e in
+            "\(e.stamp.actor) made \(e.command?.label ?? "a change")\(e.record.map { " (\($0))" } ?? "") at \(e.stamp.at.isoMinute.suffix(5)) UTC"
+        }
+        let more = meanwhile.count > 3 ? " and \(meanwhile.count - 3) more" : ""
+        return "Since this screen last looked, " + shown.joined(separator: "; ") + more + "."
+    }
+}
+
+extension StoreConnection {
+    /// For a connection no one else writes to: decides against `state` and saves.
+    public func save(deciding decide: (MARACState) throws -> Change) throws -> Change {
+        let change = try decide(state)
+        try save(change)
+        return change
+    }
 }
 
 /// What a look at the store found: other writers' changes taken in, and anything the user must
@@ -68,6 +104,21 @@ public final class MemoryConnection: StoreConnection {
         }
         saved.append(change)
         state.apply(change)
+    }
+
+    /// As the file store does: what others saved (``receive(_:)``) is taken in first, and the
+    /// change decided against that.
+    public func save(deciding decide: (MARACState) throws -> Change) throws -> Change {
+        let seen = state.journal.count
+        for change in pendingFromOutside { state.apply(change) }
+        pendingFromOutside = []
+        let change: Change
+        do { change = try decide(state) } catch {
+            let meanwhile = (seen..<state.journal.count).map { state.journal[$0] }
+            throw meanwhile.isEmpty ? error : RefusedMeanwhile(refusal: error, meanwhile: meanwhile)
+        }
+        try save(change)
+        return change
     }
 
     /// Applies a change as if another process had saved it.
@@ -121,6 +172,8 @@ public final class MemoryConnection: StoreConnection {
 /// Why a command made on screen did not take effect.
 public enum SessionError: Error, CustomStringConvertible {
     case refused(DomainError)
+    /// Refused by the latest state, after others saved changes this screen had not seen.
+    case refusedMeanwhile(DomainError, told: String)
     case notSaved(String)
     case readOnly(String)
     case nothingToUndo
@@ -131,6 +184,7 @@ public enum SessionError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .refused(let e): e.message
+        case .refusedMeanwhile(let e, let told): "\(e.message) \(told)"
         case .notSaved(let reason): "Not saved: \(reason)"
         case .readOnly(let reason): "Read-only: \(reason)"
         case .nothingToUndo: "Nothing to undo in this session: u takes back changes made since marac opened. Correct an earlier one with e (:edit) or mark it recorded in error (:error)."
@@ -189,15 +243,21 @@ public final class Session {
     func perform(_ command: Command, undoable remember: Bool) throws(SessionError) -> [Event] {
         if case .readOnly(let reason) = connection.writeStatus { throw .readOnly(reason) }
         let context = DecisionContext(actor: actor, now: clock.now(), today: clock.today())
+        var compensation: Command?
         let change: Change
         do {
-            change = try state.change(for: command, context: context)
-        } catch {
-            throw .refused(error)
-        }
-        let compensation = remember ? state.compensation(for: command, events: change.events, today: context.today) : nil
-        do {
-            try connection.save(change)
+            // Decided against the latest state, others' changes included (the store's lock is
+            // held from here to the flush), so two screens cannot both accept one referral.
+            change = try connection.save { latest in
+                let change = try latest.change(for: command, context: context)
+                compensation = remember ? latest.compensation(for: command, events: change.events, today: context.today) : nil
+                return change
+            }
+        } catch let refusal as DomainError {
+            throw .refused(refusal)
+        } catch let refused as RefusedMeanwhile {
+            guard let refusal = refused.refusal as? DomainError else { throw .notSaved(String(describing: refused.refusal)) }
+            throw .refusedMeanwhile(refusal, told: refused.told)
         } catch {
             throw .notSaved(String(describing: error))
         }

@@ -53,6 +53,7 @@ struct DemoCommand: ParsableCommand {
                   + "\(s.meetings.count) meetings, \(s.actions.count) actions (seed \(seed)). Every person in it is invented.")
             print("Users: coordinator, admin, chair and viewer, each with the passphrase \"\(Self.passphrase)\".")
             if noTUI { return }
+            created.lockForEachChange()
             try ScreenLauncher.run(store: created, screen: screen)
         }
     }

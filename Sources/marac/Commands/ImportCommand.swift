@@ -21,13 +21,11 @@ struct ImportReferralsCommand: ParsableCommand {
             and column. Then the whole file is saved as one change, or nothing is. Rows whose \
             reference is already in the store are skipped, so importing the same file twice adds \
             nothing. Imported referrals wait in the triage queue, with possible repeats flagged.
-
             The first row names the columns (case, spaces, underscores and hyphens are \
             ignored); a title above it is refused with the row the headings are on, and a heading \
             that looks like a column's name is refused with "did you mean". Dates are 2026-03-01 \
             or 01/03/2026. "Prefer not to say", "not stated" and an empty cell are read as not known.
-
-            COLUMNS:
+            COLUMNS (each with what it holds, then the other headings read as it):
             """ + "\n" + ImportColumn.helpText)
 
     @OptionGroup var storeOptions: StoreOptions

@@ -10,9 +10,14 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var screen: ScreenOptions
 
+    @Flag(name: .customLong("read-only"), help: "Look without saving anything: the screen follows what others save.")
+    var readOnly = false
+
     func run() throws {
         try reporting("open") {
-            let store = try storeOptions.open(.writeOrFollow, tellingNotices: false)
+            // Every screen writes, taking the store's lock for each change only, so the admin,
+            // the coordinator and the chair each save while the others work.
+            let store = try storeOptions.open(readOnly ? .readOnly : .shared(waitSeconds: 5), tellingNotices: false)
             defer { store.close() }
             try ScreenLauncher.run(store: store, screen: screen)
         }

@@ -40,12 +40,37 @@ final class StoreConnectionAdapter: StoreConnection {
         try store.append(change)
     }
 
+    /// Under the store's lock: others' changes taken in, the command decided against them,
+    /// saved and flushed.
+    func save(deciding decide: (MARACState) throws -> Change) throws -> Change {
+        do {
+            return try store.save(deciding: decide).change
+        } catch let refused as Store.Refusal {
+            throw refused.meanwhile.isEmpty ? refused.underlying : RefusedMeanwhile(refusal: refused.underlying, meanwhile: refused.meanwhile.others)
+        }
+    }
+
     /// Follows the writer; when it has gone, this screen takes the lock and can save (saying
     /// so, with whatever opening for writing set right); damage is told once and stops the
     /// following.
     func poll() -> StoreNews {
         guard followFailure == nil else { return StoreNews() }
         var news = StoreNews()
+        if store.lockPerChange {
+            // A screen that writes between others: take in what they saved.
+            let seen = store.notices.count
+            do throws(StoreError) {
+                news.stateChanged = try store.follow() > 0
+            } catch {
+                followFailure = error.message
+                news.message = "Stopped following the store: \(error.message) What is on screen is the store as it was before this; "
+                    + "quit, and run marac verify."
+                news.alert = true
+            }
+            let repaired = store.notices.dropFirst(seen).joined(separator: " ")
+            if !repaired.isEmpty { news.message = repaired }
+            return news
+        }
         guard case .reader(let holder) = store.access else { return news }
         if let writer = store.currentWriter() { lastWriter = writer } else if lastWriter == nil { lastWriter = holder }
         let writer = lastWriter
