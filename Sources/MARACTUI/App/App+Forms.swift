@@ -26,14 +26,28 @@ extension App {
             return true
         } catch {
             if case .refused(let e) = error {
-                form.show(error: e.message, field: e.field)
+                form.show(error: explained(e, told: ""), field: e.field)
             } else if case .refusedMeanwhile(let e, let told) = error {
-                form.show(error: "\(e.message) \(told)", field: e.field)
+                form.show(error: explained(e, told: told), field: e.field)
             } else {
                 form.show(error: error.description, field: nil)
             }
             return false
         }
+    }
+
+    /// A refusal with what others saved while the form was open, the changes about the record
+    /// the refusal names first: why what was right when the form opened is refused now.
+    func explained(_ refusal: DomainError, told fromTheStore: String) -> String {
+        var opened: Int?
+        if case .form(let s)? = overlay { opened = s.openedAtJournal }
+        let journal = session.state.journal
+        let others = (min(opened ?? journal.count, journal.count)..<journal.count).map { journal[$0] }
+            .filter { $0.stamp.actor != session.actor.name }
+        guard !others.isEmpty else { return fromTheStore.isEmpty ? refusal.message : "\(refusal.message) \(fromTheStore)" }
+        let named = others.filter { e in e.record.map { refusal.message.contains($0.description) } ?? false }
+        let rest = others.filter { e in !(e.record.map { refusal.message.contains($0.description) } ?? false) }
+        return "\(refusal.message) \(RefusedMeanwhile.telling(rest + named, since: "Since this form was opened"))"
     }
 
     /// Meetings that can still take cases, soonest first, as "M-0004 Thu 10 Dec 2026".

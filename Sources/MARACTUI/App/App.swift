@@ -137,6 +137,8 @@ public final class App {
 
     /// Opens a form over the pane.
     public func present(_ form: Form, submit: @escaping (inout Form) -> Bool) {
-        overlay = .form(FormSession(form, submit: submit))
+        let opened = FormSession(form, submit: submit)
+        opened.openedAtJournal = session.state.journal.count
+        overlay = .form(opened)
     }
 }

@@ -46,14 +46,17 @@ public struct RefusedMeanwhile: Error {
         self.meanwhile = meanwhile
     }
 
-    /// "Meanwhile admin accepted referral (R-0042) at 10:42." — the last few, newest last.
-    public var told: String {
+    /// "Since this screen last looked, admin made accept referral (C-0060) at 10:42 UTC." —
+    /// the last few, newest last.
+    public var told: String { Self.telling(meanwhile, since: "Since this screen last looked") }
+
+    public static func telling(_ meanwhile: [ChangeJournal.Entry], since: String) -> String {
         guard !meanwhile.isEmpty else { return "" }
         let shown = meanwhile.suffix(3).map { e in
             "\(e.stamp.actor) made \(e.command?.label ?? "a change")\(e.record.map { " (\($0))" } ?? "") at \(e.stamp.at.isoMinute.suffix(5)) UTC"
         }
         let more = meanwhile.count > 3 ? " and \(meanwhile.count - 3) more" : ""
-        return "Since this screen last looked, " + shown.joined(separator: "; ") + more + "."
+        return since + ", " + shown.joined(separator: "; ") + more + "."
     }
 }
 

@@ -7,6 +7,9 @@ public final class FormSession {
     let submit: (inout Form) -> Bool
     /// Answers given on a risk checklist opened from this form, kept if the user goes back.
     var checklistAnswers: [RiskAnswerValue?]?
+    /// How many changes the store's journal held when the form opened: a refusal on saving
+    /// names what others saved since (issue 23).
+    var openedAtJournal: Int?
 
     public init(_ form: Form, submit: @escaping (inout Form) -> Bool) {
         self.form = form

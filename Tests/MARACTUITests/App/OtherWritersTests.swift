@@ -32,13 +32,35 @@ import Testing
         f.press(.enter)
         let told = (f.screen + f.status).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(told.contains("is not awaiting triage"), "the core's reason: \(told)")
-        #expect(told.contains("Since this screen last looked, admin made accept referral"), "and who did it: \(told)")
+        #expect(told.contains("Since this form was opened, admin made accept referral"), "and who did it: \(told)")
         guard case .form? = f.app.overlay else {
             Issue.record("the form closed: \(f.status)")
             return
         }
         let cases = f.app.session.state.cases.filter { $0.referral == r }
         #expect(cases.count == 1, "the referral was accepted once, by the admin")
+    }
+
+    /// The admin's change reached this screen (its poll took it in) while the form was open:
+    /// the refusal names what others saved since the form opened.
+    @Test func aRefusalNamesWhatOthersSavedWhileTheFormWasOpen() throws {
+        let f = ScreenFixture.demo()
+        let state = f.app.session.state
+        let meeting = try #require(state.nextMeeting(onOrAfter: ScreenFixture.today)).id
+        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
+        let r = try #require(Self.acceptable(state, onto: meeting, context: admin).first)
+        try Self.select(r, in: f)
+        f.press(.character("a"))
+        #expect(f.screen.contains("Accept \(r)"))
+        f.connection.receive(try state.change(for: .acceptReferral(r, onto: meeting), context: admin))
+        f.loop.tick()
+        f.press(.enter)
+        let told = (f.screen + f.status).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(told.contains("Since this form was opened, admin made accept referral"), "\(told)")
+        guard case .form? = f.app.overlay else {
+            Issue.record("the form closed: \(f.status)")
+            return
+        }
     }
 
     @Test func aChangeThatStillStandsIsSavedOverOthersChanges() throws {
