@@ -30,16 +30,7 @@ import TestSupport
 
     static func bytes(_ path: String) -> [UInt8] { Array(FileManager.default.contents(atPath: path) ?? Data()) }
 
-    /// Writes the bytes in place, keeping the file's owner-only mode, as damage on the disk would.
-    static func write(_ path: String, _ bytes: [UInt8]) {
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-            return
-        }
-        handle.truncateFile(atOffset: 0)
-        handle.write(Data(bytes))
-        handle.closeFile()
-    }
+    static func write(_ path: String, _ bytes: [UInt8]) { overwriteInPlace(path, bytes) }
 
     @Test func aFlippedByteAnywhereInTheLastRecordIsDamageAndNothingIsCut() throws {
         let desk = Self.storeWithChanges(2)

@@ -72,6 +72,9 @@ public enum Command: Hashable, Sendable {
     case reinstateAgency(AgencyID)
     /// Takes back a meeting started by mistake, while nothing is recorded in it.
     case withdrawMeetingStart(MeetingID)
+    /// Lets the other screens add information, risks, crimes and who tells the victim to the
+    /// meeting in progress (true), or keeps recording to the screen running it (false).
+    case letOthersAdd(MeetingID, allowed: Bool)
     /// A progress note on an action, its status unchanged.
     case noteAction(ActionID, note: String, on: Day)
     /// A new due date, with the reason; the history keeps the old one.
@@ -96,7 +99,7 @@ public enum Command: Hashable, Sendable {
     /// triage and run meetings; chairs follow up actions and sign off minutes.
     public var allowedRoles: [Role] {
         switch self {
-        case .setAreaProfile, .purgeCase:
+        case .setAreaProfile, .purgeCase, .letOthersAdd:
             [.coordinator]
         case .updateActionStatus, .noteAction, .extendActionDue, .confirmActionReport, .rejectActionReport, .reopenActionReport:
             [.coordinator, .admin, .chair]

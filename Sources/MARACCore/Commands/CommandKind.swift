@@ -61,6 +61,7 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// store (key slots are its business), never by a ``Command``.
     case changeAccess
     case recordExportFailed
+    case letOthersAdd
 
     /// Kinds the store makes itself, never a ``Command``: key slots are its business.
     public static let madeByTheStore: Set<CommandKind> = [.changeAccess]
@@ -125,6 +126,7 @@ public enum CommandKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .importResearch: "import research"
         case .changeAccess: "change access"
         case .recordExportFailed: "export failed"
+        case .letOthersAdd: "let others add to the meeting"
         }
     }
 }
@@ -169,6 +171,7 @@ extension Command {
         case .recordCaseViewed: .recordCaseViewed
         case .recordExport: .recordExport
         case .recordExportFailed: .recordExportFailed
+        case .letOthersAdd: .letOthersAdd
         case .purgeCase: .purgeCase
         case .withdrawAcceptance: .withdrawAcceptance
         case .reopenTriage: .reopenTriage

@@ -15,6 +15,7 @@ extension MARACState {
             throw .notPermitted(command: command.name, role: context.actor.role, needs: command.allowedRoles)
         }
         if context.checksText { try TextLimits.check(command) }
+        try requireMayRecordInMeeting(command, actor: context.actor)
         switch command {
         case .setAreaProfile(let profile):
             try validate(profile)
@@ -153,6 +154,12 @@ extension MARACState {
             o.name = try requireText(observer.name, field: "observer name", what: "the observer's name")
             o.organisation = observer.organisation.trimmingSpaces()
             return [.observerRecorded(id, o)]
+        case .letOthersAdd(let id, let allowed):
+            let m = try requireInProgress(id)
+            guard m.othersMayAdd != allowed else {
+                throw .nothingToRecord(allowed ? "other screens can already add to \(id)" : "only the screen running \(id) records in it already")
+            }
+            return [.meetingOpenedToOthers(id, allowed: allowed)]
         case .recordStatementRead(let id):
             _ = try requireInProgress(id)
             return [.statementRead(id)]

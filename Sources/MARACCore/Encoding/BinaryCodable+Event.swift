@@ -57,11 +57,12 @@ extension Event: BinaryCodable {
         case .researchReturned(let c, let r): w.writeTag(47); w.write(c); w.write(r)  // level 5
         case .accessChanged(let a): w.writeTag(48); w.write(a)  // level 6
         case .exportFailed(let what, let cases, let reason): w.writeTag(49); w.write(what); w.write(cases); w.write(reason)  // level 6
+        case .meetingOpenedToOthers(let m, let allowed): w.writeTag(50); w.write(m); w.write(allowed)  // level 7
         }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
-        switch try r.readTag("event", below: r.version >= 6 ? 50 : 48) {
+        switch try r.readTag("event", below: r.version >= 7 ? 51 : r.version >= 6 ? 50 : 48) {
         case 0: self = .areaProfileSet(try r.read())
         case 1: self = .agencyRegistered(try r.read())
         case 2: self = .agencyUpdated(try r.read())
@@ -111,7 +112,8 @@ extension Event: BinaryCodable {
         case 46: self = .actionReportDecided(try r.read(), try r.read(), try r.read())
         case 47: self = .researchReturned(try r.read(), try r.read())
         case 48: self = .accessChanged(try r.read())
-        default: self = .exportFailed(what: try r.read(), cases: try r.read(), reason: try r.read())
+        case 49: self = .exportFailed(what: try r.read(), cases: try r.read(), reason: try r.read())
+        default: self = .meetingOpenedToOthers(try r.read(), allowed: try r.read())
         }
     }
 }

@@ -68,6 +68,7 @@ extension Meeting: BinaryCodable {
         w.write(otherBusiness); w.write(attendance); w.write(observers); w.write(statementReadAt)
         w.write(startedAt); w.write(endedAt); w.write(discussions); w.write(currentCase); w.write(minutesSignedOff)
         w.write(addenda)  // level 2
+        w.write(othersMayAdd)  // level 7
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(id: try r.read(), date: try r.read(), startTime: try r.read(), venue: try r.read(), chair: try r.read())
@@ -86,6 +87,7 @@ extension Meeting: BinaryCodable {
         currentCase = try r.read()
         minutesSignedOff = try r.read()
         if r.version >= 2 { addenda = try r.read() }
+        if r.version >= 7 { othersMayAdd = try r.read() }
     }
 }
 

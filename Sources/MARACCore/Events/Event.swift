@@ -61,6 +61,9 @@ public enum Event: Hashable, Sendable, Codable {
     case caseListUnfrozen(MeetingID)
     /// A meeting started by mistake, with nothing recorded in it, is scheduled again.
     case meetingStartWithdrawn(MeetingID)
+    /// The meeting in progress takes information from other screens (true) or only from the
+    /// screen running it (false). Codec level 7.
+    case meetingOpenedToOthers(MeetingID, allowed: Bool)
     /// A progress note on an action, its status unchanged.
     case actionNoted(ActionID, note: String, on: Day)
     /// A correction to minutes already signed off.
@@ -88,10 +91,11 @@ public struct Change: Hashable, Sendable, Codable {
     public var command: CommandKind?
     public var events: [Event]
 
+    /// 7 since 2026-12-06 (a meeting in progress opened to other screens);
     /// 6 since 2026-12-06 (access changes in the audit trail);
     /// 3 since 2026-12-04 (attendance, observers and action notes can be recorded in error);
     /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
-    public static let currentSchemaVersion = 6
+    public static let currentSchemaVersion = 7
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

@@ -49,6 +49,7 @@ extension Event {
         case .acceptanceWithdrawn(let r, _, _), .triageReopened(let r, _), .referralAddedToCase(let r, _): .referral(r)
         case .caseListUnfrozen(let m): .meeting(m)
         case .meetingStartWithdrawn(let m): .meeting(m)
+        case .meetingOpenedToOthers(let m, _): .meeting(m)
         case .actionNoted(let a, _, _): .action(a)
         case .minutesAddendumAdded(let m, _): .meeting(m)
         case .actionReported(let a, _), .actionReportDecided(let a, _, _): .action(a)

@@ -141,6 +141,9 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public var minutesSignedOff: Stamp?
     /// Corrections added after the minutes were signed off: dated, never edits.
     public var addenda: [NoteLine] = []
+    /// While in progress: whether screens other than the one running it may add information,
+    /// risks, crimes disclosed and who tells the victim (`:meeting share`). Codec level 7.
+    public var othersMayAdd = false
 
     public init(id: MeetingID, date: Day, startTime: String, venue: String, chair: String) {
         self.id = id

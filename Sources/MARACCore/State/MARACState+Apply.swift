@@ -235,6 +235,8 @@ extension MARACState {
                 $0.startedAt = nil
                 $0.currentCase = nil
             }
+        case .meetingOpenedToOthers(let id, let allowed):
+            updateMeeting(id) { $0.othersMayAdd = allowed }
         case .caseListUnfrozen(let id):
             updateMeeting(id) { $0.caseListFrozenAt = nil }
         case .casePurged(let id, let day):

@@ -52,6 +52,8 @@ extension App {
             "sign off": { app, argument in app.corrections.signOff(argument) },
             "addendum": { app, argument in app.corrections.addendum(argument) },
             "meeting cancel": { app, argument in app.setup.cancelMeeting(argument) },
+            "meeting share": { app, argument in app.meeting.letOthersAdd(true, argument: argument) },
+            "meeting unshare": { app, argument in app.meeting.letOthersAdd(false, argument: argument) },
             "messages": { app, _ in app.showMessages() },
         ]
         for (name, help) in Self.commandsWithoutKeys {
@@ -77,6 +79,8 @@ extension App {
         ("schedule", "schedule the meetings the area's pattern gives: :schedule [MONTHS]"),
         ("meeting move", "move a meeting's date, time, venue or chair: :meeting move [M-0003]"),
         ("meeting cancel", "cancel a meeting, with the reason: :meeting cancel [M-0003]"),
+        ("meeting share", "let other screens add information, risks and crimes to the meeting in progress: :meeting share [M-0003]"),
+        ("meeting unshare", "keep recording in the meeting in progress to the screen running it: :meeting unshare [M-0003]"),
         ("reopen referral", "put a returned or declined referral back in the queue: :reopen referral [R-0042] [REASON]"),
         ("withdraw", "withdraw a referral's acceptance: :withdraw [R-0042] [REASON]"),
         ("move case", "move a case to another meeting: :move case [C-0042] [M-0005]"),
@@ -134,7 +138,7 @@ extension App {
         .recordStatementRead: "n at the statement (:next)", .startCaseDiscussion: "n in the meeting (:hear)",
         .shareInformation: "i on a case (:info)", .identifyRisk: "r on a case (:risk)",
         .recordCrimeDisclosed: "c on a case (:crime)", .recordOutcomeTeller: "t on a case (:tells)", .endCaseDiscussion: "n on a case (:next)",
-        .endMeeting: "E in the meeting (:meeting end)", .signOffMinutes: ":sign off", .addMinutesAddendum: ":addendum",
+        .endMeeting: "E in the meeting (:meeting end)", .letOthersAdd: ":meeting share, :meeting unshare", .signOffMinutes: ":sign off", .addMinutesAddendum: ":addendum",
         .agreeAction: "a on a case (:action)", .updateActionStatus: "d p x o in the tracker (:done)",
         .changeAction: "e in the tracker (:edit action)", .extendActionDue: "e in the tracker (:edit action)",
         .noteAction: "c in the tracker (:note)", .markRecordedInError: ":error", .recordCaseViewed: "Enter on a case",

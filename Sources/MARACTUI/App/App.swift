@@ -70,6 +70,7 @@ public final class App {
     /// tests start on the panes).
     public init(session: Session, keymap: Keymap = .standard, showAttention: Bool = false) {
         self.session = session
+        laidOutJournal = session.state.journal.count
         self.keymap = keymap
         if let first = session.connection.notices.first { say(first, alert: true) }
         registerCommands()
@@ -108,8 +109,16 @@ public final class App {
     /// Something changed the state (a change saved, or another writer's change arrived).
     public func stateChanged() {
         revision += 1
+        laidOutJournal = session.state.journal.count
         meeting.resumeMeetingIfInProgress()
     }
+
+    /// The journal's length when the state was last taken in: a save refused after it folded in
+    /// others' changes (issue 23) leaves the state ahead of the screen, which the next tick sees.
+    var laidOutJournal = 0
+
+    /// True when the state holds changes the screen has not laid out.
+    var stateIsAhead: Bool { session.state.journal.count != laidOutJournal }
 
     public func show(_ kind: PaneKind) {
         if kind != current { previous = current }

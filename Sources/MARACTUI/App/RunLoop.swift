@@ -106,7 +106,7 @@ public final class RunLoop {
     func tick() {
         checkIdleLock()
         let news = app.session.connection.poll()
-        if news.stateChanged { app.stateChanged() }
+        if news.stateChanged || app.stateIsAhead { app.stateChanged() }
         if let message = news.message { app.say(message, alert: news.alert) }
         if idleTicks == 8, let failure = app.session.connection.idle() { app.say(failure, alert: true) }
     }

@@ -168,6 +168,19 @@ final class MeetingJob: Job {
         }
     }
 
+    /// `:meeting share` / `:meeting unshare`: whether other screens may add information,
+    /// risks, crimes disclosed and who tells the victim to the meeting in progress. The meeting
+    /// named, else the one in progress.
+    func letOthersAdd(_ allowed: Bool, argument: String) {
+        let named = MeetingID(parsing: argument.trimmingSpaces())
+        guard let id = named ?? walk?.meeting ?? state.meetings.first(where: { $0.status == .inProgress })?.id else {
+            return say("No meeting is in progress: start it with M in the agenda first.", alert: true)
+        }
+        perform(.letOthersAdd(id, allowed: allowed),
+                done: allowed ? "Other screens can now add information, risks, crimes and who tells the victim to \(id); only this screen moves it along. :meeting unshare stops them."
+                              : "Only the screen running \(id) records in it now.")
+    }
+
     func requireWalk() -> (MeetingWalk, Meeting)? {
         resumeMeetingIfInProgress()
         guard let walk, let m = state.meeting(walk.meeting), m.status == .inProgress else {

@@ -67,6 +67,7 @@ import Testing
             .retireAgency(a.unsigned),
             .reinstateAgency(a.unsigned),
             .withdrawMeetingStart(later),
+            .letOthersAdd(m, allowed: true),
             .noteAction(ActionID(1), note: "Called the owner", on: s.today),
             .extendActionDue(ActionID(1), to: s.today.adding(days: 30), reason: "Awaiting a court date"),
             .addMinutesAddendum(m, "The date of the hearing was 3 March"),
@@ -106,7 +107,8 @@ import Testing
         case .chair: #expect(Set(permitted) == [.updateActionStatus, .noteAction, .extendActionDue, .signOffMinutes, .addMinutesAddendum,
                                                  .confirmActionReport, .rejectActionReport, .reopenActionReport,
                                                  .recordCaseViewed, .recordExport, .recordExportFailed])
-        case .admin: #expect(!permitted.contains(.setAreaProfile) && !permitted.contains(.purgeCase) && permitted.contains(.acceptReferral))
+        case .admin: #expect(!permitted.contains(.setAreaProfile) && !permitted.contains(.purgeCase) && !permitted.contains(.letOthersAdd)
+                             && permitted.contains(.acceptReferral))
         case .coordinator: #expect(permitted.count == CommandKind.allCases.count - CommandKind.madeByTheStore.count)
         }
     }

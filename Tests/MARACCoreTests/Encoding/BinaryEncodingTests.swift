@@ -31,7 +31,7 @@ import Testing
             "purgeCase", "withdrawAcceptance", "reopenTriage", "unfreezeCaseList", "importReferrals",
             "retireAgency", "reinstateAgency", "withdrawMeetingStart", "noteAction", "extendActionDue", "addMinutesAddendum",
             "recordCrimeDisclosed", "recordOutcomeTeller", "addToCase", "recordActionReports", "confirmActionReport",
-            "rejectActionReport", "reopenActionReport", "importResearch", "changeAccess", "recordExportFailed",
+            "rejectActionReport", "reopenActionReport", "importResearch", "changeAccess", "recordExportFailed", "letOthersAdd",
         ])
     }
 

@@ -18,13 +18,22 @@ import Testing
         f.press(.character("1"))
     }
 
-    @Test func acceptingAReferralAnotherUserHasJustAcceptedIsRefusedNamingThem() throws {
+    static let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today),
+                                       today: ScreenFixture.today)
+
+    /// The demo on the coordinator's screen, a referral the admin could accept onto the next
+    /// meeting selected in the queue.
+    static func referralSelected() throws -> (ScreenFixture, MARACState, MeetingID, DecisionContext, ReferralID) {
         let f = ScreenFixture.demo()
         let state = f.app.session.state
         let meeting = try #require(state.nextMeeting(onOrAfter: ScreenFixture.today)).id
-        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
-        let r = try #require(Self.acceptable(state, onto: meeting, context: admin).first)
-        try Self.select(r, in: f)
+        let r = try #require(acceptable(state, onto: meeting, context: admin).first)
+        try select(r, in: f)
+        return (f, state, meeting, admin, r)
+    }
+
+    @Test func acceptingAReferralAnotherUserHasJustAcceptedIsRefusedNamingThem() throws {
+        let (f, state, meeting, admin, r) = try Self.referralSelected()
         // The admin accepts it on their own screen, a moment before the coordinator does.
         f.connection.receive(try state.change(for: .acceptReferral(r, onto: meeting), context: admin))
         f.press(.character("a"))
@@ -44,12 +53,7 @@ import Testing
     /// The admin's change reached this screen (its poll took it in) while the form was open:
     /// the refusal names what others saved since the form opened.
     @Test func aRefusalNamesWhatOthersSavedWhileTheFormWasOpen() throws {
-        let f = ScreenFixture.demo()
-        let state = f.app.session.state
-        let meeting = try #require(state.nextMeeting(onOrAfter: ScreenFixture.today)).id
-        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
-        let r = try #require(Self.acceptable(state, onto: meeting, context: admin).first)
-        try Self.select(r, in: f)
+        let (f, state, meeting, admin, r) = try Self.referralSelected()
         f.press(.character("a"))
         #expect(f.screen.contains("Accept \(r)"))
         f.connection.receive(try state.change(for: .acceptReferral(r, onto: meeting), context: admin))
@@ -61,6 +65,24 @@ import Testing
             Issue.record("the form closed: \(f.status)")
             return
         }
+    }
+
+    /// A save refused after it took in others' changes leaves the store ahead of the screen:
+    /// the next tick lays the screen out again, so the queue shows what the others did.
+    @Test func theScreenShowsWhatARefusedSaveTookIn() throws {
+        let (f, state, meeting, admin, r) = try Self.referralSelected()
+        let other = try #require(state.triageQueue().map(\.referral).first { $0 != r })
+        let otherReference = try #require(state.referral(other)).details.reference
+        f.press(.character("a"))
+        f.connection.receive(try state.change(for: .acceptReferral(r, onto: meeting), context: admin))
+        var after = state
+        after.apply(try state.change(for: .acceptReferral(r, onto: meeting), context: admin))
+        f.connection.receive(try after.change(for: .declineReferral(other, reason: "Out of area"), context: admin))
+        f.press(.enter)  // refused: the admin accepted it; the decline came in with it
+        f.press(.escape)
+        f.loop.tick()
+        f.loop.draw()
+        #expect(!f.screen.contains(otherReference), "the declined referral has left the queue")
     }
 
     @Test func aChangeThatStillStandsIsSavedOverOthersChanges() throws {
@@ -82,5 +104,23 @@ import Testing
                 continue
             }
         }
+    }
+}
+
+/// `:meeting share` on the screen running a meeting lets other screens add to it (issue 23).
+@Suite struct MeetingShareTests {
+    @Test func theRunningScreenSharesAndUnsharesTheMeeting() throws {
+        let (f, id) = try MeetingJobTests.atNextMeeting()
+        f.press(.character("M"), .character("y"))
+        #expect(f.app.session.state.meeting(id)?.status == .inProgress)
+        f.app.run("meeting share")
+        f.loop.draw()
+        #expect(f.app.session.state.meeting(id)?.othersMayAdd == true)
+        #expect(f.status.contains("Other screens can now add") == true, "\(f.status)")
+        f.app.run("meeting unshare")
+        #expect(f.app.session.state.meeting(id)?.othersMayAdd == false)
+        f.app.run("meeting unshare")
+        f.loop.draw()
+        #expect(f.status.contains("already") == true, "saying twice is told, not saved: \(f.status)")
     }
 }
