@@ -19,6 +19,10 @@ extension App {
     /// the field it concerns (the form's field keys are the core's field names) and the form
     /// stays open with everything typed.
     func save(_ command: Command, from form: inout Form, done: String) -> Bool {
+        if let changed = changedByOthersSinceOpened(command) {
+            form.show(error: changed, field: nil)
+            return false
+        }
         do {
             try session.perform(command)
             stateChanged()
@@ -34,6 +38,22 @@ extension App {
             }
             return false
         }
+    }
+
+    /// When the command rewrites a record someone else changed while this form was open, what
+    /// they did and how to go on, once: Ctrl-S again saves this form's version over theirs,
+    /// Esc drops it (issue 23).
+    func changedByOthersSinceOpened(_ command: Command) -> String? {
+        guard let record = command.rewrites, case .form(let s)? = overlay, let opened = s.openedAtJournal, !s.savingOverOthers else {
+            return nil
+        }
+        let journal = session.state.journal
+        let theirs = (min(opened, journal.count)..<journal.count).map { journal[$0] }
+            .filter { $0.stamp.actor != session.actor.name && $0.record == record }
+        guard !theirs.isEmpty else { return nil }
+        s.savingOverOthers = true
+        return "\(record) was changed while this form was open. " + RefusedMeanwhile.telling(theirs, since: "Since it was opened")
+            + " Ctrl-S saves what this form says over it; Esc drops this form's change."
     }
 
     /// A refusal with what others saved while the form was open, the changes about the record

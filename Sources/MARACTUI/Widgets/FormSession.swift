@@ -10,6 +10,9 @@ public final class FormSession {
     /// How many changes the store's journal held when the form opened: a refusal on saving
     /// names what others saved since (issue 23).
     var openedAtJournal: Int?
+    /// Set once the user has been told that someone else changed the record this form rewrites
+    /// and saves again: the second save is theirs to make.
+    var savingOverOthers = false
 
     public init(_ form: Form, submit: @escaping (inout Form) -> Bool) {
         self.form = form

@@ -124,3 +124,35 @@ import Testing
         #expect(f.status.contains("already") == true, "saying twice is told, not saved: \(f.status)")
     }
 }
+
+/// Two people correcting one record at once (issue 23): the second to save is told what the
+/// first changed, and saves over it only by saving again.
+@Suite struct EditingTheSameRecordTests {
+    @Test func theSecondEditorIsToldAndSavesOverOnlyBySavingAgain() throws {
+        let (f, state, _, admin, r) = try OtherWritersTests.referralSelected()
+        f.press(.character("e"))
+        guard case .form? = f.app.overlay else { Issue.record("no form: \(f.status)"); return }
+        // The admin corrects the same referral's summary from their screen.
+        var details = try #require(state.referral(r)).details
+        details.summary = "The admin's summary."
+        f.connection.receive(try state.change(for: .updateReferral(r, details), context: admin))
+        f.loop.tick()
+        f.fill(["summary": "The coordinator's summary."])
+        f.press(.control("s"))
+        let told = (f.screen + f.status).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(told.contains("\(r) was changed while this form was open"), "\(told)")
+        #expect(told.contains("admin made change referral"))
+        #expect(f.app.session.state.referral(r)?.details.summary == "The admin's summary.", "nothing saved over it yet")
+        f.press(.control("s"))
+        #expect(f.app.session.state.referral(r)?.details.summary == "The coordinator's summary.", "saved over it on the second Ctrl-S")
+    }
+
+    @Test func aFormOnARecordNoOneElseChangedSavesAtOnce() throws {
+        let (f, state, _, _, r) = try OtherWritersTests.referralSelected()
+        _ = state
+        f.press(.character("e"))
+        f.fill(["summary": "Corrected at once."])
+        f.press(.control("s"))
+        #expect(f.app.session.state.referral(r)?.details.summary == "Corrected at once.")
+    }
+}
