@@ -26,6 +26,32 @@ import Testing
         #expect(f.app.actions.selectionIndex == matching[0], "Esc goes back to where the search began")
     }
 
+    /// Search keeps each row's folded text while the state stands (issue 22), and takes in a
+    /// change another screen saved: a victim renamed is found by the new name, not the old.
+    @Test func searchFindsWhatAnotherScreenJustChanged() throws {
+        let f = ScreenFixture.demo()
+        let state = f.app.session.state
+        let id = try #require(state.triageQueue().last).referral
+        var details = try #require(state.referral(id)).details
+        let old = details.victim.name
+        f.press(.character("1"), .character("/"))
+        f.type(old)
+        f.press(.enter)
+        #expect(f.app.referrals.selectedReferral == id)
+        f.press(.character("g"))
+        details.victim.name = "Ysolde Quarrington"
+        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
+        f.connection.receive(try state.change(for: .updateReferral(id, details), context: admin))
+        f.loop.tick()
+        f.press(.character("/"))
+        f.type("ysolde")
+        f.press(.enter)
+        #expect(f.app.referrals.selectedReferral == id, "found by the name saved a moment ago")
+        f.press(.character("g"), .character("/"))
+        f.type(old)
+        #expect(f.screen.contains("not found"), "and no longer by the old one")
+    }
+
     @Test func spaceTagsRowsTheCountShowsAndEscClearsThem() {
         let f = ScreenFixture.demo()
         f.press(.character("4"), .character(" "), .character(" "), .character(" "))
