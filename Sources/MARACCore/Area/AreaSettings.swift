@@ -55,7 +55,33 @@ public enum AreaSettings {
     }
 
     /// Every setting, in the order `marac area show` lists them.
-    public static let all: [AreaSetting] = [
+    public static let all: [AreaSetting] = basic + ranges
+
+    /// One setting per figure the trends read against a range: "28-40", "at least 5",
+    /// "at most 10", `none` for no range, or `safelives` for SafeLives' own.
+    static let ranges: [AreaSetting] = ExpectedRange.rangedFigures.map { figure in
+        let accepts = "a range such as \"28-40\", \"at least 5\" or \"at most 10\"; none; or safelives for SafeLives' own"
+        let standard = ExpectedRange.safeLives[figure.key].map { "SafeLives: \($0.text)" } ?? "SafeLives sets none"
+        return AreaSetting(
+            name: figure.setting, meaning: "the range the trends expect for \(figure.label) (\(standard))",
+            accepts: accepts,
+            value: { p, _ in
+                guard let own = p.figureRanges.first(where: { $0.key == figure.key }) else { return "safelives" }
+                return own.range?.text ?? "none"
+            },
+            apply: { t, p, _ throws(DomainError) in
+                p.figureRanges.removeAll { $0.key == figure.key }
+                switch t.lowercased() {
+                case "safelives", "default": return
+                case "none", "": p.figureRanges.append(FigureRangeSetting(key: figure.key, range: nil))
+                default:
+                    guard let range = ExpectedRange(parsing: t) else { throw refuse(figure.setting, t, accepts) }
+                    p.figureRanges.append(FigureRangeSetting(key: figure.key, range: range))
+                }
+            })
+    }
+
+    static let basic: [AreaSetting] = [
         AreaSetting(name: "name", meaning: "the MARAC's name, as it heads minutes and exports", accepts: "a name",
                     value: { p, _ in p.maracName },
                     apply: { t, p, _ throws(DomainError) in p.maracName = try text("name", t) }),

@@ -65,6 +65,7 @@ extension AreaProfile: BinaryCodable {
         w.write(confidentialityStatement); w.write(adultFemalePopulation); w.write(postcodePrefixes)
         // Level 2.
         w.write(bankHolidays); w.write(idvaAgency); w.write(idleLockMinutes); w.write(defaultVenue); w.write(defaultChair)
+        w.write(figureRanges)  // level 8
     }
     public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(maracName: try r.read(), riskTools: try r.read(), defaultRiskTool: try r.read(),
@@ -80,5 +81,20 @@ extension AreaProfile: BinaryCodable {
             defaultVenue = try r.read()
             defaultChair = try r.read()
         }
+        if r.version >= 8 { figureRanges = try r.read() }
+    }
+}
+
+extension ExpectedRange: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(low); w.write(high) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(low: try r.read(), high: try r.read())
+    }
+}
+
+extension FigureRangeSetting: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) { w.write(key); w.write(range) }
+    public init(from r: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(key: try r.read(), range: try r.read())
     }
 }

@@ -8,10 +8,11 @@ import Dispatch
 /// change journal, the last stamp). Knowing where each section starts lets them be decoded on
 /// several cores at once.
 extension MARACState {
-    /// The codec level plus one: 8 (level 7: a meeting opened to other screens) since
+    /// The codec level plus one: 9 (level 8: the area's expected ranges for the return's
+    /// figures) since 2026-12-07; 8 (level 7: a meeting opened to other screens) since
     /// 2026-12-06; 7 (level 6: access changes in the audit trail) since 2026-12-06; 6 (level 5: agencies' reports on actions, research returns with findings)
     /// since 2026-12-04; 2 to 6 (levels 1 to 5) are still read.
-    public static let snapshotFormatVersion = 8
+    public static let snapshotFormatVersion = 9
 
     public func snapshotBytes() -> [UInt8] {
         var sections: [[UInt8]] = []

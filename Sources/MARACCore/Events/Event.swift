@@ -95,7 +95,7 @@ public struct Change: Hashable, Sendable, Codable {
     /// 6 since 2026-12-06 (access changes in the audit trail);
     /// 3 since 2026-12-04 (attendance, observers and action notes can be recorded in error);
     /// 2 since 2026-12-03 (area settings for a real MARAC, retired agencies); 1 before.
-    public static let currentSchemaVersion = 7
+    public static let currentSchemaVersion = 8
 
     public init(stamp: Stamp, command: CommandKind? = nil, events: [Event], schemaVersion: Int = Change.currentSchemaVersion) {
         self.schemaVersion = schemaVersion

@@ -109,6 +109,22 @@ extension MARACState {
         return out
     }
 
+    /// What one case discussed adds to the return: the one place each figure's rule is written,
+    /// so the quarterly return, its trends and the cases behind a trend's bar always agree.
+    public func returnContribution(of caseID: CaseID) -> ReturnContribution? {
+        guard let c = `case`(caseID), let ref = referral(c.referral) else { return nil }
+        let d = ref.details
+        let kind = agency(d.agency)?.kind ?? .other
+        let age = d.victim.age(on: d.receivedOn)
+        return ReturnContribution(
+            caseID: caseID, agency: d.agency, agencyKind: kind, isRepeat: c.repeatOf != nil,
+            children: d.childrenInHousehold, isPolice: kind == .police, isMale: d.victim.gender == .male,
+            isAged16to17: age == 16 || age == 17,
+            isRaciallyMinoritised: d.victim.diversity.ethnicity.isRaciallyMinoritised,
+            isLGBT: d.victim.diversity.lgbt == .yes, isDisabled: d.victim.diversity.disability == .yes,
+            perpetratorsAged17OrUnder: d.perpetrators.filter { ($0.person.age(on: d.receivedOn) ?? 99) <= 17 }.count)
+    }
+
     public func dataReturn(for quarter: Quarter) -> DataReturn {
         let discussed = casesDiscussed(from: quarter.firstDay, through: quarter.lastDay)
         var r = DataReturn(quarter: quarter,
@@ -119,19 +135,17 @@ extension MARACState {
                            raciallyMinoritisedVictims: 0, lgbtVictims: 0, disabledVictims: 0,
                            perpetratorsAged17OrUnder: 0, casesPer10kAdultFemales: nil)
         for (_, caseID) in discussed {
-            guard let c = `case`(caseID), let ref = referral(c.referral) else { continue }
-            let d = ref.details
-            if c.repeatOf != nil { r.repeatCases += 1 }
-            r.childrenInHouseholds += d.childrenInHousehold
-            let kind = agency(d.agency)?.kind ?? .other
-            r.referralsByAgencyKind[kind, default: 0] += 1
-            if kind == .police { r.policeReferrals += 1 }
-            if d.victim.gender == .male { r.maleVictims += 1 }
-            if let age = d.victim.age(on: d.receivedOn), age == 16 || age == 17 { r.victimsAged16to17 += 1 }
-            if d.victim.diversity.ethnicity.isRaciallyMinoritised { r.raciallyMinoritisedVictims += 1 }
-            if d.victim.diversity.lgbt == .yes { r.lgbtVictims += 1 }
-            if d.victim.diversity.disability == .yes { r.disabledVictims += 1 }
-            r.perpetratorsAged17OrUnder += d.perpetrators.filter { ($0.person.age(on: d.receivedOn) ?? 99) <= 17 }.count
+            guard let c = returnContribution(of: caseID) else { continue }
+            if c.isRepeat { r.repeatCases += 1 }
+            r.childrenInHouseholds += c.children
+            r.referralsByAgencyKind[c.agencyKind, default: 0] += 1
+            if c.isPolice { r.policeReferrals += 1 }
+            if c.isMale { r.maleVictims += 1 }
+            if c.isAged16to17 { r.victimsAged16to17 += 1 }
+            if c.isRaciallyMinoritised { r.raciallyMinoritisedVictims += 1 }
+            if c.isLGBT { r.lgbtVictims += 1 }
+            if c.isDisabled { r.disabledVictims += 1 }
+            r.perpetratorsAged17OrUnder += c.perpetratorsAged17OrUnder
         }
         if profile.adultFemalePopulation > 0 {
             let yearStart = quarter.firstDay.adding(months: -9)
@@ -139,5 +153,38 @@ extension MARACState {
             r.casesPer10kAdultFemales = Double(yearCases) * 10_000 / Double(profile.adultFemalePopulation)
         }
         return r
+    }
+}
+
+/// One case discussed, as the data return counts it.
+public struct ReturnContribution: Hashable, Sendable {
+    public var caseID: CaseID
+    public var agency: AgencyID
+    public var agencyKind: AgencyKind
+    public var isRepeat: Bool
+    public var children: Int
+    public var isPolice: Bool
+    public var isMale: Bool
+    public var isAged16to17: Bool
+    public var isRaciallyMinoritised: Bool
+    public var isLGBT: Bool
+    public var isDisabled: Bool
+    public var perpetratorsAged17OrUnder: Int
+
+    /// Whether the case is counted in the figure with this key (every case counts in "cases").
+    public func counts(in key: String) -> Bool {
+        switch key {
+        case "repeat_cases": isRepeat
+        case "children": children > 0
+        case "police_referrals": isPolice
+        case "non_police_referrals": !isPolice
+        case "male_victims": isMale
+        case "victims_16_17": isAged16to17
+        case "bame_victims": isRaciallyMinoritised
+        case "lgbt_victims": isLGBT
+        case "disabled_victims": isDisabled
+        case "perpetrators_17_under": perpetratorsAged17OrUnder > 0
+        default: true
+        }
     }
 }

@@ -22,6 +22,9 @@ public struct Document: Sendable {
         case bullets([String])
         /// Text to be read as set apart: an instruction, the confidentiality statement.
         case note(String)
+        /// A chart: inline SVG in HTML (no script, nothing fetched), and the same figures in
+        /// words in every other format, which is also the SVG's accessible description.
+        case picture(svg: String, words: String)
     }
 
     public struct Field: Sendable, Equatable {

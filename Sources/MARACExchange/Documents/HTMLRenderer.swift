@@ -20,6 +20,8 @@ enum HTMLRenderer {
         blockquote { border-left: 4px solid #999; margin: 0.5em 0; padding: 0.2em 1em; background: #f6f6f6; }
         td, p, li, blockquote { white-space: pre-wrap; }
         .nb { white-space: nowrap; }
+        figure { margin: 0.5em 0; break-inside: avoid; page-break-inside: avoid; }
+        figure svg { width: 100%; max-width: 42em; height: auto; }
         @page { size: A4; margin: 18mm 15mm; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
@@ -28,7 +30,7 @@ enum HTMLRenderer {
           thead { display: table-header-group; }
           tr, blockquote { page-break-inside: avoid; break-inside: avoid; }
           h2, h3 { page-break-after: avoid; break-after: avoid; }
-          th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          th { background: #eee !important; -webkit-print-color-adjust: exact; }
           table.fields th { background: none !important; }
         }
         """
@@ -78,6 +80,8 @@ enum HTMLRenderer {
                 out.append("<ul>" + items.map { "<li>\(Self.text($0))</li>" }.joined() + "</ul>")
             case .note(let text):
                 out.append("<blockquote>\(Self.text(text))</blockquote>")
+            case .picture(let svg, _):
+                out.append("<figure>\(svg)</figure>")
             }
         }
         if let marking = doc.marking { out.append("<p class=\"marking\">\(escape(marking))</p>") }

@@ -21,6 +21,8 @@ enum MarkdownRenderer {
                 out.append(items.map { "- " + escape($0.singleLine) }.joined(separator: "\n") + "\n")
             case .note(let text):
                 out.append(text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escape(String($0)) }.joined(separator: "\n") + "\n")
+            case .picture(_, let words):
+                out.append(escape(words) + "\n")
             }
         }
         if let marking = doc.marking { out.append("**\(marking)**") }

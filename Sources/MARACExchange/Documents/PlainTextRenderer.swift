@@ -34,6 +34,8 @@ enum PlainTextRenderer {
                 }
             case .note(let text):
                 out += wrap(text, width: width - 4).map { "    " + $0 }
+            case .picture(_, let words):
+                out += wrap(words, width: width)
             }
             out.append("")
         }

@@ -32,6 +32,8 @@ extension App {
             d.render(&canvas, region: region)
         case .quarterly(let q)?:
             q.render(&canvas, region: region, state: session.state, today: session.today)
+        case .trends(let t)?:
+            t.render(&canvas, region: region, state: session.state, today: session.today)
         case .find(let f)?:
             f.render(&canvas, region: region, today: session.today)
         default:
@@ -86,6 +88,7 @@ extension App {
         case .attention?: "Attention"
         case .document?: "Document"
         case .quarterly?: "Quarterly return"
+        case .trends?: "Trends"
         case .find?: "Find"
         case nil: current.title
         }

@@ -44,6 +44,10 @@ extension App {
             overlay = .document(d)
         case .help?:
             helpScroll = min(helpScroll, HelpScreen(keymap: keymap).lastScroll(region: overlayRegion(size)))
+        case .trends(var t)?:
+            t.refresh(session.state, today: session.today, revision: revision)
+            t.layout(region: overlayRegion(size))
+            overlay = .trends(t)
         case .attention?, .quarterly?:
             break
         }

@@ -103,7 +103,19 @@ extension App {
                 open(subject)
             }
         case .quarterly(var q)?:
-            overlay = q.handle(key) ? .quarterly(q) : nil
+            switch q.handle(key) {
+            case .stay: overlay = .quarterly(q)
+            case .close: overlay = nil
+            case .trends: openTrends(through: q.last)
+            }
+        case .trends(var t)?:
+            switch t.handle(key, state: session.state, today: session.today, page: lastSize.rows - 8) {
+            case .stay: overlay = .trends(t)
+            case .close: overlay = nil
+            case .open(let caseID):
+                overlay = nil
+                open(.case(caseID))
+            }
         case nil:
             break
         }

@@ -211,9 +211,16 @@ extension App {
             overlay = .attention
         case .quarterlyReturn:
             overlay = .quarterly(QuarterlyView(last: Quarter(containing: session.today)))
+        case .trends:
+            openTrends(through: nil)
         default:
             return false
         }
         return true
+    }
+
+    /// The trends screen, ending with `last` (default: the quarter of today, so far).
+    func openTrends(through last: Quarter?) {
+        overlay = .trends(TrendsView(state: session.state, today: session.today, revision: revision, last: last))
     }
 }

@@ -61,6 +61,7 @@ public final class App {
         case attention
         case document(DocumentView)
         case quarterly(QuarterlyView)
+        case trends(TrendsView)
         case find(FindView)
     }
 

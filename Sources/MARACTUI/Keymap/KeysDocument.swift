@@ -18,6 +18,8 @@ extension Keymap {
                 out += "| \(b.keys.map { "`\($0.description)`" }.joined(separator: ", ")) | \(b.request.help) |\n"
             }
         }
+        out += "\n## Trends (`:trends`, or `t` on the quarterly return)\n\n| Keys | Does |\n|---|---|\n"
+        for k in TrendsView.keys { out += "| \(k.keys.split(separator: ",").map { "`\($0.trimmingSpaces())`" }.joined(separator: ", ")) | \(k.does) |\n" }
         out += "\n## Commands (`:`)\n\nType `:` and the command; Tab completes, Up and Down go through the history.\n\n| Command | Does |\n|---|---|\n"
         for c in commands { out += "| `:\(c.name)` | \(c.help) |\n" }
         out += """
@@ -45,6 +47,9 @@ extension Keymap {
             }
             out += "\n"
         }
+        out += "Trends (:trends)\n"
+        for k in TrendsView.keys { out += "  \(k.keys.padded(toWidth: 24))\(k.does)\n" }
+        out += "\n"
         out += "Commands (:)\n"
         for c in commands { out += "  :\(c.name.padded(toWidth: 23))\(c.help)\n" }
         return out

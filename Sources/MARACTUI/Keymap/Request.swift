@@ -32,6 +32,7 @@ public enum Request: String, CaseIterable, Sendable {
     case undo
     case attention
     case quarterlyReturn
+    case trends
     case find
     case redo
 
@@ -110,6 +111,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .undo: "undo"
         case .attention: "attention"
         case .quarterlyReturn: "quarterly"
+        case .trends: "trends"
         case .find: "find"
         case .redo: "redo"
         case .edit: "edit"
@@ -189,6 +191,7 @@ public enum Request: String, CaseIterable, Sendable {
         case .undo: "undo your last change (by a correcting entry; nothing is deleted)"
         case .attention: "what needs attention now (shown on opening)"
         case .quarterlyReturn: "the quarterly data return, the last four quarters side by side"
+        case .trends: "trends: each figure of the return over eight quarters against its expected range, and the agencies' records"
         case .find: "find anyone: a name (any order, one letter out), date of birth, reference or id"
         case .redo: "redo what u undid"
         case .edit: "edit the selected record (:edit action A-0042, :edit referral R-0042, :edit attendance police)"

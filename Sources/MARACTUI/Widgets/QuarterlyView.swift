@@ -8,15 +8,18 @@ public struct QuarterlyView: Sendable {
 
     public init(last: Quarter) { self.last = last }
 
-    public mutating func handle(_ key: Key) -> Bool {
+    public enum Outcome: Equatable { case stay, close, trends }
+
+    /// `t` asks for the trends screen, which is the App's to open.
+    public mutating func handle(_ key: Key) -> Outcome {
         switch key {
-        case .escape, .character("q"), .enter: return false
+        case .escape, .character("q"), .enter: return .close
+        case .character("t"): return .trends
         case .character("["), .character("<"), .left: last = last.previous
-        case .character("]"), .character(">"), .right:
-            last = last.number == 4 ? Quarter(year: last.year + 1, number: 1)! : Quarter(year: last.year, number: last.number + 1)!
+        case .character("]"), .character(">"), .right: last = last.next
         default: break
         }
-        return true
+        return .stay
     }
 
     public func render(_ canvas: inout Canvas, region: Region, state: MARACState, today: Day) {
@@ -64,7 +67,7 @@ public struct QuarterlyView: Sendable {
             for r in rates { line += r.padded(toWidth: columnWidth) }
             canvas.put(line + "\(FigureText.oneDecimal(DataReturn.nationalCasesPer10k))", in: region, row: row + 1, column: 1, role: .normal)
         }
-        canvas.put("[ ] earlier / later quarters · Esc closes · marac report quarterly gives the definitions and CSV/JSON",
+        canvas.put("[ ] earlier / later quarters · t trends against the expected ranges · Esc closes · marac report quarterly: definitions, CSV",
                    in: region, row: region.height - 1, column: 1, role: .dim)
     }
 }

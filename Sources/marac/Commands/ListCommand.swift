@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Figures for returns and reviews.",
-        subcommands: [QuarterlyCommand.self])
+        subcommands: [QuarterlyCommand.self, TrendsCommand.self])
 }
 
 struct QuarterlyCommand: ParsableCommand {
@@ -88,6 +88,64 @@ struct QuarterlyCommand: ParsableCommand {
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }
             print(QuarterlyReport(state: store.state, quarter: q).render(format), terminator: "")
+        }
+    }
+}
+
+extension TrendsReport.Format: ExpressibleByArgument {}
+
+struct TrendsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trends",
+        abstract: "Each figure of the data return over the last quarters against its expected range, and each agency's record.",
+        discussion: """
+            For the steering group's paper: counts only, no person named, and any count under 5 \
+            given as "fewer than 5". The figures are the quarterly return's (marac report quarterly), \
+            quarter by quarter; the ranges are SafeLives' unless the area set its own \
+            (marac area set range-repeat-cases 25-35). --format html writes one self-contained \
+            file with the charts inline, marked and printable on A4.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: ExportOutput
+
+    @Option(name: .long, help: "How many quarters, 1 to 40 (default 8; fewer if the store is younger).")
+    var quarters = 8
+
+    @Option(name: .long, help: ArgumentHelp("The last quarter, as 2026-Q3 (default: the last complete quarter).", valueName: "QUARTER"))
+    var through: String?
+
+    @Option(name: .long, help: "table (default), csv, json or html.")
+    var format: TrendsReport.Format?
+
+    func run() throws {
+        try reporting("report trends") {
+            guard (1...40).contains(quarters) else {
+                throw CommandFailure(message: "--quarters \(quarters) is out of range; give 1 to 40", code: 64)
+            }
+            let format = self.format ?? output.output.map { name -> TrendsReport.Format in
+                let lower = name.lowercased()
+                if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+                if lower.hasSuffix(".csv") { return .csv }
+                if lower.hasSuffix(".json") { return .json }
+                return .table
+            } ?? .table
+            try output.check(writing: format == .table ? "txt" : format.rawValue, accepted: ["txt", "csv", "json", "html"], kind: "trends")
+            let today = ProgramClock.current.today()
+            let last: Quarter
+            if let through {
+                guard let q = Quarter(parsing: through) else {
+                    throw CommandFailure(message: "--through \"\(through)\" is not a quarter; write it as 2026-Q3 (Q1 is January to March)", code: 64)
+                }
+                last = q
+            } else {
+                last = Quarter(containing: today).previous
+            }
+            let store = try storeOptions.openForWriting()
+            defer { store.close() }
+            let report = TrendsReport(state: store.state, through: last, quarters: quarters, today: today)
+            try output.deliver(report.render(format), what: "trends \(report.trends.quarters.first!) to \(last)", cases: [],
+                               notice: "It holds counts only, with counts under 5 hidden.", store: store)
         }
     }
 }

@@ -98,7 +98,7 @@ import Testing
     static func text(_ blocks: [Document.Block]) -> String {
         blocks.map { block -> String in
             switch block {
-            case .heading(_, let t), .paragraph(let t), .note(let t): t
+            case .heading(_, let t), .paragraph(let t), .note(let t), .picture(_, let t): t
             case .fields(let f): f.map { "\($0.label): \($0.value)" }.joined(separator: "\n")
             case .table(let h, let rows): ([h] + rows).map { $0.joined(separator: " | ") }.joined(separator: "\n")
             case .bullets(let items): items.joined(separator: "\n")

@@ -1,0 +1,235 @@
+/// How a figure of the return is charted: a count, a share of the cases discussed, or cases per
+/// 10,000 adult women.
+public enum FigureMeasure: String, Hashable, Sendable {
+    case count, percent, rate
+}
+
+/// One quarter of one figure.
+public struct TrendPoint: Hashable, Sendable {
+    public var quarter: Quarter
+    /// The figure's count (nil for the rate per 10,000).
+    public var count: Int?
+    /// The count as a share of the cases discussed; nil when none were discussed.
+    public var percent: Double?
+    /// What the chart draws and the range reads: the percent for a share, else the count or
+    /// the rate.
+    public var value: Double?
+    /// Where the value lies against the figure's range; nil without a range or a value.
+    public var position: ExpectedRange.Position?
+}
+
+/// One figure of the return over the quarters, with the range it is read against.
+public struct FigureTrend: Sendable {
+    public var key: String
+    public var label: String
+    public var definition: String
+    public var measure: FigureMeasure
+    public var points: [TrendPoint]
+    public var range: ExpectedRange?
+    /// Whose range it is: "SafeLives" or "area".
+    public var rangeSource: String?
+    /// SafeLives' national figure, in the figure's measure.
+    public var national: Double?
+
+    /// The points outside the range, latest first: what a steering group is asked about.
+    public var pointsOutside: [TrendPoint] {
+        points.filter { $0.position != nil && $0.position != .within }.reversed()
+    }
+}
+
+/// One agency in one quarter: what the chair holds it to account for.
+public struct AgencyQuarter: Hashable, Sendable {
+    public var quarter: Quarter
+    /// Referrals received in the quarter that the agency made.
+    public var referralsMade = 0
+    /// Meetings held in the quarter that the agency was expected at (it had signed the
+    /// information sharing protocol and was not retired), and those it was present at.
+    public var meetingsExpected = 0
+    public var meetingsAttended = 0
+    /// Actions agreed for the agency at meetings held in the quarter.
+    public var actionsAgreed = 0
+    /// Actions of the agency due in the quarter, by today.
+    public var actionsDue = 0
+    /// Of those, done on or before the due date.
+    public var completedOnTime = 0
+    /// Of those, not done by the due date: done late, not done, or still open. An action not
+    /// possible because circumstances changed is not held against the agency.
+    public var overdue = 0
+
+    public init(quarter: Quarter) { self.quarter = quarter }
+
+    public var attendanceRate: Double? { meetingsExpected == 0 ? nil : Double(meetingsAttended) * 100 / Double(meetingsExpected) }
+    public var onTimeRate: Double? {
+        let judged = completedOnTime + overdue
+        return judged == 0 ? nil : Double(completedOnTime) * 100 / Double(judged)
+    }
+}
+
+/// Whether an agency is doing better or worse than the quarter before.
+public enum AgencyDirection: String, Hashable, Sendable {
+    case improving, slipping, steady
+    case tooFewToTell = "too few to tell"
+}
+
+/// One agency over the quarters.
+public struct AgencyTrend: Sendable {
+    public var agency: Agency
+    public var quarters: [AgencyQuarter]
+    public var direction: AgencyDirection
+    /// Why, in words: "actions on time 80% to 55%".
+    public var reason: String
+
+    /// A change of this many percentage points, or more, between the two latest quarters with
+    /// figures is called improving or slipping.
+    public static let changeThreshold = 10.0
+    /// A quarter's on-time rate counts toward the direction only when at least this many of the
+    /// agency's actions fell due in it: a rate of two actions says nothing, and a report shows
+    /// no rate of fewer than five (``SmallNumbers``).
+    public static let smallestBase = SmallNumbers.smallestShown
+}
+
+/// The statistical releases' small-number rule, for anything that leaves marac as figures
+/// (the trends report): a count of people or cases under five is shown as "fewer than 5", and
+/// so is any share computed from one, since a small count can point to a person.
+public enum SmallNumbers {
+    public static let smallestShown = 5
+    public static let words = "fewer than 5"
+
+    public static func hides(_ count: Int) -> Bool { count < smallestShown }
+
+    /// The count, or "fewer than 5".
+    public static func text(_ count: Int) -> String { hides(count) ? words : String(count) }
+}
+
+/// The return's figures over the last quarters, and the agencies' records over the same
+/// quarters: the steering group's quarterly review.
+public struct Trends: Sendable {
+    public var quarters: [Quarter]
+    /// The data return of each quarter, as `marac report quarterly` gives it: the trends are
+    /// read from these, so a trend's last point always equals the return.
+    public var returns: [DataReturn]
+    public var figures: [FigureTrend]
+    public var agencies: [AgencyTrend]
+
+    public func figure(_ key: String) -> FigureTrend? { figures.first { $0.key == key } }
+}
+
+extension Quarter {
+    public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1)! : Quarter(year: year, number: number + 1)! }
+}
+
+extension MARACState {
+    /// The quarters a trend covers: `count` ending with `last`, starting no earlier than the
+    /// quarter of the first meeting held (a store of one year shows four).
+    public func trendQuarters(through last: Quarter, count: Int) -> [Quarter] {
+        let held = meetings.filter { $0.startedAt != nil && $0.status != .cancelled }.map(\.date).min()
+        let first = held.map(Quarter.init(containing:)).map { min($0, last) } ?? last
+        var quarters = [last]
+        while quarters.count < max(1, count), let q = quarters.first, q > first { quarters.insert(q.previous, at: 0) }
+        return quarters
+    }
+
+    public func trends(through last: Quarter, quarters count: Int = 8, today: Day) -> Trends {
+        let quarters = trendQuarters(through: last, count: count)
+        let returns = quarters.map(dataReturn(for:))
+        var figures: [FigureTrend] = returns.first.map { first in
+            first.figures.map { f in
+                let measure: FigureMeasure = f.percent != nil || DataReturn.nationalPercent[f.key] != nil ? .percent : .count
+                return figureTrend(key: f.key, label: f.label, definition: f.definition, measure: measure, returns: returns) { r in
+                    let g = r.figures.first { $0.key == f.key }
+                    return (g?.value, g?.percent)
+                }
+            }
+        } ?? []
+        if profile.adultFemalePopulation > 0 {
+            figures.append(figureTrend(key: "cases_per_10k_adult_females", label: "Cases per 10,000 adult women (12 months)",
+                                       definition: "Cases discussed in the twelve months ending with the quarter, per 10,000 adult women in the area.",
+                                       measure: .rate, returns: returns) { r in (nil, r.casesPer10kAdultFemales) })
+        }
+        return Trends(quarters: quarters, returns: returns, figures: figures,
+                      agencies: agencyTrends(quarters: quarters, today: today))
+    }
+
+    func figureTrend(key: String, label: String, definition: String, measure: FigureMeasure, returns: [DataReturn],
+                     read: (DataReturn) -> (count: Int?, share: Double?)) -> FigureTrend {
+        let expected = profile.expectedRange(for: key)
+        let points = returns.map { r -> TrendPoint in
+            let (count, share) = read(r)
+            let value: Double? = switch measure {
+            case .count: count.map(Double.init)
+            case .percent, .rate: share
+            }
+            return TrendPoint(quarter: r.quarter, count: count, percent: measure == .rate ? nil : share, value: value,
+                              position: value.flatMap { v in expected?.range.position(of: v) })
+        }
+        let national = measure == .rate ? DataReturn.nationalCasesPer10k : DataReturn.nationalPercent[key]
+        return FigureTrend(key: key, label: label, definition: definition, measure: measure, points: points,
+                           range: expected?.range, rangeSource: expected?.source, national: national)
+    }
+
+    /// The cases counted in one figure's bar for a quarter, once per meeting that heard them:
+    /// what a chair opens from the trends screen.
+    public func casesBehind(figure key: String, in quarter: Quarter) -> [(meeting: Meeting, caseID: CaseID)] {
+        casesDiscussed(from: quarter.firstDay, through: quarter.lastDay).filter { _, caseID in
+            returnContribution(of: caseID)?.counts(in: key) == true
+        }
+    }
+
+    func agencyTrends(quarters: [Quarter], today: Day) -> [AgencyTrend] {
+        guard let first = quarters.first, let last = quarters.last else { return [] }
+        let from = first.firstDay, through = last.lastDay
+        var rows: [AgencyID: [AgencyQuarter]] = [:]
+        func bump(_ agency: AgencyID, _ day: Day, _ change: (inout AgencyQuarter) -> Void) {
+            guard day >= from, day <= through, let i = quarters.firstIndex(of: Quarter(containing: day)) else { return }
+            if rows[agency] == nil { rows[agency] = quarters.map(AgencyQuarter.init) }
+            change(&rows[agency]![i])
+        }
+        for r in referrals where r.details.receivedOn >= from && r.details.receivedOn <= through {
+            if case .recordedInError = r.status { continue }
+            bump(r.details.agency, r.details.receivedOn) { $0.referralsMade += 1 }
+        }
+        for m in meetings where m.date >= from && m.date <= through && m.startedAt != nil && m.status != .cancelled {
+            for a in agencies {
+                guard let signed = a.ispSignedOn, signed <= m.date, a.retiredOn.map({ $0 > m.date }) ?? true else { continue }
+                bump(a.id, m.date) {
+                    $0.meetingsExpected += 1
+                    if m.attendance(of: a.id)?.isPresent == true { $0.meetingsAttended += 1 }
+                }
+            }
+        }
+        for action in actions where action.inError == nil {
+            if let held = meeting(action.meeting)?.date { bump(action.agency, held) { $0.actionsAgreed += 1 } }
+            guard action.due <= today else { continue }
+            let doneOn = action.status == .done ? action.latestUpdate?.on : nil
+            bump(action.agency, action.due) { q in
+                q.actionsDue += 1
+                if let doneOn, doneOn <= action.due { q.completedOnTime += 1 } else if action.status != .notPossible { q.overdue += 1 }
+            }
+        }
+        return agencies.compactMap { agency in
+            guard let quarters = rows[agency.id] ?? (agency.isActive ? quarters.map(AgencyQuarter.init) : nil) else { return nil }
+            let (direction, reason) = Self.direction(of: quarters.filter { $0.quarter.lastDay < today })
+            return AgencyTrend(agency: agency, quarters: quarters, direction: direction, reason: reason)
+        }
+    }
+
+    /// Compares the two latest complete quarters that have a figure, for actions on time and for
+    /// attendance: slipping when either fell by the threshold or more, improving when one rose
+    /// by it and neither fell.
+    static func direction(of quarters: [AgencyQuarter]) -> (AgencyDirection, String) {
+        func change(_ name: String, _ rate: (AgencyQuarter) -> Double?) -> (Double, String)? {
+            let rated = quarters.compactMap { q in rate(q).map { (q.quarter, $0) } }
+            guard rated.count >= 2 else { return nil }
+            let (q0, before) = rated[rated.count - 2], (q1, after) = rated[rated.count - 1]
+            return (after - before, "\(name) \(Int(before.rounded()))% in \(q0) to \(Int(after.rounded()))% in \(q1)")
+        }
+        let onTime: (AgencyQuarter) -> Double? = { $0.completedOnTime + $0.overdue >= AgencyTrend.smallestBase ? $0.onTimeRate : nil }
+        let changes = [change("actions on time", onTime), change("attendance", \.attendanceRate)].compactMap { $0 }
+        guard !changes.isEmpty else { return (.tooFewToTell, "fewer than two quarters with five or more actions due or a meeting held") }
+        let t = AgencyTrend.changeThreshold
+        let fell = changes.filter { $0.0 <= -t }, rose = changes.filter { $0.0 >= t }
+        if !fell.isEmpty { return (.slipping, fell.map(\.1).joined(separator: "; ")) }
+        if !rose.isEmpty { return (.improving, rose.map(\.1).joined(separator: "; ")) }
+        return (.steady, changes.map(\.1).joined(separator: "; "))
+    }
+}
