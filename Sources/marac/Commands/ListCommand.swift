@@ -76,15 +76,7 @@ struct QuarterlyCommand: ParsableCommand {
 
     func run() throws {
         try reporting("report") {
-            let q: Quarter
-            if let quarter {
-                guard let parsed = Quarter(parsing: quarter) else {
-                    throw CommandFailure(message: "\"\(quarter)\" is not a quarter; write it as 2026-Q3 (Q1 is January to March)", code: 1)
-                }
-                q = parsed
-            } else {
-                q = Quarter(containing: ProgramClock.current.today()).previous
-            }
+            let q = try quarterAsked(quarter, what: "", code: 1)
             let store = try storeOptions.open(.readOnly)
             defer { store.close() }
             print(QuarterlyReport(state: store.state, quarter: q).render(format), terminator: "")
@@ -132,15 +124,7 @@ struct TrendsCommand: ParsableCommand {
             } ?? .table
             try output.check(writing: format == .table ? "txt" : format.rawValue, accepted: ["txt", "csv", "json", "html"], kind: "trends")
             let today = ProgramClock.current.today()
-            let last: Quarter
-            if let through {
-                guard let q = Quarter(parsing: through) else {
-                    throw CommandFailure(message: "--through \"\(through)\" is not a quarter; write it as 2026-Q3 (Q1 is January to March)", code: 64)
-                }
-                last = q
-            } else {
-                last = Quarter(containing: today).previous
-            }
+            let last = try quarterAsked(through, what: "--through ", code: 64)
             let store = try storeOptions.openForWriting()
             defer { store.close() }
             let report = TrendsReport(state: store.state, through: last, quarters: quarters, today: today)
@@ -148,4 +132,14 @@ struct TrendsCommand: ParsableCommand {
                                notice: "It holds counts only, with counts under 5 hidden.", store: store)
         }
     }
+}
+
+/// The quarter a report was asked for (`2026-Q3`), or the last complete one; refused in words
+/// naming the option (`what`, "--through " or nothing for an argument).
+func quarterAsked(_ text: String?, what: String, code: Int32) throws -> Quarter {
+    guard let text else { return Quarter(containing: ProgramClock.current.today()).previous }
+    guard let q = Quarter(parsing: text) else {
+        throw CommandFailure(message: "\(what)\"\(text)\" is not a quarter; write it as 2026-Q3 (Q1 is January to March)", code: code)
+    }
+    return q
 }
