@@ -21,8 +21,10 @@ struct ScaleResult {
     var keystrokeP99: [String: Double]
     var peakResidentMB: Double
     var storeBytes: Int
+    /// Every key of the keymap on each pane, as the screen handles and draws it (``ScreenKeys``).
+    var screenKeys: [ScreenKeys.Path] = []
 
-    static let paths = ["triage", "agenda", "overdue", "search", "pane_switch", "render"]
+    static let paths = ["triage", "agenda", "overdue", "search", "pane_switch", "render", "trends_open", "trends_key"]
 
     var json: [String: Any] {
         [
@@ -33,6 +35,7 @@ struct ScaleResult {
             "shared_append_three_writers_ms": ["p50": round3(sharedThree.0), "p99": round3(sharedThree.1)],
             "keystroke_p99_ms": keystrokeP99.mapValues(round3),
             "peak_rss_mb": round3(peakResidentMB), "store_bytes": storeBytes, "build_s": round3(buildSeconds),
+            "screen_keys_ms": Dictionary(uniqueKeysWithValues: screenKeys.map { ($0.name, ["p50": round3($0.p50), "p99": round3($0.p99)]) }),
         ]
     }
 }
@@ -65,6 +68,9 @@ struct Measure {
         let (appendP50, appendP99) = try appendLatency(store)
         let floor = try fdatasyncFloor()
         let keystrokes = keystrokePaths(store)
+        // Fewer presses of each key at the larger scales, where one slow key costs seconds.
+        let screenKeys = ScreenKeys(state: store.state, actor: store.actor, today: BenchStore.today,
+                                    repeats: cases >= 10_000 ? 12 : 30).run()
         store.close()
         let sharedOne = try sharedAppendLatency(otherWriters: 0)
         let sharedThree = try sharedAppendLatency(otherWriters: 2)
@@ -72,7 +78,7 @@ struct Measure {
                            openMilliseconds: openMs, unlockMilliseconds: unlockMs, appendP50: appendP50, appendP99: appendP99,
                            sharedOne: sharedOne, sharedThree: sharedThree, fdatasyncP50: floor,
                            keystrokeP99: keystrokes, peakResidentMB: Double(peakKB) / 1024,
-                           storeBytes: BenchStore.size(of: directory))
+                           storeBytes: BenchStore.size(of: directory), screenKeys: screenKeys)
     }
 
     /// Saves through ``Store/save(deciding:)`` as a screen makes them (lock, catch up, decide,
@@ -196,6 +202,21 @@ struct Measure {
             loop.invalidate()
             loop.draw()
             pane += 1
+        }
+        // The trends screen: opened from the command line (every figure over eight quarters and
+        // every agency computed), then a key that moves to the next figure on it.
+        let openTrends: [Key] = [.character(":")] + "trends".map { Key.character($0) } + [.enter]
+        time("trends_open") {
+            terminal.send(keys: openTrends + [.escape])
+            loop.processPendingEvents()
+        }
+        terminal.send(keys: openTrends)
+        loop.processPendingEvents()
+        var down = true
+        time("trends_key") {
+            terminal.send(keys: [down ? .down : .up])
+            loop.processPendingEvents()
+            down.toggle()
         }
         return results
     }

@@ -2,7 +2,7 @@ import Foundation
 
 func printHeader() {
     print("marac-bench: release build expected (swift run -c release marac-bench); times in ms, medians unless p99")
-    print("cases     events  tail   open (+unlock)   append p50/p99   fdatasync  triage agenda overdue search switch render  RSS MB  store MB  build s")
+    print("cases     events  tail   open (+unlock)   append p50/p99   fdatasync  triage agenda overdue search switch render trends trkey  RSS MB  store MB  build s")
 }
 
 func printRow(_ r: ScaleResult) {
@@ -29,8 +29,14 @@ func printGrowth(_ results: [ScaleResult]) {
               + "\(String(format: "%.2f/%.2f", r.sharedThree.0, r.sharedThree.1)) ms with two others saving (p50 "
               + "\(String(format: "%.2f", r.sharedThree.0 / max(0.0001, r.sharedOne.0)))x; target <= 2x)")
     }
+    for r in results {
+        let slow = r.screenKeys.sorted { $0.p99 > $1.p99 }
+        let over = slow.filter { $0.p99 > 16 }.count
+        print("screen keys at \(r.cases) cases: \(r.screenKeys.count) paths, \(over) over 16 ms at p99; slowest: "
+              + slow.prefix(6).map { "\($0.name) \(String(format: "%.1f", $0.p99))" }.joined(separator: ", "))
+    }
     if let r = results.first(where: { $0.cases == 30_000 }) {
-        let worst = r.keystrokeP99.values.max() ?? 0
+        let worst = max(r.keystrokeP99.values.max() ?? 0, r.screenKeys.map(\.p99).max() ?? 0)
         print("targets at 30,000 cases: open \(String(format: "%.0f", r.openMilliseconds)) ms (<= 300), keystroke p99 \(String(format: "%.1f", worst)) ms (<= 16), "
               + "append p50 \(String(format: "%.2f", r.appendP50 / max(0.0001, r.fdatasyncP50)))x fdatasync (<= 1.5), memory \(String(format: "%.0f", r.peakResidentMB)) MB (<= 300)")
     }

@@ -179,8 +179,11 @@ extension MARACState {
         guard let first = quarters.first, let last = quarters.last else { return [] }
         let from = first.firstDay, through = last.lastDay
         var rows: [AgencyID: [AgencyQuarter]] = [:]
+        // A day's quarter by comparing with the quarters' first days: this runs for every action
+        // of the store, and turning each day into a calendar date would cost more than the rest.
+        let starts = quarters.map(\.firstDay)
         func bump(_ agency: AgencyID, _ day: Day, _ change: (inout AgencyQuarter) -> Void) {
-            guard day >= from, day <= through, let i = quarters.firstIndex(of: Quarter(containing: day)) else { return }
+            guard day >= from, day <= through, let i = starts.lastIndex(where: { $0 <= day }) else { return }
             if rows[agency] == nil { rows[agency] = quarters.map(AgencyQuarter.init) }
             change(&rows[agency]![i])
         }
@@ -197,8 +200,11 @@ extension MARACState {
                 }
             }
         }
+        // Meeting dates by number, read once: looking each action's meeting up would copy the
+        // whole meeting, for every action of the store.
+        let meetingDates = meetings.map(\.date)
         for action in actions where action.inError == nil {
-            if let held = meeting(action.meeting)?.date { bump(action.agency, held) { $0.actionsAgreed += 1 } }
+            if meetingDates.indices.contains(action.meeting.index) { bump(action.agency, meetingDates[action.meeting.index]) { $0.actionsAgreed += 1 } }
             guard action.due <= today else { continue }
             let doneOn = action.status == .done ? action.latestUpdate?.on : nil
             bump(action.agency, action.due) { q in
