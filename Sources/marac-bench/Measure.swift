@@ -70,7 +70,7 @@ struct Measure {
         let keystrokes = keystrokePaths(store)
         // Fewer presses of each key at the larger scales, where one slow key costs seconds.
         let screenKeys = ScreenKeys(state: store.state, actor: store.actor, today: BenchStore.today,
-                                    repeats: cases >= 10_000 ? 12 : 30).run()
+                                    repeats: cases >= 10_000 ? 12 : 20).run()
         store.close()
         let sharedOne = try sharedAppendLatency(otherWriters: 0)
         let sharedThree = try sharedAppendLatency(otherWriters: 2)
