@@ -111,30 +111,52 @@ extension MARACState {
 
     /// What one case discussed adds to the return: the one place each figure's rule is written,
     /// so the quarterly return, its trends and the cases behind a trend's bar always agree.
+    ///
+    /// Fields are read in place (`referrals[r].details.victim.gender`), not through a copy of
+    /// the case and the referral: the trends read eight quarters of cases at once.
     public func returnContribution(of caseID: CaseID) -> ReturnContribution? {
-        guard let c = `case`(caseID), let ref = referral(c.referral) else { return nil }
-        let d = ref.details
-        let kind = agency(d.agency)?.kind ?? .other
-        let age = d.victim.age(on: d.receivedOn)
+        let c = caseID.index
+        guard cases.indices.contains(c) else { return nil }
+        let r = cases[c].referral.index
+        guard referrals.indices.contains(r) else { return nil }
+        let agencyID = referrals[r].details.agency
+        let received = referrals[r].details.receivedOn
+        let kind = agencies.indices.contains(agencyID.index) ? agencies[agencyID.index].kind : .other
+        let age = referrals[r].details.victim.dateOfBirth.map { $0.age(on: received) }
         return ReturnContribution(
-            caseID: caseID, agency: d.agency, agencyKind: kind, isRepeat: c.repeatOf != nil,
-            children: d.childrenInHousehold, isPolice: kind == .police, isMale: d.victim.gender == .male,
+            caseID: caseID, agency: agencyID, agencyKind: kind, isRepeat: cases[c].repeatOf != nil,
+            children: referrals[r].details.childrenInHousehold, isPolice: kind == .police,
+            isMale: referrals[r].details.victim.gender == .male,
             isAged16to17: age == 16 || age == 17,
-            isRaciallyMinoritised: d.victim.diversity.ethnicity.isRaciallyMinoritised,
-            isLGBT: d.victim.diversity.lgbt == .yes, isDisabled: d.victim.diversity.disability == .yes,
-            perpetratorsAged17OrUnder: d.perpetrators.filter { ($0.person.age(on: d.receivedOn) ?? 99) <= 17 }.count)
+            isRaciallyMinoritised: referrals[r].details.victim.diversity.ethnicity.isRaciallyMinoritised,
+            isLGBT: referrals[r].details.victim.diversity.lgbt == .yes,
+            isDisabled: referrals[r].details.victim.diversity.disability == .yes,
+            perpetratorsAged17OrUnder: referrals[r].details.perpetrators.filter { ($0.person.age(on: received) ?? 99) <= 17 }.count)
+    }
+
+    /// The meetings held in a date range and the cases heard at them (once per meeting that
+    /// heard them), read in place: what ``casesDiscussed(from:through:)`` gives without a copy
+    /// of each meeting.
+    func heard(from: Day, through: Day) -> (meetings: Set<MeetingID>, cases: [CaseID]) {
+        var held: Set<MeetingID> = [], heard: [CaseID] = []
+        for m in meetings.indices where meetings[m].date >= from && meetings[m].date <= through
+            && meetings[m].startedAt != nil && meetings[m].status != .cancelled {
+            held.insert(meetings[m].id)
+            for d in meetings[m].discussions.indices where meetings[m].discussions[d].startedAt != nil {
+                let id = meetings[m].discussions[d].caseID
+                if cases.indices.contains(id.index), cases[id.index].status != .recordedInError { heard.append(id) }
+            }
+        }
+        return (held, heard)
     }
 
     public func dataReturn(for quarter: Quarter) -> DataReturn {
-        let discussed = casesDiscussed(from: quarter.firstDay, through: quarter.lastDay)
-        var r = DataReturn(quarter: quarter,
-                           meetingsHeld: Set(discussed.map(\.meeting.id)).union(
-                               meetings.filter { quarter.contains($0.date) && $0.startedAt != nil && $0.status != .cancelled }.map(\.id)).count,
-                           casesDiscussed: discussed.count, repeatCases: 0, childrenInHouseholds: 0,
+        let discussed = heard(from: quarter.firstDay, through: quarter.lastDay)
+        var r = DataReturn(quarter: quarter, meetingsHeld: discussed.meetings.count, casesDiscussed: discussed.cases.count, repeatCases: 0, childrenInHouseholds: 0,
                            referralsByAgencyKind: [:], policeReferrals: 0, maleVictims: 0, victimsAged16to17: 0,
                            raciallyMinoritisedVictims: 0, lgbtVictims: 0, disabledVictims: 0,
                            perpetratorsAged17OrUnder: 0, casesPer10kAdultFemales: nil)
-        for (_, caseID) in discussed {
+        for caseID in discussed.cases {
             guard let c = returnContribution(of: caseID) else { continue }
             if c.isRepeat { r.repeatCases += 1 }
             r.childrenInHouseholds += c.children
@@ -149,7 +171,7 @@ extension MARACState {
         }
         if profile.adultFemalePopulation > 0 {
             let yearStart = quarter.firstDay.adding(months: -9)
-            let yearCases = casesDiscussed(from: yearStart, through: quarter.lastDay).count
+            let yearCases = heard(from: yearStart, through: quarter.lastDay).cases.count
             r.casesPer10kAdultFemales = Double(yearCases) * 10_000 / Double(profile.adultFemalePopulation)
         }
         return r

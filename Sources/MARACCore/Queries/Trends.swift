@@ -122,7 +122,7 @@ extension MARACState {
     /// The quarters a trend covers: `count` ending with `last`, starting no earlier than the
     /// quarter of the first meeting held (a store of one year shows four).
     public func trendQuarters(through last: Quarter, count: Int) -> [Quarter] {
-        let held = meetings.filter { $0.startedAt != nil && $0.status != .cancelled }.map(\.date).min()
+        let held = meetings.indices.lazy.filter { meetings[$0].startedAt != nil && meetings[$0].status != .cancelled }.map { meetings[$0].date }.min()
         let first = held.map(Quarter.init(containing:)).map { min($0, last) } ?? last
         var quarters = [last]
         while quarters.count < max(1, count), let q = quarters.first, q > first { quarters.insert(q.previous, at: 0) }
@@ -187,9 +187,11 @@ extension MARACState {
             if rows[agency] == nil { rows[agency] = quarters.map(AgencyQuarter.init) }
             change(&rows[agency]![i])
         }
-        for r in referrals where r.details.receivedOn >= from && r.details.receivedOn <= through {
-            if case .recordedInError = r.status { continue }
-            bump(r.details.agency, r.details.receivedOn) { $0.referralsMade += 1 }
+        // Every referral and action of the store is walked: fields are read in place, never
+        // through a copy of the record.
+        for r in referrals.indices where referrals[r].details.receivedOn >= from && referrals[r].details.receivedOn <= through {
+            if case .recordedInError = referrals[r].status { continue }
+            bump(referrals[r].details.agency, referrals[r].details.receivedOn) { $0.referralsMade += 1 }
         }
         for m in meetings where m.date >= from && m.date <= through && m.startedAt != nil && m.status != .cancelled {
             for a in agencies {
@@ -203,13 +205,15 @@ extension MARACState {
         // Meeting dates by number, read once: looking each action's meeting up would copy the
         // whole meeting, for every action of the store.
         let meetingDates = meetings.map(\.date)
-        for action in actions where action.inError == nil {
-            if meetingDates.indices.contains(action.meeting.index) { bump(action.agency, meetingDates[action.meeting.index]) { $0.actionsAgreed += 1 } }
-            guard action.due <= today else { continue }
-            let doneOn = action.status == .done ? action.latestUpdate?.on : nil
-            bump(action.agency, action.due) { q in
+        for a in actions.indices where actions[a].inError == nil {
+            let agency = actions[a].agency, due = actions[a].due, meeting = actions[a].meeting.index
+            if meetingDates.indices.contains(meeting) { bump(agency, meetingDates[meeting]) { $0.actionsAgreed += 1 } }
+            guard due <= today, due >= from, due <= through else { continue }
+            let status = actions[a].status
+            let doneOn = status == .done ? actions[a].latestUpdate?.on : nil
+            bump(agency, due) { q in
                 q.actionsDue += 1
-                if let doneOn, doneOn <= action.due { q.completedOnTime += 1 } else if action.status != .notPossible { q.overdue += 1 }
+                if let doneOn, doneOn <= due { q.completedOnTime += 1 } else if status != .notPossible { q.overdue += 1 }
             }
         }
         return agencies.compactMap { agency in

@@ -72,8 +72,14 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
          TableColumn("Status", .fixed(13), essential: true)]
     }
 
+    /// The title's counts, made with the rows (once per change of the state), not at every
+    /// frame: counting the reported actions walked every action of the store on every key.
+    private var overdueCount = 0
+    private var reportedCount = 0
+
     public override func computeRows(_ context: PaneContext) -> [ActionID] {
         let state = context.state
+        reportedCount = state.actions.lazy.filter { !$0.pendingReports.isEmpty }.count
         let actions: [Action]
         var f = narrowing
         switch filter {
@@ -88,15 +94,17 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         case .outstanding(let m):
             actions = state.meeting(m).map { state.outstandingActionsToReview(at: $0).compactMap(state.action).filter(f.matches) } ?? []
         }
-        return actions.sorted { ($0.due, $0.id) < ($1.due, $1.id) }.map(\.id)
+        overdueCount = filter == .overdue ? actions.count : actions.lazy.filter { $0.isOverdue(on: context.today) }.count
+        // Sorted as (due, id) pairs rather than as whole actions, which sorting would move about.
+        return actions.map { ($0.due, $0.id) }.sorted { $0 < $1 }.map(\.1)
     }
 
     public override func title(_ context: PaneContext) -> String {
         let state = context.state
-        let overdue = filter == .overdue ? rows.count : rows.lazy.filter { state.action($0)?.isOverdue(on: context.today) == true }.count
+        let overdue = overdueCount
         let agency = narrowing.agency.map { " for \(Describe.agencyName($0, in: state))" } ?? ""
         let more = narrowingDescription.isEmpty ? "" : " (\(narrowingDescription))"
-        let reported = state.actions.lazy.filter { !$0.pendingReports.isEmpty }.count
+        let reported = reportedCount
         let toConfirm = reported == 0 || filter == .reported ? "" : "; \(reported) reported, to confirm (y)"
         return "\(rows.count) \(filter == .all ? "" : filter.name + " ")action\(rows.count == 1 ? "" : "s")\(agency)\(more), by due date; \(overdue) overdue\(toConfirm)"
     }
