@@ -159,3 +159,25 @@ extension MARACState {
                            referredOn: d.receivedOn, repeatWindowEnds: window, matchedBy: matchedBy)
     }
 }
+
+extension CommandKind {
+    /// Whether a change of this kind can change whom ``PeopleIndex`` holds (a name, an alias, a
+    /// date of birth, a referral recorded in error or purged): the screen builds the index
+    /// again only after such a change, not after every case opened or action noted. Every kind
+    /// is named, so a kind added later must be decided here.
+    public var mayChangePeople: Bool {
+        switch self {
+        case .receiveReferral, .updateReferral, .markRecordedInError, .purgeCase, .importReferrals: true
+        case .setAreaProfile, .registerAgency, .updateAgency, .recordISPSigned, .linkRepeat, .acceptReferral,
+             .returnReferral, .declineReferral, .transferReferralOut, .transferCaseOut, .moveCase, .scheduleMeeting,
+             .changeMeeting, .cancelMeeting, .freezeCaseList, .recordResearchReturn, .reorderAgenda, .addOtherBusiness,
+             .startMeeting, .recordAttendance, .recordObserver, .recordStatementRead, .startCaseDiscussion,
+             .shareInformation, .identifyRisk, .endCaseDiscussion, .endMeeting, .signOffMinutes, .agreeAction,
+             .updateActionStatus, .changeAction, .recordCaseViewed, .recordExport, .withdrawAcceptance, .reopenTriage,
+             .unfreezeCaseList, .retireAgency, .reinstateAgency, .withdrawMeetingStart, .noteAction, .extendActionDue,
+             .addMinutesAddendum, .recordCrimeDisclosed, .recordOutcomeTeller, .addToCase, .recordActionReports,
+             .confirmActionReport, .rejectActionReport, .reopenActionReport, .importResearch, .changeAccess,
+             .recordExportFailed, .letOthersAdd: false
+        }
+    }
+}

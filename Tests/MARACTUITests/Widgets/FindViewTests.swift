@@ -60,4 +60,36 @@ import Testing
         f.type("Qqqqxq")
         #expect(f.screen.contains("No one matches \"Qqqqxq\""))
     }
+
+    /// The index of people is built again after a change that may change a person, and only
+    /// then: opening cases (each viewing recorded) keeps it; a name another screen corrected is
+    /// found at once.
+    @Test func theIndexOfPeopleIsKeptUntilSomeoneChanges() throws {
+        let f = ScreenFixture.demo()
+        let (name, caseID) = try Self.someone(f)
+        f.press(.control("f"))
+        f.press(.escape)
+        let built = f.app.peopleIndex.buildCount
+        #expect(built == 1)
+        f.app.run("case \(caseID)")
+        #expect(f.app.session.state.journal.entries.last?.command == .recordCaseViewed)
+        f.app.stateChanged()
+        f.press(.control("f"))
+        f.type(String(name.split(separator: " ")[1]))
+        #expect(f.screen.contains(name))
+        f.press(.escape)
+        #expect(f.app.peopleIndex.buildCount == built, "opening a case rebuilt the index")
+        // Another screen corrects her name.
+        let state = f.app.session.state
+        let referral = try #require(state.case(caseID)?.referral)
+        var details = try #require(state.referral(referral)?.details)
+        details.victim.name = "Ysolde Quarrington"
+        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
+        f.connection.receive(try state.change(for: .updateReferral(referral, details), context: admin))
+        f.loop.tick()
+        f.press(.control("f"))
+        f.type("quarrington")
+        #expect(f.screen.contains("Ysolde Quarrington"))
+        #expect(f.app.peopleIndex.buildCount == built + 1)
+    }
 }
