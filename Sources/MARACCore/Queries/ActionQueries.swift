@@ -61,6 +61,32 @@ extension MARACState {
         return actions.filter(filter.matches)
     }
 
+    /// The actions matching a filter, by due date then number: the action tracker's rows. Only
+    /// the fields the filter and the order need are read, in place, so that listing ten years
+    /// of actions does not copy each one (issue 22).
+    public func actionIDsByDue(matching filter: ActionFilter) -> [ActionID] {
+        var keyed: [(Day, ActionID)] = []
+        func consider(_ i: Int) {
+            if !filter.includeRecordedInError && actions[i].inError != nil { return }
+            if let agency = filter.agency, actions[i].agency != agency { return }
+            if let status = filter.status, actions[i].status != status { return }
+            if let meeting = filter.meeting, actions[i].meeting != meeting { return }
+            if let caseID = filter.caseID, actions[i].caseID != caseID { return }
+            if let last = filter.dueOnOrBefore, actions[i].due > last { return }
+            if let day = filter.overdueOn, !(actions[i].status == .open && actions[i].inError == nil && actions[i].due < day) { return }
+            keyed.append((actions[i].due, actions[i].id))
+        }
+        if filter.status == .open || filter.overdueOn != nil {
+            for id in index.openActions where actions.indices.contains(id.index) { consider(id.index) }
+        } else if let caseID = filter.caseID {
+            for id in index.actions(of: caseID.number) where actions.indices.contains(id.index) { consider(id.index) }
+        } else {
+            for i in actions.indices { consider(i) }
+        }
+        keyed.sort { $0 < $1 }
+        return keyed.map(\.1)
+    }
+
     /// Overdue actions grouped by owner agency, agencies by name, each group oldest due first.
     public func overdueActionsByAgency(on today: Day) -> [(agency: Agency, actions: [Action])] {
         var groups: [AgencyID: [Action]] = [:]
@@ -85,12 +111,15 @@ extension MARACState {
                 if m.attendance(of: a.id)?.isPresent == true { rows[a.id]?.meetingsAttended += 1 }
             }
         }
-        for action in actions where action.inError == nil {
-            if action.status == .open { rows[action.agency]?.actionsOpen += 1 }
-            if action.isOverdue(on: today) { rows[action.agency]?.actionsOverdue += 1 }
-            if action.due <= today || action.status == .done {
-                rows[action.agency]?.actionsDue += 1
-                if action.status == .done { rows[action.agency]?.actionsDone += 1 }
+        // Every action of the store, its fields read in place (a copy of each would retain a
+        // dozen strings and arrays): the chair's view by agency is drawn on every key.
+        for i in actions.indices where actions[i].inError == nil {
+            let agency = actions[i].agency, status = actions[i].status, due = actions[i].due
+            if status == .open { rows[agency]?.actionsOpen += 1 }
+            if status == .open && due < today { rows[agency]?.actionsOverdue += 1 }
+            if due <= today || status == .done {
+                rows[agency]?.actionsDue += 1
+                if status == .done { rows[agency]?.actionsDone += 1 }
             }
         }
         return agencies.compactMap { rows[$0.id] }

@@ -79,24 +79,29 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
 
     public override func computeRows(_ context: PaneContext) -> [ActionID] {
         let state = context.state
-        reportedCount = state.actions.lazy.filter { !$0.pendingReports.isEmpty }.count
-        let actions: [Action]
+        let all = state.actions
+        /// An action's place in the state's list (its number less one).
+        func at(_ id: ActionID) -> Int? { let i = Int(id.number) - 1; return all.indices.contains(i) ? i : nil }
+        reportedCount = all.indices.lazy.filter { all[$0].reports.contains(where: \.isPending) }.count
         var f = narrowing
+        let ids: [ActionID]
         switch filter {
         case .open:
             if f.status == nil { f.status = .open }
-            actions = state.actions(matching: f)
+            ids = state.actionIDsByDue(matching: f)
         case .overdue:
             f.overdueOn = context.today
-            actions = state.actions(matching: f)
-        case .all: actions = state.actions(matching: f)
-        case .reported: actions = state.actions(matching: f).filter { !$0.pendingReports.isEmpty }
+            ids = state.actionIDsByDue(matching: f)
+        case .all: ids = state.actionIDsByDue(matching: f)
+        case .reported:
+            ids = state.actionIDsByDue(matching: f).filter { at($0).map { all[$0].reports.contains(where: \.isPending) } ?? false }
         case .outstanding(let m):
-            actions = state.meeting(m).map { state.outstandingActionsToReview(at: $0).compactMap(state.action).filter(f.matches) } ?? []
+            let actions = state.meeting(m).map { state.outstandingActionsToReview(at: $0).compactMap(state.action).filter(f.matches) } ?? []
+            ids = actions.map { ($0.due, $0.id) }.sorted { $0 < $1 }.map(\.1)
         }
-        overdueCount = filter == .overdue ? actions.count : actions.lazy.filter { $0.isOverdue(on: context.today) }.count
-        // Sorted as (due, id) pairs rather than as whole actions, which sorting would move about.
-        return actions.map { ($0.due, $0.id) }.sorted { $0 < $1 }.map(\.1)
+        overdueCount = filter == .overdue ? ids.count
+            : ids.lazy.filter { at($0).map { all[$0].status == .open && all[$0].inError == nil && all[$0].due < context.today } ?? false }.count
+        return ids
     }
 
     public override func title(_ context: PaneContext) -> String {

@@ -41,4 +41,22 @@ import Testing
         #expect(h.actionsOverdue == 1)
         #expect(h.actionsOpen == 2)
     }
+
+    /// The tracker's rows read in place are the actions the filter matches, by due date then
+    /// number, for every kind of filter the tracker makes.
+    @Test func theRowsByDueAreTheActionsTheFilterMatches() {
+        let today = Day(year: 2026, month: 11, day: 28)!
+        let state = DemoGenerator(seed: 2, cases: 120, today: today).generate { _ in }
+        let agency = state.actions[0].agency, meeting = state.actions[0].meeting, caseID = state.actions[0].caseID
+        let filters = [ActionFilter(), ActionFilter(status: .open), ActionFilter(overdueOn: today), ActionFilter(status: .done),
+                       ActionFilter(agency: agency), ActionFilter(agency: agency, status: .open), ActionFilter(meeting: meeting),
+                       ActionFilter(caseID: caseID), ActionFilter(dueOnOrBefore: today.adding(days: -30)),
+                       ActionFilter(includeRecordedInError: true), ActionFilter(overdueOn: today, includeRecordedInError: true)]
+        for f in filters {
+            let expected = state.actions.filter(f.matches).sorted { ($0.due, $0.id) < ($1.due, $1.id) }.map(\.id)
+            #expect(state.actionIDsByDue(matching: f) == expected, "\(f)")
+            #expect(!expected.isEmpty || f.status == .done, "\(f) matches nothing in the demo")
+        }
+    }
 }
+
