@@ -45,8 +45,10 @@ extension MARACState {
     /// Each agency with reports waiting, most first.
     public func reportsToConfirm() -> [(agency: AgencyID, count: Int)] {
         var counts: [AgencyID: Int] = [:]
-        for a in actions where a.inError == nil {
-            for (_, r) in a.pendingReports { counts[r.agency, default: 0] += 1 }
+        // Read in place: the attention screen asks on every frame, and most actions have no
+        // report at all.
+        for i in actions.indices where !actions[i].reports.isEmpty && actions[i].inError == nil {
+            for r in actions[i].reports where r.isPending { counts[r.agency, default: 0] += 1 }
         }
         return counts.map { (agency: $0.key, count: $0.value) }.sorted { ($1.count, $0.agency) < ($0.count, $1.agency) }
     }
