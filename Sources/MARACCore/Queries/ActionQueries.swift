@@ -97,31 +97,31 @@ extension MARACState {
     }
 
     public func accountability(on today: Day) -> [AgencyAccountability] {
-        let ended = meetings.filter { $0.status == .ended }
-        var rows: [AgencyID: AgencyAccountability] = [:]
-        for a in agencies {
-            rows[a.id] = AgencyAccountability(agency: a.id, meetingsHeld: 0, meetingsAttended: 0, actionsDue: 0,
-                                              actionsDone: 0, actionsOpen: 0, actionsOverdue: 0)
-        }
-        for m in ended {
-            for a in agencies {
+        // One row per agency, by its place in the list; every meeting and action of the store
+        // read in place (a copy of each would retain a dozen strings and arrays): the chair's
+        // view by agency is drawn on every key.
+        var rows = agencies.map { AgencyAccountability(agency: $0.id, meetingsHeld: 0, meetingsAttended: 0, actionsDue: 0,
+                                                       actionsDone: 0, actionsOpen: 0, actionsOverdue: 0) }
+        let signed = agencies.map(\.ispSignedOn)
+        for m in meetings.indices where meetings[m].status == .ended {
+            let date = meetings[m].date
+            for a in rows.indices {
                 // Agencies are expected at meetings held once they have signed the protocol.
-                guard let signed = a.ispSignedOn, signed <= m.date else { continue }
-                rows[a.id]?.meetingsHeld += 1
-                if m.attendance(of: a.id)?.isPresent == true { rows[a.id]?.meetingsAttended += 1 }
+                guard let on = signed[a], on <= date else { continue }
+                rows[a].meetingsHeld += 1
+                if meetings[m].attendance(of: rows[a].agency)?.isPresent == true { rows[a].meetingsAttended += 1 }
             }
         }
-        // Every action of the store, its fields read in place (a copy of each would retain a
-        // dozen strings and arrays): the chair's view by agency is drawn on every key.
         for i in actions.indices where actions[i].inError == nil {
-            let agency = actions[i].agency, status = actions[i].status, due = actions[i].due
-            if status == .open { rows[agency]?.actionsOpen += 1 }
-            if status == .open && due < today { rows[agency]?.actionsOverdue += 1 }
+            let a = actions[i].agency.index, status = actions[i].status, due = actions[i].due
+            guard rows.indices.contains(a) else { continue }
+            if status == .open { rows[a].actionsOpen += 1 }
+            if status == .open && due < today { rows[a].actionsOverdue += 1 }
             if due <= today || status == .done {
-                rows[agency]?.actionsDue += 1
-                if status == .done { rows[agency]?.actionsDone += 1 }
+                rows[a].actionsDue += 1
+                if status == .done { rows[a].actionsDone += 1 }
             }
         }
-        return agencies.compactMap { rows[$0.id] }
+        return rows
     }
 }
