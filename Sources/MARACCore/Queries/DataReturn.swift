@@ -70,6 +70,12 @@ public struct DataReturn: Hashable, Sendable {
         "repeat_cases": 32, "non_police_referrals": 36, "bame_victims": 16.1, "lgbt_victims": 1.6,
         "disabled_victims": 10.0, "male_victims": 6.5, "victims_16_17": 1.3,
     ]
+    /// The figures that are shares of the cases discussed (the others are counts), whatever a
+    /// quarter holds: a quarter with no cases has no percent to tell them by.
+    public static let shareKeys: Set<String> = [
+        "repeat_cases", "police_referrals", "non_police_referrals", "male_victims", "victims_16_17",
+        "bame_victims", "lgbt_victims", "disabled_victims",
+    ]
     /// National cases per 10,000 adult females, and the figure SafeLives recommends.
     public static let nationalCasesPer10k = 45.0
     public static let recommendedCasesPer10k = 40.0

@@ -134,7 +134,7 @@ extension MARACState {
         let returns = quarters.map(dataReturn(for:))
         var figures: [FigureTrend] = returns.first.map { first in
             first.figures.map { f in
-                let measure: FigureMeasure = f.percent != nil || DataReturn.nationalPercent[f.key] != nil ? .percent : .count
+                let measure: FigureMeasure = DataReturn.shareKeys.contains(f.key) ? .percent : .count
                 return figureTrend(key: f.key, label: f.label, definition: f.definition, measure: measure, returns: returns) { r in
                     let g = r.figures.first { $0.key == f.key }
                     return (g?.value, g?.percent)

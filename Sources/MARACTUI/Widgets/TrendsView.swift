@@ -293,6 +293,7 @@ public struct TrendsView: Sendable {
             canvas.put(label, in: region, row: 1, column: 2 + nameWidth + 17 + i * cell, role: i == quarterIndex ? .selected : .header)
         }
         let rows = region.dropping(top: 2).dropping(bottom: 3)
+        if trends.agencies.isEmpty { canvas.put("No agency yet: add the MARAC's agencies with :agency add.", in: rows, row: 0, column: 2, role: .dim) }
         for r in 0..<rows.height {
             let i = agencyList.top + r
             guard i < trends.agencies.count else { break }

@@ -140,4 +140,19 @@ import Testing
         let judged = try #require(trends.agencies.first { $0.direction != .tooFewToTell })
         #expect(!judged.reason.contains(Quarter(containing: Self.today).description))
     }
+
+    /// A store with no cases yet (as `marac init` leaves it) charts the same figures in the
+    /// same measures: a share stays a share when there is nothing to share out.
+    @Test func anEmptyStoreHasEveryFigureInItsMeasure() throws {
+        let empty = MARACState()
+        let trends = empty.trends(through: Self.q3, quarters: 8, today: Self.today)
+        #expect(trends.quarters == [Self.q3])
+        let full = Self.state.trends(through: Self.q3, quarters: 8, today: Self.today)
+        #expect(trends.figures.map(\.key) == full.figures.map(\.key))
+        #expect(trends.figures.map(\.measure) == full.figures.map(\.measure))
+        #expect(trends.figure("police_referrals")?.measure == .percent)
+        #expect(trends.figure("police_referrals")?.points.first?.value == nil)
+        #expect(trends.agencies.isEmpty)
+    }
 }
+
