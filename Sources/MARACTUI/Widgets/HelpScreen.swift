@@ -26,6 +26,9 @@ public struct HelpScreen {
             for b in section.bindings { entry("  " + b.keys.map(\.description).joined(separator: ", "), b.request.help) }
             out.append(("", .normal))
         }
+        out.append(("Trends (:trends, or t on the quarterly return)", .header))
+        for k in TrendsView.keys { entry("  " + k.keys, k.does) }
+        out.append(("", .normal))
         out.append(("Commands (: then the name; Tab completes)", .header))
         for c in App.commandCatalogue { entry("  :" + c.name, c.help) }
         return out

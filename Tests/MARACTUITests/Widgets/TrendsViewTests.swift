@@ -125,4 +125,15 @@ import Testing
         f.loop.draw()
         #expect(f.screen.contains("expected 20-30% (area)"))
     }
+
+    /// The help page lists the trends screen's own keys, from the same table as Docs/keys.md.
+    @Test func theHelpNamesTheTrendsKeys() {
+        let f = ScreenFixture(state: Self.state, rows: 40, columns: 120)
+        let help = HelpScreen(keymap: .standard).lines(width: 119).map(\.0).joined(separator: "\n")
+        #expect(help.contains("Trends (:trends, or t on the quarterly return)"))
+        for k in TrendsView.keys { #expect(help.contains(k.keys), "\(k.keys)") }
+        f.press(.character("?"))
+        #expect(f.app.showingHelp)
+    }
 }
+
