@@ -35,7 +35,7 @@ struct ScaleResult {
             "shared_append_three_writers_ms": ["p50": round3(sharedThree.0), "p99": round3(sharedThree.1)],
             "keystroke_p99_ms": keystrokeP99.mapValues(round3),
             "peak_rss_mb": round3(peakResidentMB), "store_bytes": storeBytes, "build_s": round3(buildSeconds),
-            "screen_keys_ms": Dictionary(uniqueKeysWithValues: screenKeys.map { ($0.name, ["p50": round3($0.p50), "p99": round3($0.p99)]) }),
+            "screen_keys_ms": Dictionary(uniqueKeysWithValues: screenKeys.map { ($0.name, ["p50": round3($0.p50), "p99": round3($0.p99), "presses": Double($0.presses)]) }),
         ]
     }
 }

@@ -18,6 +18,8 @@ struct ScreenKeys {
         var name: String
         var p50: Double
         var p99: Double
+        /// How many presses were timed.
+        var presses: Int
     }
 
     /// The panes a key is measured on, with the key that shows each and the contexts its
@@ -56,7 +58,7 @@ struct ScreenKeys {
         }
         var paths: [Path] = []
         func record(_ name: String, _ samples: [Double]) {
-            paths.append(Path(name: name, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99)))
+            paths.append(Path(name: name, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), presses: samples.count))
         }
         // A case in the case view: the first action's, opened from the tracker.
         press([.character("4"), .enter])
@@ -98,6 +100,55 @@ struct ScreenKeys {
         }
         record("trends open", samples)
         settle(on: Self.panes[0])
+        meeting(press: press, time: time, settle: { settle(on: Self.panes[2]) }, record: record, app: app, terminal: terminal)
         return paths
+    }
+
+    /// Requests not pressed during the meeting: ending it (the rest would have no meeting) and
+    /// going on, which is timed on its own as the walk through the cases.
+    static let notPressedInMeeting: Set<Request> = [.endMeeting, .nextStep]
+
+    /// The live meeting: the next scheduled meeting started (untimed), then every key of each
+    /// step's contexts on its attendance, its outstanding actions and its first case, and `n`
+    /// through the whole walk, case by case.
+    func meeting(press: ([Key]) -> Void, time: ([Key]) -> Double, settle: () -> Void,
+                 record: (String, [Double]) -> Void, app: App, terminal: MemoryTerminal) {
+        guard let next = state.nextMeeting(onOrAfter: today) else { return }
+        settle()
+        press([.character(":")] + "meeting start \(next.id)".map { Key.character($0) } + [.enter])
+        press([.character("y")])
+        guard terminal.screen.contains("1. Attendance") else { return }
+        func keys(of contexts: [KeyContext], step: String) {
+            var seen: Set<String> = []
+            for context in contexts {
+                for binding in Keymap.standard.bindings where binding.context == context && !Self.notPressedInMeeting.contains(binding.request) {
+                    let key = binding.keys[0]
+                    guard seen.insert(key.description).inserted else { continue }
+                    var samples: [Double] = []
+                    for _ in 0..<max(1, repeats / 2) {
+                        settle()
+                        samples.append(time([key]))
+                    }
+                    record("meeting \(step) \(key.description) \(binding.request.rawValue)", samples)
+                }
+            }
+            settle()
+        }
+        var walk: [Double] = []
+        keys(of: [.meetingAttendance, .meeting], step: "attendance")
+        walk.append(time([.character("n")]))  // to the statement
+        walk.append(time([.character("n")]))  // read: the outstanding actions, or the first case
+        if terminal.screen.contains("Outstanding actions from earlier meetings") {
+            keys(of: [.meetingOutstanding, .meeting], step: "outstanding")
+            walk.append(time([.character("n")]))
+        }
+        keys(of: [.meetingCase, .meeting], step: "case")
+        // The rest of the cases, one `n` each, until every case is heard.
+        for _ in 0..<200 {
+            settle()
+            walk.append(time([.character("n")]))
+            if terminal.screen.contains("Every case has been heard") { break }
+        }
+        record("meeting walk n nextStep", walk)
     }
 }
