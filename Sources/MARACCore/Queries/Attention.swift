@@ -42,6 +42,12 @@ extension MARACState {
             reportsToConfirm: reportsToConfirm())
     }
 
+    /// How many actions have a report from their agency waiting to be confirmed or rejected,
+    /// read in place (the tracker's title and the refusal of `y` say it).
+    public var actionsWithReportsWaiting: Int {
+        actions.indices.lazy.filter { self.actions[$0].reports.contains(where: \.isPending) }.count
+    }
+
     /// Each agency with reports waiting, most first.
     public func reportsToConfirm() -> [(agency: AgencyID, count: Int)] {
         var counts: [AgencyID: Int] = [:]

@@ -61,7 +61,7 @@ extension ActionFollowUp {
     }
 
     private func noReport(asked: Int) -> String {
-        let waiting = session.state.actions.lazy.filter { !$0.pendingReports.isEmpty }.count
+        let waiting = session.state.actionsWithReportsWaiting
         let hint = waiting == 0 ? "none is waiting (reports come in with marac import action-updates)"
             : "\(waiting) action\(waiting == 1 ? " has one" : "s have one"): f shows them (\"reported\")"
         return asked == 0 ? "Select an action with a report to confirm; \(hint)." : "No report waits on \(asked == 1 ? "that action" : "those actions"); \(hint)."

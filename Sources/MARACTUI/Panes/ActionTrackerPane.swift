@@ -82,7 +82,7 @@ public final class ActionTrackerPane: TablePane<ActionID>, SearchablePane {
         let all = state.actions
         /// An action's place in the state's list (its number less one).
         func at(_ id: ActionID) -> Int? { let i = Int(id.number) - 1; return all.indices.contains(i) ? i : nil }
-        reportedCount = all.indices.lazy.filter { all[$0].reports.contains(where: \.isPending) }.count
+        reportedCount = state.actionsWithReportsWaiting
         var f = narrowing
         let ids: [ActionID]
         switch filter {
