@@ -86,7 +86,9 @@ open class TablePane<Row: Hashable>: Pane {
 
     /// Dates sort by day, numbers by value, text by its letters.
     static func sortKey(_ text: String) -> String {
-        if let d = DayParsing.parse(text) { return "0" + d.iso }
+        // Only a short text that starts with a digit can be a date ("17/05/2026"): descriptions
+        // are not put through the date reader.
+        if text.utf8.count <= 12, text.first?.isNumber == true, let d = DayParsing.parse(text) { return "0" + d.iso }
         let digits = text.filter(\.isNumber)
         if !digits.isEmpty, digits.count == text.filter({ !$0.isWhitespace }).count || text.hasSuffix("d") {
             return "1" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits

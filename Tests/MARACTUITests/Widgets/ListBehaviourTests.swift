@@ -80,4 +80,17 @@ import Testing
         let agencies = f.app.actions.rows.map { f.app.session.state.agency(f.app.session.state.action($0)!.agency)!.name }
         #expect(agencies == agencies.sorted { NameFolding.fold($0) < NameFolding.fold($1) })
     }
+
+    /// A column of dates sorts by day, not by its text (05/12 before 17/03 would be wrong).
+    @Test func aDateColumnSortsByDay() {
+        let f = ScreenFixture.demo()
+        f.press(.character("4"))
+        for _ in 0..<11 { f.press(.character("s")) }
+        #expect(f.app.actions.sortColumn == 5)
+        #expect(f.screen.contains("sorted by due"))
+        let dues = f.app.actions.rows.map { f.app.session.state.action($0)!.due }
+        #expect(dues == dues.sorted())
+        #expect(Set(dues.map(\.month)).count > 1, "the rows span months, so text order would differ")
+    }
 }
+
