@@ -178,14 +178,15 @@ extension MARACState {
     func agencyTrends(quarters: [Quarter], today: Day) -> [AgencyTrend] {
         guard let first = quarters.first, let last = quarters.last else { return [] }
         let from = first.firstDay, through = last.lastDay
-        var rows: [AgencyID: [AgencyQuarter]] = [:]
+        // One row of quarters per agency, by its place in the list.
+        var rows: [[AgencyQuarter]?] = Array(repeating: nil, count: agencies.count)
         // A day's quarter by comparing with the quarters' first days: this runs for every action
         // of the store, and turning each day into a calendar date would cost more than the rest.
         let starts = quarters.map(\.firstDay)
         func bump(_ agency: AgencyID, _ day: Day, _ change: (inout AgencyQuarter) -> Void) {
-            guard day >= from, day <= through, let i = starts.lastIndex(where: { $0 <= day }) else { return }
-            if rows[agency] == nil { rows[agency] = quarters.map(AgencyQuarter.init) }
-            change(&rows[agency]![i])
+            guard day >= from, day <= through, rows.indices.contains(agency.index), let i = starts.lastIndex(where: { $0 <= day }) else { return }
+            if rows[agency.index] == nil { rows[agency.index] = quarters.map(AgencyQuarter.init) }
+            change(&rows[agency.index]![i])
         }
         // Every referral and action of the store is walked: fields are read in place, never
         // through a copy of the record.
@@ -210,14 +211,15 @@ extension MARACState {
             if meetingDates.indices.contains(meeting) { bump(agency, meetingDates[meeting]) { $0.actionsAgreed += 1 } }
             guard due <= today, due >= from, due <= through else { continue }
             let status = actions[a].status
-            let doneOn = status == .done ? actions[a].latestUpdate?.on : nil
+            // The day it was done: its latest entry that stands, read in place.
+            let doneOn = status == .done ? actions[a].history.lastIndex(where: { $0.inError == nil }).map { actions[a].history[$0].on } : nil
             bump(agency, due) { q in
                 q.actionsDue += 1
                 if let doneOn, doneOn <= due { q.completedOnTime += 1 } else if status != .notPossible { q.overdue += 1 }
             }
         }
         return agencies.compactMap { agency in
-            guard let quarters = rows[agency.id] ?? (agency.isActive ? quarters.map(AgencyQuarter.init) : nil) else { return nil }
+            guard let quarters = rows[agency.id.index] ?? (agency.isActive ? quarters.map(AgencyQuarter.init) : nil) else { return nil }
             let (direction, reason) = Self.direction(of: quarters.filter { $0.quarter.lastDay < today })
             return AgencyTrend(agency: agency, quarters: quarters, direction: direction, reason: reason)
         }
