@@ -110,20 +110,11 @@ extension Store {
         }
         let before = access
         do throws(StoreError) {
-            let current = try StoreHeader.read(in: path)
-            if current != header {
-                try Store.refreshKeys(from: current, keyring: keyring, user: actor.name, path: path)
-                header = current
-            }
-            let loaded = try Store.readFiles(path, keyring: keyring, recorded: header.recordedCompaction)
-            adopt(loaded)
-            pendingRepair = PendingRepair(logGeneration: loaded.logGeneration, logEpoch: loaded.logEpoch, ending: loaded.scan.ending,
-                                          logBytes: loaded.logBytes, changes: loaded.replayedChanges)
+            headerStamp = nil  // read store.json again, whatever its stamp
+            try takeInHeader()
             access = .writer
             lock = taken
-            try repairForWriting()
-            try openLogForAppend()
-            try finishPendingRotation()
+            try readAgainAsWriter()
             try auditAccess()
             if sharedMode {
                 lockPerChange = true

@@ -60,24 +60,40 @@ extension Store {
     /// and sets aside the unfinished record of a writer that was killed (nobody else is writing
     /// while this one holds the lock).
     func catchUp() throws(StoreError) {
+        try takeInHeader()
+        guard let log = logOnDisk() else {
+            throw .corrupt(path: logPath, offset: 0, reason: "the log file is missing; changes since the last snapshot may be lost")
+        }
+        var reread = log.replaced
+        if !reread && log.size > logEnd {
+            let probe = try PosixFile.openForReading(logPath)
+            defer { probe.close() }
+            reread = try foldNewRecords(from: probe, size: log.size).incomplete
+        }
+        if reread { try readAgainAsWriter() }
+    }
+
+    /// Reads store.json again if it changed on disk since this store last read it, and takes in
+    /// the keys of a header another writer rewrote.
+    func takeInHeader() throws(StoreError) {
+        let stamp = FileStamp(of: path + "/" + StoreHeader.fileName)
+        guard stamp == nil || stamp != headerStamp else { return }
         let fresh = try StoreHeader.read(in: path)
         if fresh != header {
             try Store.refreshKeys(from: fresh, keyring: keyring, user: actor.name, path: path)
             header = fresh
         }
+        headerStamp = stamp
+    }
+
+    /// The log file's size, and whether it is another file than the one this store has read
+    /// (another writer compacted) or shorter than what was read; nil when it is missing.
+    func logOnDisk() -> (size: Int, replaced: Bool)? {
         var st = stat()
-        guard stat(logPath, &st) == 0 else {
-            throw .corrupt(path: logPath, offset: 0, reason: "the log file is missing; changes since the last snapshot may be lost")
-        }
+        guard stat(logPath, &st) == 0 else { return nil }
         let identity = (UInt64(st.st_dev), UInt64(st.st_ino))
         let size = Int(st.st_size)
-        var reread = logIdentity.map { $0 != identity } ?? true || size < logEnd
-        if !reread && size > logEnd {
-            let probe = try PosixFile.openForReading(logPath)
-            defer { probe.close() }
-            reread = try foldNewRecords(from: probe, size: size).incomplete
-        }
-        if reread { try readAgainAsWriter() }
+        return (size, logIdentity.map { $0 != identity } ?? true || size < logEnd)
     }
 
     /// Reads the files again under the lock and repairs what a writer repairs on opening: after
@@ -130,21 +146,21 @@ extension Store {
     /// with nobody writing is read again under it, when it is free.
     func followAsSharedWriter() throws(StoreError) -> Int {
         let before = sequence
-        var st = stat()
-        guard stat(logPath, &st) == 0 else { return 0 }
-        let identity = (UInt64(st.st_dev), UInt64(st.st_ino))
-        let size = Int(st.st_size)
-        var reread = logIdentity.map { $0 != identity } ?? true || size < logEnd
+        guard let log = logOnDisk() else { return 0 }
+        var reread = log.replaced
         var applied = 0
-        if !reread && size > logEnd {
+        if !reread && log.size > logEnd {
             let probe = try PosixFile.openForReading(logPath)
             defer { probe.close() }
-            let folded = try foldNewRecords(from: probe, size: size)
+            let folded = try foldNewRecords(from: probe, size: log.size)
             applied = folded.applied
             // An unfinished record with nobody writing is a writer killed mid-save.
             reread = folded.incomplete && !StoreLock.isHeld(in: path)
         }
-        if !reread, (try? StoreHeader.read(in: path)) != header { reread = true }
+        if !reread, let stamp = FileStamp(of: path + "/" + StoreHeader.fileName), stamp != headerStamp {
+            reread = (try? StoreHeader.read(in: path)) != header
+            if !reread { headerStamp = stamp }
+        }
         guard reread else { return applied }
         let free: StoreLock
         do {
@@ -157,5 +173,21 @@ extension Store {
         defer { releaseLockForChange(free) }
         try catchUp()
         return Int(sequence - before) + (sequence == before ? 1 : 0)
+    }
+}
+
+/// What identifies a file's contents without reading it: its inode, size and change time. A
+/// file replaced by rename (as store.json is) gets a new inode.
+struct FileStamp: Equatable {
+    var inode: UInt64
+    var size: Int64
+    var changed: Int64
+
+    init?(of path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        inode = UInt64(st.st_ino)
+        size = Int64(st.st_size)
+        changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
     }
 }

@@ -81,6 +81,9 @@ public final class Store {
     var logEnd: Int
     var logEpoch: Int
     var logIdentity: (device: UInt64, inode: UInt64)?
+    /// store.json as it stood (inode, size, change time) when `header` was last read from it: a
+    /// screen polls four times a second and reads the file again only when this differs.
+    var headerStamp: FileStamp?
     var pendingRepair: PendingRepair?
 
     static let snapshotName = "snapshot.bin"

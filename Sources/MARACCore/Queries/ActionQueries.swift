@@ -61,20 +61,13 @@ extension MARACState {
         return actions.filter(filter.matches)
     }
 
-    /// The actions matching a filter, by due date then number: the action tracker's rows. Only
-    /// the fields the filter and the order need are read, in place, so that listing ten years
-    /// of actions does not copy each one (issue 22).
+    /// The actions matching a filter, by due date then number: the action tracker's rows. Each
+    /// action is read where it lies and only (due, id) pairs are sorted, so that listing ten
+    /// years of actions does not copy each one (issue 22).
     public func actionIDsByDue(matching filter: ActionFilter) -> [ActionID] {
         var keyed: [(Day, ActionID)] = []
         func consider(_ i: Int) {
-            if !filter.includeRecordedInError && actions[i].inError != nil { return }
-            if let agency = filter.agency, actions[i].agency != agency { return }
-            if let status = filter.status, actions[i].status != status { return }
-            if let meeting = filter.meeting, actions[i].meeting != meeting { return }
-            if let caseID = filter.caseID, actions[i].caseID != caseID { return }
-            if let last = filter.dueOnOrBefore, actions[i].due > last { return }
-            if let day = filter.overdueOn, !(actions[i].status == .open && actions[i].inError == nil && actions[i].due < day) { return }
-            keyed.append((actions[i].due, actions[i].id))
+            if filter.matches(actions[i]) { keyed.append((actions[i].due, actions[i].id)) }
         }
         if filter.status == .open || filter.overdueOn != nil {
             for id in index.openActions where actions.indices.contains(id.index) { consider(id.index) }

@@ -85,22 +85,31 @@ public struct DataReturn: Hashable, Sendable {
     }
 
     /// The figures as the report lists them: key, label, value, and what was counted.
+    /// Each a share of the cases discussed where its key is one of ``shareKeys``.
     public var figures: [(key: String, label: String, value: Int?, percent: Double?, definition: String)] {
-        [
-            ("meetings", "Meetings held", meetingsHeld, nil, "Meetings dated in the quarter that started (not cancelled)."),
-            ("cases", "Cases discussed", casesDiscussed, nil, "Cases heard at those meetings; a case heard twice counts twice."),
-            ("repeat_cases", "Repeat cases", repeatCases, percent(repeatCases), "Cases discussed that were linked as a repeat of an earlier case inside its window."),
-            ("children", "Children in the households", childrenInHouseholds, nil, "Children recorded on the referrals of the cases discussed."),
-            ("police_referrals", "Referrals from the police", policeReferrals, percent(policeReferrals), "Cases discussed whose referring agency is of kind police."),
-            ("non_police_referrals", "Referrals from other agencies", nonPoliceReferrals, percent(nonPoliceReferrals), "Cases discussed referred by any agency that is not the police."),
-            ("male_victims", "Male victims", maleVictims, percent(maleVictims), "Cases discussed whose victim's gender is recorded as male."),
-            ("victims_16_17", "Victims aged 16-17", victimsAged16to17, percent(victimsAged16to17), "Victims aged 16 or 17 on the referral date."),
-            ("bame_victims", "Black, Asian and racially minoritised victims", raciallyMinoritisedVictims, percent(raciallyMinoritisedVictims), "Victims whose ethnic group is mixed, Asian, Black, other, or a White minority (Gypsy or Irish Traveller, Roma, other White)."),
-            ("lgbt_victims", "LGBT+ victims", lgbtVictims, percent(lgbtVictims), "Victims recorded as LGBT+."),
-            ("disabled_victims", "Victims with a disability", disabledVictims, percent(disabledVictims), "Victims recorded as having a disability."),
-            ("perpetrators_17_under", "Perpetrators aged 17 or under", perpetratorsAged17OrUnder, nil, "Perpetrators named on the cases discussed who were 17 or under on the referral date."),
+        let counts: [(String, String, Int, String)] = [
+            ("meetings", "Meetings held", meetingsHeld, "Meetings dated in the quarter that started (not cancelled)."),
+            ("cases", "Cases discussed", casesDiscussed, "Cases heard at those meetings; a case heard twice counts twice."),
+            ("repeat_cases", "Repeat cases", repeatCases, "Cases discussed that were linked as a repeat of an earlier case inside its window."),
+            ("children", "Children in the households", childrenInHouseholds, "Children recorded on the referrals of the cases discussed."),
+            ("police_referrals", "Referrals from the police", policeReferrals, "Cases discussed whose referring agency is of kind police."),
+            ("non_police_referrals", "Referrals from other agencies", nonPoliceReferrals, "Cases discussed referred by any agency that is not the police."),
+            ("male_victims", "Male victims", maleVictims, "Cases discussed whose victim's gender is recorded as male."),
+            ("victims_16_17", "Victims aged 16-17", victimsAged16to17, "Victims aged 16 or 17 on the referral date."),
+            ("bame_victims", "Black, Asian and racially minoritised victims", raciallyMinoritisedVictims, "Victims whose ethnic group is mixed, Asian, Black, other, or a White minority (Gypsy or Irish Traveller, Roma, other White)."),
+            ("lgbt_victims", "LGBT+ victims", lgbtVictims, "Victims recorded as LGBT+."),
+            ("disabled_victims", "Victims with a disability", disabledVictims, "Victims recorded as having a disability."),
+            ("perpetrators_17_under", "Perpetrators aged 17 or under", perpetratorsAged17OrUnder, "Perpetrators named on the cases discussed who were 17 or under on the referral date."),
         ]
+        return counts.map { key, label, value, definition in
+            (key, label, value, Self.shareKeys.contains(key) ? percent(value) : nil, definition)
+        }
     }
+
+    /// The twelve-month rate, as the report and the trends name and define it.
+    public static let casesPer10k = (
+        key: "cases_per_10k_adult_females", label: "Cases per 10,000 adult females (12 months)",
+        definition: "Cases discussed in the twelve months ending with the quarter, per 10,000 adult females in the area profile's population; SafeLives recommends about \(Int(recommendedCasesPer10k)).")
 }
 
 extension MARACState {

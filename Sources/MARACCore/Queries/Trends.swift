@@ -31,10 +31,21 @@ public struct FigureTrend: Sendable {
     /// SafeLives' national figure, in the figure's measure.
     public var national: Double?
 
-    /// The points outside the range, latest first: what a steering group is asked about.
-    public var pointsOutside: [TrendPoint] {
-        points.filter { $0.position != nil && $0.position != .within }.reversed()
+    /// "%" for a share of the cases discussed; nothing for a count or a rate.
+    public var unit: String { measure == .percent ? "%" : "" }
+
+    /// A value in the figure's measure, as the screen and the report write it: "48", "31.2%",
+    /// "38.9".
+    public func text(_ v: Double) -> String {
+        switch measure {
+        case .count: String(Int(v))
+        case .percent: FigureText.percent(v)
+        case .rate: FigureText.oneDecimal(v)
+        }
     }
+
+    /// SafeLives' national figure in the same words, where it publishes one.
+    public var nationalText: String? { national.map(text) }
 }
 
 /// One agency in one quarter: what the chair holds it to account for.
@@ -142,8 +153,8 @@ extension MARACState {
             }
         } ?? []
         if profile.adultFemalePopulation > 0 {
-            figures.append(figureTrend(key: "cases_per_10k_adult_females", label: "Cases per 10,000 adult women (12 months)",
-                                       definition: "Cases discussed in the twelve months ending with the quarter, per 10,000 adult women in the area.",
+            let rate = DataReturn.casesPer10k
+            figures.append(figureTrend(key: rate.key, label: rate.label, definition: rate.definition,
                                        measure: .rate, returns: returns) { r in (nil, r.casesPer10kAdultFemales) })
         }
         return Trends(quarters: quarters, returns: returns, figures: figures,

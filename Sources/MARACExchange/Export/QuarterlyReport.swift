@@ -36,9 +36,9 @@ public struct QuarterlyReport {
                            definition: "Cases discussed whose referring agency is of kind \(kind.label.lowercased())."))
         }
         if let per10k = figures.casesPer10kAdultFemales {
-            out.append(Row(key: "cases_per_10k_adult_females", label: "Cases per 10,000 adult females (12 months)",
+            out.append(Row(key: DataReturn.casesPer10k.key, label: DataReturn.casesPer10k.label,
                            value: per10k, isCount: false, percent: nil, national: DataReturn.nationalCasesPer10k,
-                           definition: "Cases discussed in the twelve months ending with the quarter, per 10,000 adult females in the area profile's population; SafeLives recommends about \(Int(DataReturn.recommendedCasesPer10k))."))
+                           definition: DataReturn.casesPer10k.definition))
         }
         return out
     }

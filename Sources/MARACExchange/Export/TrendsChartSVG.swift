@@ -1,3 +1,4 @@
+import Foundation
 import MARACCore
 
 /// One figure's bars as inline SVG for the trends paper: the expected range as a shaded band,
@@ -18,7 +19,7 @@ struct TrendsChartSVG {
         ceiling = max(1, ceiling * 1.15)
         if figure.measure == .percent { ceiling = min(ceiling, 100) }
         func y(_ v: Double) -> Double { Self.bottom - (min(v, ceiling) / ceiling) * (Self.bottom - Self.top) }
-        let unit = report.unit(figure)
+        let unit = figure.unit
         let id = "chart-" + figure.key.replacingOccurrences(of: "_", with: "-")
         var parts: [String] = []
         parts.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"11\">")
@@ -41,7 +42,7 @@ struct TrendsChartSVG {
         if let national = figure.national, national <= ceiling {
             parts.append("<line x1=\"\(n(Self.left))\" y1=\"\(n(y(national)))\" x2=\"\(n(Self.right))\" y2=\"\(n(y(national)))\" stroke=\"#000\" stroke-dasharray=\"5 4\"/>")
             parts.append("<line x1=\"\(n(Self.right - 150))\" y1=\"9\" x2=\"\(n(Self.right - 130))\" y2=\"9\" stroke=\"#000\" stroke-dasharray=\"5 4\"/>")
-            parts.append(text("national \(report.nationalText(figure))", x: Self.right - 126, y: 13, anchor: "start"))
+            parts.append(text("national \(figure.nationalText ?? "")", x: Self.right - 126, y: 13, anchor: "start"))
         }
         let slot = (Self.right - Self.left) / Double(max(1, shown.count))
         for (i, s) in shown.enumerated() {

@@ -48,11 +48,7 @@ public struct TrendsReport: Sendable {
             if hidden {
                 text = SmallNumbers.words
             } else if let v = p.value {
-                text = switch figure.measure {
-                case .count: String(Int(v))
-                case .percent: FigureText.percent(v)
-                case .rate: FigureText.oneDecimal(v)
-                }
+                text = figure.text(v)
             } else {
                 text = "-"
             }
@@ -60,16 +56,9 @@ public struct TrendsReport: Sendable {
         }
     }
 
-    func unit(_ f: FigureTrend) -> String { f.measure == .percent ? "%" : "" }
-
     func rangeText(_ f: FigureTrend) -> String {
         guard let r = f.range else { return "" }
-        return r.text + unit(f) + " (" + (f.rangeSource ?? "") + ")"
-    }
-
-    func nationalText(_ f: FigureTrend) -> String {
-        guard let n = f.national else { return "" }
-        return f.measure == .percent ? FigureText.percent(n) : FigureText.oneDecimal(n)
+        return r.text + f.unit + " (" + (f.rangeSource ?? "") + ")"
     }
 
     /// "below the range in 2025-Q4, 2026-Q2; above the range in 2025-Q1", oldest first.
@@ -284,7 +273,7 @@ public struct TrendsReport: Sendable {
             doc.add(.heading(level: 2, f.label))
             doc.add(.picture(svg: TrendsChartSVG(report: self, figure: f).svg, words: words(f)))
             var notes = [f.definition]
-            if let r = f.range { notes.append("Expected range: \(r.text)\(unit(f)) (\(f.rangeSource == "area" ? "set by this MARAC" : "SafeLives")).") }
+            if let r = f.range { notes.append("Expected range: \(r.text)\(f.unit) (\(f.rangeSource == "area" ? "set by this MARAC" : "SafeLives")).") }
             if let outside = outsideText(f) { notes.append("Outside the range: \(outside).") }
             doc.add(.paragraph(notes.joined(separator: " ")))
         }
@@ -303,7 +292,7 @@ public struct TrendsReport: Sendable {
     /// The figure in words: every quarter's value, the range and the points outside it.
     func words(_ f: FigureTrend) -> String {
         var out = f.label + ": " + shown(f).map { "\($0.point.quarter) \($0.text)" }.joined(separator: ", ") + "."
-        if let r = f.range { out += " Expected range \(r.text)\(unit(f))." }
+        if let r = f.range { out += " Expected range \(r.text)\(f.unit)." }
         if let outside = outsideText(f) { out += " " + outside.prefix(1).uppercased() + outside.dropFirst() + "." }
         return out
     }

@@ -60,15 +60,6 @@ public struct RefusedMeanwhile: Error {
     }
 }
 
-extension StoreConnection {
-    /// For a connection no one else writes to: decides against `state` and saves.
-    public func save(deciding decide: (MARACState) throws -> Change) throws -> Change {
-        let change = try decide(state)
-        try save(change)
-        return change
-    }
-}
-
 /// What a look at the store found: other writers' changes taken in, and anything the user must
 /// be told (damage met while following, this screen becoming the writer), told once.
 public struct StoreNews: Equatable, Sendable {

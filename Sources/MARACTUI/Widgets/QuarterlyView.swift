@@ -63,7 +63,7 @@ public struct QuarterlyView: Sendable {
         }
         if row < region.height - 2 {
             let rates = returns.map { $0.casesPer10kAdultFemales.map(FigureText.oneDecimal) ?? "-" }
-            var line = "Cases per 10,000 adult females (12 months)".padded(toWidth: labelWidth - 1, ellipsis: canvas.glyphs.ellipsis) + " "
+            var line = DataReturn.casesPer10k.label.padded(toWidth: labelWidth - 1, ellipsis: canvas.glyphs.ellipsis) + " "
             for r in rates { line += r.padded(toWidth: columnWidth) }
             canvas.put(line + "\(FigureText.oneDecimal(DataReturn.nationalCasesPer10k))", in: region, row: row + 1, column: 1, role: .normal)
         }

@@ -159,24 +159,18 @@ public struct TrendsView: Sendable {
         }
     }
 
-    static func unit(_ f: FigureTrend) -> String { f.measure == .percent ? "%" : "" }
-
     /// A point's value as a bar's label: whole percents and counts, one decimal for a rate.
     static func short(_ p: TrendPoint, _ f: FigureTrend) -> String {
         guard let v = p.value else { return "-" }
-        switch f.measure {
-        case .count: return String(Int(v))
-        case .percent: return "\(Int(v.rounded()))%"
-        case .rate: return FigureText.oneDecimal(v)
-        }
+        return f.measure == .percent ? "\(Int(v.rounded()))%" : f.text(v)
     }
 
     static func long(_ p: TrendPoint, _ f: FigureTrend, cases: Int) -> String {
         guard let v = p.value else { return "no cases discussed" }
         switch f.measure {
-        case .count: return String(Int(v))
-        case .percent: return FigureText.percent(v) + (p.count.map { " (\($0) of \(cases) cases discussed)" } ?? "")
-        case .rate: return FigureText.oneDecimal(v) + " per 10,000 adult women"
+        case .count: return f.text(v)
+        case .percent: return f.text(v) + (p.count.map { " (\($0) of \(cases) cases discussed)" } ?? "")
+        case .rate: return f.text(v) + " per 10,000 adult females"
         }
     }
 
@@ -195,9 +189,9 @@ public struct TrendsView: Sendable {
             }
         }
         let chart = Region(row: region.row, column: region.column + listWidth, height: region.height, width: region.width - listWidth)
-        let rangeWords = f.range.map { "expected \($0.text)\(Self.unit(f)) (\(f.rangeSource ?? ""))" } ?? "no expected range"
+        let rangeWords = f.range.map { "expected \($0.text)\(f.unit) (\(f.rangeSource ?? ""))" } ?? "no expected range"
         canvas.put("\(f.label)  \(figureIndex + 1) of \(trends.figures.count)", in: chart, row: 0, column: 1, role: .header)
-        canvas.put(rangeWords + (f.national.map { " · national \(f.measure == .percent ? FigureText.percent($0) : FigureText.oneDecimal($0))" } ?? ""),
+        canvas.put(rangeWords + (f.nationalText.map { " · national \($0)" } ?? ""),
                    in: chart, row: 1, column: 1, role: .dim)
         let n = f.points.count
         let axisWidth = 7
@@ -221,7 +215,7 @@ public struct TrendsView: Sendable {
         for row in 0..<height { canvas.put(g.vertical, in: chart, row: top + row, column: axisWidth - 1, role: .dim) }
         for (v, label, isRange) in marks {
             let row = rowOf(v)
-            canvas.put((label + Self.unit(f)).padded(toWidth: axisWidth - 2, alignRight: true), in: chart, row: row, column: 0, role: isRange ? .accent : .dim)
+            canvas.put((label + f.unit).padded(toWidth: axisWidth - 2, alignRight: true), in: chart, row: row, column: 0, role: isRange ? .accent : .dim)
             if isRange {
                 let line = String(repeating: g.asciiOnly ? "-" : "┄", count: slot * n)
                 canvas.put(line, in: chart, row: row, column: axisWidth, role: .accent)

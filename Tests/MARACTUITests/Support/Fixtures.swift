@@ -53,6 +53,14 @@ struct ScreenFixture {
         loop.draw()
     }
 
+    /// Another screen saves `command` (decided against this screen's state) and the change
+    /// arrives at the next tick, as another user's save does.
+    func savedByAnotherScreen(_ command: Command, as actor: Actor = Actor(name: "admin", role: .admin)) throws {
+        let context = DecisionContext(actor: actor, now: Instant.noon(of: Self.today), today: Self.today)
+        connection.receive(try app.session.state.change(for: command, context: context))
+        loop.tick()
+    }
+
     var lines: [String] { terminal.lines }
     var screen: String { terminal.screen }
 

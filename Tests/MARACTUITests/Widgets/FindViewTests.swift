@@ -84,9 +84,7 @@ import Testing
         let referral = try #require(state.case(caseID)?.referral)
         var details = try #require(state.referral(referral)?.details)
         details.victim.name = "Ysolde Quarrington"
-        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
-        f.connection.receive(try state.change(for: .updateReferral(referral, details), context: admin))
-        f.loop.tick()
+        try f.savedByAnotherScreen(.updateReferral(referral, details))
         f.press(.control("f"))
         f.type("quarrington")
         #expect(f.screen.contains("Ysolde Quarrington"))

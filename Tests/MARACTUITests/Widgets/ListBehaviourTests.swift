@@ -40,9 +40,7 @@ import Testing
         #expect(f.app.referrals.selectedReferral == id)
         f.press(.character("g"))
         details.victim.name = "Ysolde Quarrington"
-        let admin = DecisionContext(actor: Actor(name: "admin", role: .admin), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
-        f.connection.receive(try state.change(for: .updateReferral(id, details), context: admin))
-        f.loop.tick()
+        try f.savedByAnotherScreen(.updateReferral(id, details))
         f.press(.character("/"))
         f.type("ysolde")
         f.press(.enter)

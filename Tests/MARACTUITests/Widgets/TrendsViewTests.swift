@@ -119,9 +119,7 @@ import Testing
         #expect(f.screen.contains("expected 28-40% (SafeLives)"))
         var profile = f.app.session.state.profile
         profile.figureRanges = [FigureRangeSetting(key: "repeat_cases", range: ExpectedRange(low: 20, high: 30))]
-        let other = DecisionContext(actor: Actor(name: "admin", role: .coordinator), now: Instant.noon(of: ScreenFixture.today), today: ScreenFixture.today)
-        f.connection.receive(try f.app.session.state.change(for: .setAreaProfile(profile), context: other))
-        f.loop.tick()
+        try f.savedByAnotherScreen(.setAreaProfile(profile), as: Actor(name: "cora", role: .coordinator))
         f.loop.draw()
         #expect(f.screen.contains("expected 20-30% (area)"))
     }
