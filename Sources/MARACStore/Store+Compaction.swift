@@ -55,6 +55,9 @@ extension Store {
         header.compaction = compactionRecord
         header.sign(with: keyring)
         try header.write(in: path, on: disk)
+        // The old summary named the old log, and after a rotation was sealed under a key a
+        // removed user still holds: one of the new log, under the new key, replaces it.
+        keepOpeningSummary()
     }
 
     /// Compacts when the log has grown past ``compactionThreshold``.

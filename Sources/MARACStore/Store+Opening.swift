@@ -24,13 +24,33 @@ extension Store {
     }
 
     static func open(at path: String, mode: OpenMode, credentials: Credentials, clock: WallClock, disk: Disk) throws(StoreError) -> Store {
+        try open(try unlock(at: path, credentials: credentials), mode: mode, clock: clock, disk: disk)
+    }
+
+    /// Opens the user's key slot, reading nothing but `store.json`: the screen then shows the
+    /// opening summary (``UnlockedStore/openingSummary()``) while ``open(_:mode:clock:)`` reads
+    /// the store.
+    ///
+    /// - Throws: as ``open(at:mode:credentials:clock:)`` does before it reads the data files.
+    public static func unlock(at path: String, credentials: Credentials) throws(StoreError) -> UnlockedStore {
         let dir = normalise(path)
         let start = DispatchTime.now().uptimeNanoseconds
         let unlocked = try unlock(dir, credentials: credentials)
-        let unlockedAt = DispatchTime.now().uptimeNanoseconds
-        let store = try open(dir, mode: mode, unlocked: unlocked, user: credentials.user, clock: clock, disk: disk)
-        try store.raisePassphraseCost(credentials.passphrase)
-        store.openTimings = (Double(unlockedAt - start) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - unlockedAt) / 1e6)
+        return UnlockedStore(dir: dir, unlocked: unlocked, credentials: credentials,
+                             unlockMilliseconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+
+    /// Opens a store whose key slot is open: as ``open(at:mode:credentials:clock:)`` after its
+    /// unlocking. It may run on another thread than the unlocking.
+    public static func open(_ key: UnlockedStore, mode: OpenMode, clock: WallClock) throws(StoreError) -> Store {
+        try open(key, mode: mode, clock: clock, disk: SystemDisk.shared)
+    }
+
+    static func open(_ key: UnlockedStore, mode: OpenMode, clock: WallClock, disk: Disk) throws(StoreError) -> Store {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let store = try open(key.dir, mode: mode, unlocked: key.unlocked, user: key.credentials.user, clock: clock, disk: disk)
+        try store.raisePassphraseCost(key.credentials.passphrase)
+        store.openTimings = (key.unlockMilliseconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         return store
     }
 
@@ -254,4 +274,21 @@ extension Store {
         }
         return try LogFormat.scan(bytes, from: LogFormat.headerSize, firstSequence: first, path: path)
     }
+}
+
+/// A store's key slot opened with the user's passphrase, before its data files are read.
+public struct UnlockedStore: @unchecked Sendable {
+    let dir: String
+    let unlocked: Store.Unlocked
+    let credentials: Credentials
+    let unlockMilliseconds: Double
+
+    /// The signed-in user and their role.
+    public var actor: Actor { unlocked.actor }
+    public var path: String { dir }
+
+    /// What the first screen shows, from the summary a writer left beside the store, when it was
+    /// made from the log as it is now; nil when there is none that is (the screen then waits
+    /// for the whole store).
+    public func openingSummary() -> OpeningSummary? { Store.readOpeningSummary(dir, keyring: unlocked.keyring) }
 }

@@ -113,7 +113,10 @@ public final class Store {
 
     deinit { close() }
 
+    /// Lets the store go; a writer first leaves the opening summary of what it saved, for the
+    /// next screen's first frame.
     public func close() {
+        if log != nil { keepOpeningSummary() }
         log?.close()
         log = nil
         lock?.release()

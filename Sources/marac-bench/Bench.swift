@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import MARACCore
 import MARACStore
+import MARACTUI
 
 /// How marac's costs grow with the size of a store: builds deterministic synthetic stores
 /// through the core's commands and measures opening, appending, the keystroke paths and memory.
@@ -37,6 +39,9 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Keep the stores built (for profiling with open-once).")
     var keep = false
 
+    @Flag(name: .customLong("opens-only"), help: "Only build each store and time its cold opens and first screen (the largest scales, quickly).")
+    var opensOnly = false
+
     func run() throws {
         let scales = cases.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !scales.isEmpty, scales.allSatisfy({ $0 > 0 }) else { throw ValidationError("--cases takes numbers like 1000,30000") }
@@ -47,7 +52,7 @@ struct Run: ParsableCommand {
             let dir = base + "/marac-bench-\(n)-\(getpid())"
             try? FileManager.default.removeItem(atPath: dir)
             defer { if !keep { try? FileManager.default.removeItem(atPath: dir) } }
-            let result = try Measure(cases: n, directory: dir, opens: opens).run()
+            let result = try Measure(cases: n, directory: dir, opens: opens, opensOnly: opensOnly).run()
             results.append(result)
             printRow(result)
         }
@@ -61,16 +66,45 @@ struct Run: ParsableCommand {
 }
 
 /// Opens a store once, in a fresh process, and prints how long it took and the peak memory:
-/// the parent times cold opens this way, so nothing of its own warms them.
+/// the parent times cold opens this way, so nothing of its own warms them. It opens as the screen
+/// does: the key slot unlocked, then the store read on another thread while the first screen is
+/// drawn from the opening summary beside it (or, without one that is current, from the store
+/// once it is read).
 struct OpenOnce: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open-once", abstract: "Open a store once and report (used by run).", shouldDisplay: false)
 
     @Argument var directory: String
 
+    @Option(name: .customLong("spawned-at"), help: "The monotonic clock's nanoseconds when the parent started this process.")
+    var spawnedAt: UInt64?
+
     func run() throws {
-        let store = try BenchStore.open(directory)
+        let started = spawnedAt ?? DispatchTime.now().uptimeNanoseconds
+        let key = try Store.unlock(at: directory, credentials: BenchStore.credentials)
+        nonisolated(unsafe) var opened: Result<Store, StoreError>?
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            opened = Result { () throws(StoreError) in try Store.open(key, mode: .readOnly, clock: BenchStore.clock) }
+            done.signal()
+        }
+        let terminal = MemoryTerminal(rows: 40, columns: 120)
+        var fromSummary = false
+        if let summary = key.openingSummary(), summary.answers(for: BenchStore.today) {
+            OpeningScreen(terminal: terminal, summary: summary, actor: key.actor, today: BenchStore.today).draw()
+            fromSummary = true
+        }
+        var shownAt = DispatchTime.now().uptimeNanoseconds
+        done.wait()
+        let store = try opened!.get()
+        if !fromSummary {
+            let session = Session(actor: store.actor, connection: MemoryConnection(state: store.state, name: "bench"), clock: BenchStore.clock)
+            RunLoop(terminal: terminal, app: App(session: session, showAttention: true)).draw()
+            shownAt = DispatchTime.now().uptimeNanoseconds
+        }
+        guard terminal.screen.contains("awaiting triage") else { throw ValidationErrorText("the first screen does not show the attention screen") }
         let t = store.openTimings
-        print("\(t.loadMilliseconds) \(peakResidentKilobytes()) \(t.unlockMilliseconds) \(store.state.cases.count)")
+        let firstScreen = Double(shownAt - started) / 1e6 - t.unlockMilliseconds
+        print("\(t.loadMilliseconds) \(peakResidentKilobytes()) \(t.unlockMilliseconds) \(store.state.cases.count) \(firstScreen) \(fromSummary ? 1 : 0)")
         // Leave without freeing the state: the figure is the open, not the teardown.
         Foundation.exit(0)
     }

@@ -72,4 +72,27 @@ struct EndToEndScreenTests {
         tmux.send("q")
         try tmux.wait(for: "[exited 0]")
     }
+
+    /// The first screen is drawn from the summary the last writer left (before the store is
+    /// read) or, without one, from the store read first: the same screen either way, and a key
+    /// typed at once is handled.
+    @Test func theFirstScreenIsTheSameFromTheSummaryAsFromTheWholeStore() throws {
+        let desk = DemoDesk(cases: 200, seed: 5)
+        #expect(desk.files()["opening.bin"] != nil, "the demo's writer left a summary when it let the store go")
+        func firstScreen() throws -> [String] {
+            let tmux = try desk.open(as: "chair")
+            let lines = try tmux.waitForFrame("the attention screen, the store read") { $0.contains { $0.contains("│ Attention │") } }
+            tmux.send("4")
+            try tmux.wait(for: "the action tracker") { $0.contains("│ Action tracker") }
+            tmux.send("q")
+            try tmux.wait(for: "[exited 0]")
+            return lines.filter { !$0.contains("marac │ store") }
+        }
+        let fromSummary = try firstScreen()
+        try FileManager.default.removeItem(atPath: desk.store + "/opening.bin")
+        let fromStore = try firstScreen()
+        #expect(fromSummary == fromStore)
+        #expect(fromStore.contains { $0.contains("overdue action") })
+        #expect(desk.files()["opening.bin"] != nil, "the chair's screen left one again")
+    }
 }

@@ -97,9 +97,15 @@ extension MARACState {
 
     /// How many research returns are still missing for a meeting's cases.
     public func missingResearchReturns(for m: Meeting) -> Int {
-        let signed = agencies.filter(\.hasSignedISP).count
-        return m.listedCases.compactMap(`case`).filter { $0.status == .listed }
-            .reduce(0) { $0 + max(0, signed - $1.researchReturns.count) }
+        missingResearchReturns(for: m, signedAgencies: agencies.lazy.filter(\.hasSignedISP).count)
+    }
+
+    /// The same, with the number of agencies that signed the ISP counted once by the caller.
+    func missingResearchReturns(for m: Meeting, signedAgencies signed: Int) -> Int {
+        m.listedCases.reduce(0) { total, id in
+            guard cases.indices.contains(id.index), cases[id.index].status == .listed else { return total }
+            return total + max(0, signed - cases[id.index].researchReturns.count)
+        }
     }
 }
 

@@ -25,21 +25,10 @@ public struct Attention: Hashable, Sendable {
 }
 
 extension MARACState {
+    /// What needs attention on `today`: the opening summary's answer, so the first screen drawn
+    /// from a summary kept beside the store and the one drawn from the whole state agree.
     public func attention(on today: Day) -> Attention {
-        let queue = triageQueue()
-        let next = nextMeeting(onOrAfter: today)
-        let overdue = overdueActionsByAgency(on: today)
-        return Attention(
-            awaitingTriage: queue.count,
-            possibleRepeats: queue.filter { $0.flags.contains(.possibleRepeat) }.count,
-            nextMeeting: next?.id,
-            nextMeetingCutoff: next.map(caseListCutoff(of:)),
-            casesOnNextMeeting: next?.listedCases.count ?? 0,
-            missingResearchReturns: next.map(missingResearchReturns(for:)) ?? 0,
-            overdueActions: overdue.reduce(0) { $0 + $1.actions.count },
-            overdueAgencies: overdue.count,
-            meetingInProgress: meetingInProgress?.id,
-            reportsToConfirm: reportsToConfirm())
+        openingSummary(on: today).attention(on: today)
     }
 
     /// How many actions have a report from their agency waiting to be confirmed or rejected,

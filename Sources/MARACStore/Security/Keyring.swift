@@ -43,6 +43,8 @@ final class Keyring: @unchecked Sendable {
     func recordKey(epoch: Int) -> SymmetricKey { subkey("records", epoch: epoch) }
     func snapshotKey(epoch: Int) -> SymmetricKey { subkey("snapshot", epoch: epoch) }
     func macKey(epoch: Int) -> SymmetricKey { subkey("header", epoch: epoch) }
+    /// For the opening summary beside the store (its nonces are random, the snapshot's counted).
+    func openingKey(epoch: Int) -> SymmetricKey { subkey("opening", epoch: epoch) }
 
     /// Seals bytes: a random 12-byte nonce, the ciphertext, the 16-byte tag.
     func seal(_ plaintext: [UInt8], key: SymmetricKey, authenticating aad: [UInt8]) -> [UInt8] {

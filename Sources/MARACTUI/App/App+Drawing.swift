@@ -52,7 +52,9 @@ extension App {
         }
     }
 
-    func renderTooSmall(_ canvas: inout Canvas, size: TerminalSize) {
+    func renderTooSmall(_ canvas: inout Canvas, size: TerminalSize) { Self.renderTooSmall(&canvas, size: size) }
+
+    static func renderTooSmall(_ canvas: inout Canvas, size: TerminalSize) {
         let lines = [
             "Terminal too small: \(size.columns)x\(size.rows).",
             "marac needs at least \(Self.minimumSize.columns)x\(Self.minimumSize.rows).",
@@ -66,13 +68,18 @@ extension App {
     }
 
     func renderTabs(_ canvas: inout Canvas) {
+        Self.renderTabs(&canvas, selected: overlay == nil ? current : nil, maracName: session.state.profile.maracName, today: session.today)
+    }
+
+    /// The bar of panes, the selected one marked, and the MARAC's name and the day at its right.
+    static func renderTabs(_ canvas: inout Canvas, selected: PaneKind?, maracName: String, today: Day) {
         canvas.fill(row: 0, column: 0, count: canvas.columns, role: .status)
         var col = 0
         for kind in PaneKind.allCases {
             let label = " \(kind.rawValue) \(kind.shortTitle) "
-            col += canvas.put(label, row: 0, column: col, role: kind == current && overlay == nil ? .selected : .status)
+            col += canvas.put(label, row: 0, column: col, role: kind == selected ? .selected : .status)
         }
-        let title = " \(session.state.profile.maracName) \(canvas.glyphs.bullet) \(session.today.long) "
+        let title = " \(maracName) \(canvas.glyphs.bullet) \(today.long) "
         let w = TextWidth.of(title)
         if col + w < canvas.columns { canvas.put(title, row: 0, column: canvas.columns - w, role: .status) }
     }

@@ -27,22 +27,25 @@ public final class RunLoop {
         app.layout(size: size, glyphs: terminal.glyphs)
         var canvas = Canvas(rows: size.rows, columns: size.columns, glyphs: terminal.glyphs)
         app.render(&canvas)
-        if let last, last.rows == canvas.rows, last.columns == canvas.columns {
-            for row in 0..<canvas.rows where canvas.rowCells(row) != last.rowCells(row) {
-                send(row: row, of: canvas)
-            }
-        } else {
-            terminal.clear()
-            for row in 0..<canvas.rows { send(row: row, of: canvas) }
-        }
+        Self.show(canvas, on: terminal, after: last)
         last = canvas
-        terminal.flush()
     }
 
-    private func send(row: Int, of canvas: Canvas) {
-        for run in canvas.runs(ofRow: row) {
-            terminal.put(row: row, column: run.column, text: run.text, role: run.role)
+    /// Sends a frame: only the rows that differ from `last`, or every row after a clear when
+    /// there is no last frame of the same size.
+    static func show(_ canvas: Canvas, on terminal: Terminal, after last: Canvas?) {
+        func send(_ row: Int) {
+            for run in canvas.runs(ofRow: row) {
+                terminal.put(row: row, column: run.column, text: run.text, role: run.role)
+            }
         }
+        if let last, last.rows == canvas.rows, last.columns == canvas.columns {
+            for row in 0..<canvas.rows where canvas.rowCells(row) != last.rowCells(row) { send(row) }
+        } else {
+            terminal.clear()
+            for row in 0..<canvas.rows { send(row) }
+        }
+        terminal.flush()
     }
 
     /// Forgets the last frame, so the next draw repaints everything (after a resize, say).
@@ -80,9 +83,17 @@ public final class RunLoop {
         return true
     }
 
-    /// Runs until the user quits or the terminal goes away.
-    public func run() {
+    /// Runs until the user quits or the terminal goes away; `replaying`: keys pressed before
+    /// the app could take them (while the store was read), handled first and in order.
+    public func run(replaying early: [TerminalEvent] = []) {
         draw()
+        for event in early {
+            if !handle(event) {
+                _ = app.session.connection.idle()
+                return
+            }
+            draw()
+        }
         while true {
             if let event = terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
                 idleTicks = 0

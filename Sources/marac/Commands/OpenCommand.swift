@@ -17,9 +17,7 @@ struct OpenCommand: ParsableCommand {
         try reporting("open") {
             // Every screen writes, taking the store's lock for each change only, so the admin,
             // the coordinator and the chair each save while the others work.
-            let store = try storeOptions.open(readOnly ? .readOnly : .shared(waitSeconds: 5), tellingNotices: false)
-            defer { store.close() }
-            try ScreenLauncher.run(store: store, screen: screen)
+            try ScreenLauncher.run(unlocked: try storeOptions.unlock(), mode: readOnly ? .readOnly : .shared(waitSeconds: 5), screen: screen)
         }
     }
 }

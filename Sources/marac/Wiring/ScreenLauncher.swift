@@ -6,14 +6,62 @@ import MARACTUI
 /// Starts the screen on an open store, as its signed-in user, and runs it until the user quits.
 enum ScreenLauncher {
     static func run(store: Store, screen: ScreenOptions) throws {
+        let terminal = try makeTerminal(screen)
+        defer { terminal.end() }
+        run(store: store, on: terminal, screen: screen, replaying: [])
+    }
+
+    /// Opens the store whose key slot is open and runs the screen on it. With an opening summary
+    /// made from the log as it is, what needs attention is drawn at once and the store is read
+    /// on another thread meanwhile (a large store takes seconds); without one, the store is read
+    /// first, as any command reads it.
+    static func run(unlocked: UnlockedStore, mode: Store.OpenMode, screen: ScreenOptions) throws {
+        let today = ProgramClock.current.today()
+        guard let summary = unlocked.openingSummary(), summary.answers(for: today) else {
+            let store = try Store.open(unlocked, mode: mode, clock: ProgramClock.current)
+            defer { store.close() }
+            return try run(store: store, screen: screen)
+        }
+        let terminal = try makeTerminal(screen)
+        defer { terminal.end() }
+        let reading = StoreReading(unlocked: unlocked, mode: mode)
+        let opening = OpeningScreen(terminal: terminal, summary: summary, actor: unlocked.actor, today: today)
+        opening.wait(until: { reading.isDone })
+        let store = try reading.result.get()
+        defer { store.close() }
+        run(store: store, on: terminal, screen: screen, replaying: opening.pending)
+    }
+
+    static func makeTerminal(_ screen: ScreenOptions) throws -> CursesTerminal {
+        let noColor = screen.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        return try CursesTerminal(options: TerminalOptions(ascii: screen.ascii, noColor: noColor))
+    }
+
+    static func run(store: Store, on terminal: CursesTerminal, screen: ScreenOptions, replaying early: [TerminalEvent]) {
         let connection = StoreConnectionAdapter(store: store, displayName: displayPath(store.path))
         let session = Session(actor: store.actor, connection: connection, clock: ProgramClock.current)
-        let noColor = screen.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal = try CursesTerminal(options: TerminalOptions(ascii: screen.ascii, noColor: noColor))
-        defer { terminal.end() }
         let app = App(session: session, showAttention: true)
         let loop = RunLoop(terminal: terminal, app: app)
         loop.lockAfterSeconds = screen.lockAfterMinutes(area: store.state.profile.idleLockMinutes) * 60
-        loop.run()
+        loop.run(replaying: early)
     }
+}
+
+/// A store being opened on another thread while the screen shows the opening summary.
+final class StoreReading: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: Result<Store, StoreError>?
+
+    init(unlocked: UnlockedStore, mode: Store.OpenMode) {
+        let clock = ProgramClock.current
+        Thread.detachNewThread { [self] in
+            let result = Result { () throws(StoreError) in try Store.open(unlocked, mode: mode, clock: clock) }
+            lock.withLock { outcome = result }
+        }
+    }
+
+    var isDone: Bool { lock.withLock { outcome != nil } }
+
+    /// The opened store or why it could not be opened; only once ``isDone``.
+    var result: Result<Store, StoreError> { lock.withLock { outcome! } }
 }

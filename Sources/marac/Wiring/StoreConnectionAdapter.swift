@@ -99,6 +99,8 @@ final class StoreConnectionAdapter: StoreConnection {
         } catch {
             failure = error.message
         }
+        // A moment without keys: the next screen to open shows what needs attention at once.
+        store.keepOpeningSummary()
         guard let failure else { compactionFailureTold = nil; return nil }
         guard compactionFailureTold != failure else { return nil }
         compactionFailureTold = failure

@@ -56,6 +56,12 @@ struct StoreOptions: ParsableArguments {
         return store
     }
 
+    /// Opens the user's key slot, asking for their passphrase, and reads nothing else yet: the
+    /// screen shows what needs attention while it reads the store.
+    func unlock() throws -> UnlockedStore {
+        try Store.unlock(at: storePath, credentials: try credentials())
+    }
+
     /// Opens the store for a command that changes it: waits a few seconds for another writer,
     /// then fails naming them.
     func openForWriting(wait: Double = 5) throws -> Store {
