@@ -74,10 +74,36 @@ extension MARACState {
         } else if let caseID = filter.caseID {
             for id in index.actions(of: caseID.number) where actions.indices.contains(id.index) { consider(id.index) }
         } else {
+            // In the order of their numbers: the counting below then keeps each day's in order.
             for i in actions.indices { consider(i) }
+            return Self.byDueDay(keyed, numbersAscending: true)
         }
-        keyed.sort { $0 < $1 }
-        return keyed.map(\.1)
+        return Self.byDueDay(keyed, numbersAscending: false)
+    }
+
+    /// (due, id) pairs in that order. Ten years of actions fall on a few thousand days, so a
+    /// long list is counted into its days (linear, where a sort of 240,000 pairs took most of a
+    /// frame); a short one, or one spread over far more days than it has actions, is sorted.
+    static func byDueDay(_ keyed: [(Day, ActionID)], numbersAscending: Bool) -> [ActionID] {
+        guard keyed.count > 4096, let first = keyed.first else { return keyed.sorted { $0 < $1 }.map(\.1) }
+        var low = first.0.ordinal, high = low
+        for (due, _) in keyed { low = min(low, due.ordinal); high = max(high, due.ordinal) }
+        let days = Int(high) - Int(low) + 1
+        guard days <= 4 * keyed.count else { return keyed.sorted { $0 < $1 }.map(\.1) }
+        var starts = [Int](repeating: 0, count: days + 1)
+        for (due, _) in keyed { starts[Int(due.ordinal) - Int(low) + 1] += 1 }
+        for d in 0..<days { starts[d + 1] += starts[d] }
+        var next = starts
+        var out = [ActionID](repeating: ActionID(0), count: keyed.count)
+        for (due, id) in keyed {
+            let d = Int(due.ordinal) - Int(low)
+            out[next[d]] = id
+            next[d] += 1
+        }
+        if !numbersAscending {
+            for d in 0..<days where starts[d + 1] - starts[d] > 1 { out[starts[d]..<starts[d + 1]].sort() }
+        }
+        return out
     }
 
     /// Overdue actions grouped by owner agency, agencies by name, each group oldest due first.

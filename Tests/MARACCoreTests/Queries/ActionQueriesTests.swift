@@ -1,4 +1,4 @@
-import MARACCore
+@testable import MARACCore
 import Testing
 
 /// The chair's questions: what is overdue, agency by agency, and how each agency is doing.
@@ -60,3 +60,32 @@ import Testing
     }
 }
 
+
+/// The tracker's order of a long list: by due day, then number, counted into days rather than
+/// sorted, the same as a sort would give.
+@Suite struct ActionOrderTests {
+    static func pairs(_ count: Int, days: Int, seed: UInt64, ascending: Bool) -> [(Day, ActionID)] {
+        var rng = SeededGenerator(seed: seed)
+        let start = Day(year: 2016, month: 1, day: 1)!
+        var out = (0..<count).map { n in (start.adding(days: Int.random(in: 0..<days, using: &rng)), ActionID(Int32(n + 1))) }
+        if !ascending { out.shuffle(using: &rng) }
+        return out
+    }
+
+    @Test func aLongListIsInTheOrderASortGivesWhetherOrNotItCameInNumberOrder() {
+        for (count, days, ascending) in [(30_000, 3_650, true), (30_000, 3_650, false), (5_000, 2, false), (10_000, 200_000, false), (100, 30, false)] {
+            let keyed = Self.pairs(count, days: days, seed: UInt64(count + days), ascending: ascending)
+            let sorted = keyed.sorted { $0 < $1 }.map(\.1)
+            #expect(MARACState.byDueDay(keyed, numbersAscending: ascending) == sorted, "\(count) actions over \(days) days")
+        }
+    }
+
+    @Test func theTrackersRowsOfAWholeDemoAreInDueOrder() {
+        let state = DemoGenerator(seed: 4, cases: 800, today: Day(year: 2026, month: 11, day: 28)!).generate { _ in }
+        let filter = ActionFilter()
+        let rows = state.actionIDsByDue(matching: filter)
+        #expect(rows.count == state.actions.filter(filter.matches).count && rows.count > 4096)
+        let keys = rows.map { (state.action($0)!.due, $0) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+    }
+}
