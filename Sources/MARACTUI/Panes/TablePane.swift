@@ -13,6 +13,8 @@ open class TablePane<Row: Hashable>: Pane {
     public private(set) var sortColumn: Int?
     public private(set) var sortDescending = false
     var revision = -1
+    /// The sort keys of the cells' texts in the sorted column, kept from one layout to the next.
+    private var sortKeys: (column: Int, keys: [String: String]) = (-1, [:])
     /// Each row's search text, folded, for the state `searchRevision` was taken at: `/` search
     /// looks at every row on every letter typed, and folding them each time cost a tenth of a
     /// second per letter on ten years of actions (issue 22). Built as the search first meets
@@ -70,17 +72,28 @@ open class TablePane<Row: Hashable>: Pane {
         var fresh = computeRows(context)
         if let column = sortColumn {
             // Each row's key made once, not at every comparison: a sort of ten years of actions
-            // read a date or folded a name some four million times (issue 22).
-            let keyed = fresh.map { (row: $0, key: Self.sortKey(cell($0, column, context).0)) }
+            // read a date or folded a name some four million times (issue 22). A key depends
+            // only on the cell's text, so the keys of texts seen at the last layout are kept
+            // (an undo lays out 240,000 rows again, of which one changed), and keys are
+            // compared as bytes, not as Unicode text.
+            if sortKeys.column != column || sortKeys.keys.count > 2 * fresh.count + 1024 { sortKeys = (column, [:]) }
+            let keyed = fresh.map { row -> (row: Row, key: String) in
+                let text = cell(row, column, context).0
+                if let key = sortKeys.keys[text] { return (row, key) }
+                let key = Self.sortKey(text)
+                sortKeys.keys[text] = key
+                return (row, key)
+            }
+            let descending = sortDescending
             let sorted = keyed.enumerated().sorted { a, b in
-                let (x, y) = (a.element.key, b.element.key)
-                if x == y { return a.offset < b.offset }
-                return sortDescending ? x > y : x < y
+                let (x, y) = (a.element.key.utf8, b.element.key.utf8)
+                if x.elementsEqual(y) { return a.offset < b.offset }
+                return descending ? y.lexicographicallyPrecedes(x) : x.lexicographicallyPrecedes(y)
             }
             fresh = sorted.map(\.element.row)
         }
         rows = fresh
-        tagged = tagged.intersection(fresh)
+        if !tagged.isEmpty { tagged = tagged.intersection(fresh) }
         list.reset(count: rows.count, keep: keep.flatMap { k in rows.firstIndex(of: k) })
     }
 
