@@ -79,8 +79,9 @@ struct EndToEndScreenTests {
     @Test func theFirstScreenIsTheSameFromTheSummaryAsFromTheWholeStore() throws {
         let desk = DemoDesk(cases: 200, seed: 5)
         #expect(desk.files()["opening.bin"] != nil, "the demo's writer left a summary when it let the store go")
-        func firstScreen() throws -> [String] {
-            let tmux = try desk.open(as: "chair")
+        func firstScreen(_ from: String) throws -> [String] {
+            let tmux = try TmuxSession([maracBinary, "--store", desk.store, "--user", "chair"],
+                                       environment: desk.environment.merging(["MARAC_FIRST_SCREEN": from]) { $1 })
             let lines = try tmux.waitForFrame("the attention screen, the store read") { $0.contains { $0.contains("│ Attention │") } }
             tmux.send("4")
             try tmux.wait(for: "the action tracker") { $0.contains("│ Action tracker") }
@@ -88,9 +89,9 @@ struct EndToEndScreenTests {
             try tmux.wait(for: "[exited 0]")
             return lines.filter { !$0.contains("marac │ store") }
         }
-        let fromSummary = try firstScreen()
+        let fromSummary = try firstScreen("summary")
         try FileManager.default.removeItem(atPath: desk.store + "/opening.bin")
-        let fromStore = try firstScreen()
+        let fromStore = try firstScreen("store")
         #expect(fromSummary == fromStore)
         #expect(fromStore.contains { $0.contains("overdue action") })
         #expect(desk.files()["opening.bin"] != nil, "the chair's screen left one again")

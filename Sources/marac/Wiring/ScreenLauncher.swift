@@ -17,7 +17,7 @@ enum ScreenLauncher {
     /// first, as any command reads it.
     static func run(unlocked: UnlockedStore, mode: Store.OpenMode, screen: ScreenOptions) throws {
         let today = ProgramClock.current.today()
-        guard let summary = unlocked.openingSummary(), summary.answers(for: today) else {
+        guard drawsFirstScreenFromSummary(unlocked.path), let summary = unlocked.openingSummary(), summary.answers(for: today) else {
             let store = try Store.open(unlocked, mode: mode, clock: ProgramClock.current)
             defer { store.close() }
             return try run(store: store, screen: screen)
@@ -30,6 +30,22 @@ enum ScreenLauncher {
         let store = try reading.result.get()
         defer { store.close() }
         run(store: store, on: terminal, screen: screen, replaying: opening.pending)
+    }
+
+    /// A store under 4 MiB is read whole in a fraction of a second: its first screen waits for
+    /// it, with no second thread. `MARAC_FIRST_SCREEN=summary` uses the summary whatever the
+    /// size, `=store` never.
+    static func drawsFirstScreenFromSummary(_ path: String) -> Bool {
+        switch ProcessInfo.processInfo.environment["MARAC_FIRST_SCREEN"] {
+        case "summary": return true
+        case "store": return false
+        default:
+            let bytes = ["snapshot.bin", "log.bin"].reduce(0) { total, name in
+                var st = stat()
+                return total + (stat(path + "/" + name, &st) == 0 ? Int(st.st_size) : 0)
+            }
+            return bytes >= 4 << 20
+        }
     }
 
     static func makeTerminal(_ screen: ScreenOptions) throws -> CursesTerminal {
@@ -55,6 +71,13 @@ final class StoreReading: @unchecked Sendable {
     init(unlocked: UnlockedStore, mode: Store.OpenMode) {
         let clock = ProgramClock.current
         Thread.detachNewThread { [self] in
+            // The terminal's signals (Ctrl-Z, Ctrl-C, a resize) go to the thread that runs the
+            // screen, where curses handles them, never to this one in the middle of a read;
+            // a fault here still reaches the crash handler that restores the terminal.
+            var asynchronous = sigset_t()
+            sigfillset(&asynchronous)
+            for fault in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP] { sigdelset(&asynchronous, fault) }
+            pthread_sigmask(SIG_BLOCK, &asynchronous, nil)
             let result = Result { () throws(StoreError) in try Store.open(unlocked, mode: mode, clock: clock) }
             lock.withLock { outcome = result }
         }
