@@ -89,7 +89,7 @@ struct EndToEndScreenTests {
             try tmux.wait(for: "[exited 0]")
             return lines.filter { !$0.contains("marac │ store") }
         }
-        let fromSummary = try firstScreen("summary")
+        let fromSummary = try firstScreen("")
         try FileManager.default.removeItem(atPath: desk.store + "/opening.bin")
         let fromStore = try firstScreen("store")
         #expect(fromSummary == fromStore)

@@ -11,7 +11,8 @@ public final class OpeningScreen {
     let maracName: String
     /// The keys (and resizes) that came while waiting, for ``RunLoop/run(replaying:)``.
     public private(set) var pending: [TerminalEvent] = []
-    private var last: Canvas?
+    /// The frame on the terminal, for the app's first frame to send only what differs.
+    public private(set) var last: Canvas?
 
     public init(terminal: Terminal, summary: OpeningSummary, actor: Actor, today: Day) {
         self.terminal = terminal

@@ -85,7 +85,12 @@ public final class RunLoop {
 
     /// Runs until the user quits or the terminal goes away; `replaying`: keys pressed before
     /// the app could take them (while the store was read), handled first and in order.
-    public func run(replaying early: [TerminalEvent] = []) {
+    ///
+    /// `shown`: the frame already on the terminal (the opening screen's), so the first frame
+    /// sends only the rows that differ. curses ignores Ctrl-Z while it updates the terminal; a
+    /// whole repaint just after the first frame would swallow one pressed as it appears.
+    public func run(replaying early: [TerminalEvent] = [], shown: Canvas? = nil) {
+        if let shown { last = shown }
         draw()
         for event in early {
             if !handle(event) {

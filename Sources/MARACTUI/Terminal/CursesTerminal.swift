@@ -169,9 +169,19 @@ public final class CursesTerminal: Terminal {
 
     public func clear() { _ = werase(window) }
 
+    /// curses ignores Ctrl-Z (SIGTSTP) while it updates the terminal, so one pressed during an
+    /// update would be lost. It is blocked instead for the update: Linux keeps a blocked signal
+    /// pending, and it stops marac, through curses' own handler, as soon as the update is done.
+    /// (Every other thread of marac blocks the terminal's signals.)
     public func flush() {
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTSTP)
+        var before = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &stop, &before)
         _ = wnoutrefresh(window)
         _ = doupdate()
+        pthread_sigmask(SIG_SETMASK, &before, nil)
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {

@@ -17,7 +17,7 @@ enum ScreenLauncher {
     /// first, as any command reads it.
     static func run(unlocked: UnlockedStore, mode: Store.OpenMode, screen: ScreenOptions) throws {
         let today = ProgramClock.current.today()
-        guard drawsFirstScreenFromSummary(unlocked.path), let summary = unlocked.openingSummary(), summary.answers(for: today) else {
+        guard drawsFirstScreenFromSummary(), let summary = unlocked.openingSummary(), summary.answers(for: today) else {
             let store = try Store.open(unlocked, mode: mode, clock: ProgramClock.current)
             defer { store.close() }
             return try run(store: store, screen: screen)
@@ -29,23 +29,13 @@ enum ScreenLauncher {
         opening.wait(until: { reading.isDone })
         let store = try reading.result.get()
         defer { store.close() }
-        run(store: store, on: terminal, screen: screen, replaying: opening.pending)
+        run(store: store, on: terminal, screen: screen, replaying: opening.pending, shown: opening.last)
     }
 
-    /// A store under 4 MiB is read whole in a fraction of a second: its first screen waits for
-    /// it, with no second thread. `MARAC_FIRST_SCREEN=summary` uses the summary whatever the
-    /// size, `=store` never.
-    static func drawsFirstScreenFromSummary(_ path: String) -> Bool {
-        switch ProcessInfo.processInfo.environment["MARAC_FIRST_SCREEN"] {
-        case "summary": return true
-        case "store": return false
-        default:
-            let bytes = ["snapshot.bin", "log.bin"].reduce(0) { total, name in
-                var st = stat()
-                return total + (stat(path + "/" + name, &st) == 0 ? Int(st.st_size) : 0)
-            }
-            return bytes >= 4 << 20
-        }
+    /// `MARAC_FIRST_SCREEN=store` reads the store before the first frame whatever it holds
+    /// beside it: a way round the summary should it ever mislead.
+    static func drawsFirstScreenFromSummary() -> Bool {
+        ProcessInfo.processInfo.environment["MARAC_FIRST_SCREEN"] != "store"
     }
 
     static func makeTerminal(_ screen: ScreenOptions) throws -> CursesTerminal {
@@ -53,13 +43,13 @@ enum ScreenLauncher {
         return try CursesTerminal(options: TerminalOptions(ascii: screen.ascii, noColor: noColor))
     }
 
-    static func run(store: Store, on terminal: CursesTerminal, screen: ScreenOptions, replaying early: [TerminalEvent]) {
+    static func run(store: Store, on terminal: CursesTerminal, screen: ScreenOptions, replaying early: [TerminalEvent], shown: Canvas? = nil) {
         let connection = StoreConnectionAdapter(store: store, displayName: displayPath(store.path))
         let session = Session(actor: store.actor, connection: connection, clock: ProgramClock.current)
         let app = App(session: session, showAttention: true)
         let loop = RunLoop(terminal: terminal, app: app)
         loop.lockAfterSeconds = screen.lockAfterMinutes(area: store.state.profile.idleLockMinutes) * 60
-        loop.run(replaying: early)
+        loop.run(replaying: early, shown: shown)
     }
 }
 
