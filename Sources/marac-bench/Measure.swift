@@ -81,7 +81,7 @@ struct Measure {
         let floor = try fdatasyncFloor()
         let keystrokes = keystrokePaths(store)
         // Fewer presses of each key at the larger scales, where one slow key costs seconds.
-        let screenKeys = ScreenKeys(state: store.state, actor: store.actor, today: BenchStore.today,
+        let screenKeys = ScreenKeys(state: try Self.stateOwnedByTheScreen(directory), actor: store.actor, today: BenchStore.today,
                                     repeats: cases >= 10_000 ? 12 : 20).run()
         store.close()
         let sharedOne = try sharedAppendLatency(otherWriters: 0)
@@ -91,6 +91,14 @@ struct Measure {
                            sharedOne: sharedOne, sharedThree: sharedThree, fdatasyncP50: floor,
                            keystrokeP99: keystrokes, peakResidentMB: Double(peakKB) / 1024,
                            storeBytes: BenchStore.size(of: directory), screenKeys: screenKeys)
+    }
+
+    /// The store's state read again, with no other holder once the reading store is let go:
+    /// the screen's, as in `marac`, where the screen's state is its store's and no one else's.
+    static func stateOwnedByTheScreen(_ directory: String) throws -> MARACState {
+        var reader: Store? = try BenchStore.open(directory)
+        defer { reader = nil }
+        return reader!.state
     }
 
     /// Saves through ``Store/save(deciding:)`` as a screen makes them (lock, catch up, decide,

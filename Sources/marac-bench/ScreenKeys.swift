@@ -9,10 +9,21 @@ import MARACTUI
 /// the help) is closed with Esc between presses, untimed. Search and find are timed letter by
 /// letter as typed; the trends screen on open.
 struct ScreenKeys {
-    let state: MARACState
+    /// The screen's store in memory. It holds the only copy of the state, as `marac`'s store
+    /// does: a second holder (the benchmark's own open store, or this type keeping the state it
+    /// was given) would make the first change of each list copy the whole list, a cost no
+    /// screen pays (it was the one slow press of `l` on the queue, 17–51 ms).
+    let connection: MemoryConnection
     let actor: Actor
     let today: Day
     let repeats: Int
+
+    init(state: consuming MARACState, actor: Actor, today: Day, repeats: Int) {
+        connection = MemoryConnection(state: state, name: "bench")
+        self.actor = actor
+        self.today = today
+        self.repeats = repeats
+    }
 
     struct Path {
         var name: String
@@ -36,7 +47,6 @@ struct ScreenKeys {
     static let skipped: Set<Request> = [.quit]
 
     func run() -> [Path] {
-        let connection = MemoryConnection(state: state, name: "bench")
         let session = Session(actor: actor, connection: connection, clock: .fixed(today))
         let app = App(session: session)
         let terminal = MemoryTerminal(rows: 40, columns: 120)
@@ -113,7 +123,7 @@ struct ScreenKeys {
     /// through the whole walk, case by case.
     func meeting(press: ([Key]) -> Void, time: ([Key]) -> Double, settle: () -> Void,
                  record: (String, [Double]) -> Void, app: App, terminal: MemoryTerminal) {
-        guard let next = state.nextMeeting(onOrAfter: today) else { return }
+        guard let next = connection.state.nextMeeting(onOrAfter: today) else { return }
         settle()
         press([.character(":")] + "meeting start \(next.id)".map { Key.character($0) } + [.enter])
         press([.character("y")])
