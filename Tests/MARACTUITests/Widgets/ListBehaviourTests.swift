@@ -90,5 +90,28 @@ import Testing
         #expect(dues == dues.sorted())
         #expect(Set(dues.map(\.month)).count > 1, "the rows span months, so text order would differ")
     }
-}
 
+    /// Rows whose cells are alike keep the pane's own order (by due date, then number), in
+    /// either direction of the sort, and a change to one row puts it in its new place.
+    @Test func rowsWithTheSameCellKeepThePanesOrderBothWaysAndAfterAChange() throws {
+        let f = ScreenFixture.demo()
+        f.press(.character("4"), .character("f"), .character("f"))
+        let own = f.app.actions.rows
+        for _ in 0..<5 { f.press(.character("s")) }
+        #expect(f.screen.contains("sorted by agency"))
+        let state = f.app.session.state
+        func agency(_ id: ActionID) -> String { NameFolding.fold(state.agency(state.action(id)!.agency)!.name) }
+        let position = Dictionary(uniqueKeysWithValues: own.enumerated().map { ($1, $0) })
+        for descending in [false, true] {
+            let rows = f.app.actions.rows
+            #expect(rows.count == own.count)
+            let names = rows.map(agency)
+            #expect(names == (descending ? names.sorted(by: >) : names.sorted()))
+            for (a, b) in zip(rows, rows.dropFirst()) where agency(a) == agency(b) {
+                #expect(position[a]! < position[b]!, "\(a) before \(b), as in the pane's own order")
+            }
+            if !descending { f.press(.character("s")) }
+        }
+        #expect(f.screen.contains("Agency▼"))
+    }
+}
