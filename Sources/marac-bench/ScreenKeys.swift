@@ -7,7 +7,7 @@ import MARACTUI
 /// and drawn, timed from the key to the frame. The keys come from `Keymap.standard`, so a key
 /// bound later is measured without anyone listing it here; what a key opens (a form, a question,
 /// the help) is closed with Esc between presses, untimed. Search and find are timed letter by
-/// letter as typed; the trends screen on open.
+/// letter as typed; the trends screen on open, and its agencies (Tab).
 struct ScreenKeys {
     /// The screen's store in memory. It holds the only copy of the state, as `marac`'s store
     /// does: a second holder (the benchmark's own open store, or this type keeping the state it
@@ -102,13 +102,16 @@ struct ScreenKeys {
         }
         // `:trends` typed (each letter a key of the command line, untimed), then the Enter that
         // opens it, timed.
-        var samples: [Double] = []
+        // Then Tab, timed: the agencies' records, made when they are first shown.
+        var samples: [Double] = [], agencies: [Double] = []
         for _ in 0..<repeats {
             settle(on: Self.panes[0])
             press([.character(":")] + "trends".map { Key.character($0) })
             samples.append(time([.enter]))
+            agencies.append(time([.tab]))
         }
         record("trends open", samples)
+        record("trends Tab agencies", agencies)
         settle(on: Self.panes[0])
         meeting(press: press, time: time, settle: { settle(on: Self.panes[2]) }, record: record, app: app, terminal: terminal)
         return paths

@@ -140,7 +140,9 @@ extension MARACState {
         return quarters
     }
 
-    public func trends(through last: Quarter, quarters count: Int = 8, today: Day) -> Trends {
+    /// - Parameter withAgencies: false leaves ``Trends/agencies`` empty: every action of the
+    ///   store is read for them, and the screen shows them only when asked (`a`).
+    public func trends(through last: Quarter, quarters count: Int = 8, today: Day, withAgencies: Bool = true) -> Trends {
         let quarters = trendQuarters(through: last, count: count)
         let returns = quarters.map(dataReturn(for:))
         var figures: [FigureTrend] = returns.first.map { first in
@@ -158,7 +160,7 @@ extension MARACState {
                                        measure: .rate, returns: returns) { r in (nil, r.casesPer10kAdultFemales) })
         }
         return Trends(quarters: quarters, returns: returns, figures: figures,
-                      agencies: agencyTrends(quarters: quarters, today: today))
+                      agencies: withAgencies ? agencyTrends(quarters: quarters, today: today) : [])
     }
 
     func figureTrend(key: String, label: String, definition: String, measure: FigureMeasure, returns: [DataReturn],
@@ -186,7 +188,8 @@ extension MARACState {
         }
     }
 
-    func agencyTrends(quarters: [Quarter], today: Day) -> [AgencyTrend] {
+    /// Each agency's record over the quarters, with its direction.
+    public func agencyTrends(quarters: [Quarter], today: Day) -> [AgencyTrend] {
         guard let first = quarters.first, let last = quarters.last else { return [] }
         let from = first.firstDay, through = last.lastDay
         // One row of quarters per agency, by its place in the list.

@@ -48,22 +48,37 @@ public struct TrendsView: Sendable {
         let last = last ?? Quarter(containing: today)
         self.last = last
         quarterCount = quarters
-        trends = state.trends(through: last, quarters: quarters, today: today)
+        trends = state.trends(through: last, quarters: quarters, today: today, withAgencies: false)
         quarterIndex = trends.quarters.count - 1
         self.revision = revision
         agencyList.reset(count: trends.agencies.count, keep: 0)
     }
 
+    /// Whether `trends.agencies` holds the agencies' records: they read every action of the
+    /// store, so they are made when the agencies are first shown, not with the figures.
+    private var hasAgencies = false
+
     /// Takes in a change of the state (saved here or by another screen): figures again, the
-    /// selection kept.
+    /// selection kept; and the agencies' records when they are shown and not yet made.
     mutating func refresh(_ state: MARACState, today: Day, revision: Int) {
-        guard revision != self.revision else { return }
-        recompute(state, today: today)
-        self.revision = revision
+        if revision != self.revision {
+            recompute(state, today: today)
+            self.revision = revision
+        } else if mode == .agencies {
+            makeAgencies(state, today: today)
+        }
+    }
+
+    mutating func makeAgencies(_ state: MARACState, today: Day) {
+        guard !hasAgencies else { return }
+        trends.agencies = state.agencyTrends(quarters: trends.quarters, today: today)
+        hasAgencies = true
+        agencyList.reset(count: trends.agencies.count, keep: agencyList.selected)
     }
 
     mutating func recompute(_ state: MARACState, today: Day) {
-        trends = state.trends(through: last, quarters: quarterCount, today: today)
+        hasAgencies = mode == .agencies
+        trends = state.trends(through: last, quarters: quarterCount, today: today, withAgencies: hasAgencies)
         quarterIndex = min(max(0, quarterIndex), trends.quarters.count - 1)
         figureIndex = min(figureIndex, max(0, trends.figures.count - 1))
         agencyList.reset(count: trends.agencies.count, keep: agencyList.selected)
@@ -112,7 +127,9 @@ public struct TrendsView: Sendable {
         case (_, .character("]")):
             last = last.next
             recompute(state, today: today)
-        case (.figures, .character("a")), (.figures, .tab): mode = .agencies
+        case (.figures, .character("a")), (.figures, .tab):
+            mode = .agencies
+            makeAgencies(state, today: today)
         case (.agencies, .character("a")), (.agencies, .tab): mode = .figures
         case (.agencies, .character("m")):
             let all = AgencyMeasure.allCases
