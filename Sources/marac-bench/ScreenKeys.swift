@@ -7,7 +7,8 @@ import MARACTUI
 /// and drawn, timed from the key to the frame. The keys come from `Keymap.standard`, so a key
 /// bound later is measured without anyone listing it here; what a key opens (a form, a question,
 /// the help) is closed with Esc between presses, untimed. Search and find are timed letter by
-/// letter as typed; the trends screen on open, and its agencies (Tab).
+/// letter as typed; the case view on the case with the most actions; the trends screen on open,
+/// and its agencies (Tab).
 struct ScreenKeys {
     /// The screen's store in memory. It holds the only copy of the state, as `marac`'s store
     /// does: a second holder (the benchmark's own open store, or this type keeping the state it
@@ -70,8 +71,16 @@ struct ScreenKeys {
         func record(_ name: String, _ samples: [Double]) {
             paths.append(Path(name: name, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), presses: samples.count))
         }
-        // A case in the case view: the first action's, opened from the tracker.
-        press([.character("4"), .enter])
+        // The case view shows the case with the most actions, found by its number with Ctrl-F
+        // as a person would find it (the longest case view to lay out and scroll).
+        let busiest: CaseID = {
+            let state = connection.state
+            var counts: [Int32: Int] = [:]
+            for i in state.actions.indices { counts[state.actions[i].caseID.number, default: 0] += 1 }
+            return CaseID(counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? 1)
+        }()
+        press([.control("f")] + busiest.description.map { Key.character($0) } + [.enter])
+        if app.current != .caseView { press([.character("4"), .enter]) }
         for pane in Self.panes {
             settle(on: pane)
             var seen: Set<String> = []
