@@ -81,12 +81,7 @@ struct OpenOnce: ParsableCommand {
     func run() throws {
         let started = spawnedAt ?? DispatchTime.now().uptimeNanoseconds
         let key = try Store.unlock(at: directory, credentials: BenchStore.credentials)
-        nonisolated(unsafe) var opened: Result<Store, StoreError>?
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            opened = Result { () throws(StoreError) in try Store.open(key, mode: .readOnly, clock: BenchStore.clock) }
-            done.signal()
-        }
+        let reading = StoreReading(key, mode: .readOnly, clock: BenchStore.clock)
         let terminal = MemoryTerminal(rows: 40, columns: 120)
         var fromSummary = false
         if let summary = key.openingSummary(), summary.answers(for: BenchStore.today) {
@@ -94,8 +89,7 @@ struct OpenOnce: ParsableCommand {
             fromSummary = true
         }
         var shownAt = DispatchTime.now().uptimeNanoseconds
-        done.wait()
-        let store = try opened!.get()
+        let store = try reading.result.get()
         if !fromSummary {
             let session = Session(actor: store.actor, connection: MemoryConnection(state: store.state, name: "bench"), clock: BenchStore.clock)
             RunLoop(terminal: terminal, app: App(session: session, showAttention: true)).draw()

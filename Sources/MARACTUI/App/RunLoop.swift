@@ -91,16 +91,10 @@ public final class RunLoop {
     /// whole repaint just after the first frame would swallow one pressed as it appears.
     public func run(replaying early: [TerminalEvent] = [], shown: Canvas? = nil) {
         if let shown { last = shown }
+        var early = early[...]
         draw()
-        for event in early {
-            if !handle(event) {
-                _ = app.session.connection.idle()
-                return
-            }
-            draw()
-        }
         while true {
-            if let event = terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+            if let event = early.popFirst() ?? terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
                 idleTicks = 0
                 if !handle(event) { break }
             } else {

@@ -59,16 +59,15 @@ public struct TrendsView: Sendable {
     private var hasAgencies = false
 
     /// Takes in a change of the state (saved here or by another screen): figures again, the
-    /// selection kept; and the agencies' records when they are shown and not yet made.
+    /// selection kept.
     mutating func refresh(_ state: MARACState, today: Day, revision: Int) {
-        if revision != self.revision {
-            recompute(state, today: today)
-            self.revision = revision
-        } else if mode == .agencies {
-            makeAgencies(state, today: today)
-        }
+        guard revision != self.revision else { return }
+        recompute(state, today: today)
+        self.revision = revision
     }
 
+    /// The agencies' records, made when they are first shown (`a`, Tab) and again by a
+    /// recompute while they are shown.
     mutating func makeAgencies(_ state: MARACState, today: Day) {
         guard !hasAgencies else { return }
         trends.agencies = state.agencyTrends(quarters: trends.quarters, today: today)

@@ -24,7 +24,7 @@ enum ScreenLauncher {
         }
         let terminal = try makeTerminal(screen)
         defer { terminal.end() }
-        let reading = StoreReading(unlocked: unlocked, mode: mode)
+        let reading = StoreReading(unlocked, mode: mode, clock: ProgramClock.current)
         let opening = OpeningScreen(terminal: terminal, summary: summary, actor: unlocked.actor, today: today)
         opening.wait(until: { reading.isDone })
         let store = try reading.result.get()
@@ -51,30 +51,4 @@ enum ScreenLauncher {
         loop.lockAfterSeconds = screen.lockAfterMinutes(area: store.state.profile.idleLockMinutes) * 60
         loop.run(replaying: early, shown: shown)
     }
-}
-
-/// A store being opened on another thread while the screen shows the opening summary.
-final class StoreReading: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcome: Result<Store, StoreError>?
-
-    init(unlocked: UnlockedStore, mode: Store.OpenMode) {
-        let clock = ProgramClock.current
-        Thread.detachNewThread { [self] in
-            // The terminal's signals (Ctrl-Z, Ctrl-C, a resize) go to the thread that runs the
-            // screen, where curses handles them, never to this one in the middle of a read;
-            // a fault here still reaches the crash handler that restores the terminal.
-            var asynchronous = sigset_t()
-            sigfillset(&asynchronous)
-            for fault in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP] { sigdelset(&asynchronous, fault) }
-            pthread_sigmask(SIG_BLOCK, &asynchronous, nil)
-            let result = Result { () throws(StoreError) in try Store.open(unlocked, mode: mode, clock: clock) }
-            lock.withLock { outcome = result }
-        }
-    }
-
-    var isDone: Bool { lock.withLock { outcome != nil } }
-
-    /// The opened store or why it could not be opened; only once ``isDone``.
-    var result: Result<Store, StoreError> { lock.withLock { outcome! } }
 }
